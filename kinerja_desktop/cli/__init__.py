@@ -1,0 +1,72 @@
+"""Command line: `kinerja-desktop` opens the window; subcommands work headless.
+
+Each module in COMMAND_MODULES adds its subcommands with ``register(subparsers)``
+and sets ``func(args) -> int``. Heavy imports stay inside the functions so that
+opening the window stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+from kinerja_desktop import __version__
+from kinerja_desktop.domain.errors import DomainError
+
+COMMAND_MODULES = [
+    "kinerja_desktop.cli.demo",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kinerja-desktop",
+        description="Kinerja Desktop: pengelolaan kinerja pegawai ASN tanpa internet.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    add_db_argument(parser)
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    for name in COMMAND_MODULES:
+        import_module(name).register(sub)
+    return parser
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="berkas SQLite atau URL SQLAlchemy (bawaan: $KINERJA_DB atau folder data pengguna)",
+    )
+
+
+def open_db(args: argparse.Namespace):  # noqa: ANN201
+    """Open the database named by --db for a headless command."""
+    from kinerja_desktop.config import resolve_db_url
+    from kinerja_desktop.db.database import open_database
+
+    return open_database(resolve_db_url(getattr(args, "db", None)))
+
+
+def fail(pesan: str, code: int = 1) -> int:
+    print(f"Gagal: {pesan}", file=sys.stderr)
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        from kinerja_desktop.app import run_gui
+
+        return run_gui(getattr(args, "db", None))
+    try:
+        return int(args.func(args) or 0)
+    except DomainError as exc:
+        return fail(str(exc).replace("\n", " "))
+    except KeyboardInterrupt:
+        return fail("dibatalkan oleh pengguna.", 130)
+    except OSError as exc:
+        from kinerja_desktop.db.database import explain_os_error
+
+        return fail(explain_os_error(exc, None))

@@ -1,0 +1,60 @@
+"""All models, imported so that Base.metadata knows every table."""
+
+from kinerja_desktop.db.models.akun import Akun, AuditLog
+from kinerja_desktop.db.models.evaluasi import (
+    DokumenCetak,
+    Evaluasi,
+    EvaluasiPerilaku,
+    Keberatan,
+    PredikatOrganisasi,
+    RiwayatEvaluasi,
+)
+from kinerja_desktop.db.models.organisasi import Pegawai, PenugasanPenilai, Pengaturan, UnitKerja
+from kinerja_desktop.db.models.pemantauan import (
+    BerkasBukti,
+    BuktiDukung,
+    FrasaUmpanBalik,
+    Periode,
+    ProgresHarian,
+    RencanaAksi,
+    Realisasi,
+    UmpanBalik,
+)
+from kinerja_desktop.db.models.skp import (
+    EkspektasiPerilaku,
+    Indikator,
+    LampiranSkp,
+    PustakaRhk,
+    RencanaHasilKerja,
+    RiwayatSkp,
+    Skp,
+)
+
+__all__ = [
+    "Akun",
+    "AuditLog",
+    "BerkasBukti",
+    "BuktiDukung",
+    "DokumenCetak",
+    "EkspektasiPerilaku",
+    "Evaluasi",
+    "EvaluasiPerilaku",
+    "FrasaUmpanBalik",
+    "Indikator",
+    "Keberatan",
+    "LampiranSkp",
+    "Pegawai",
+    "PenugasanPenilai",
+    "Pengaturan",
+    "PredikatOrganisasi",
+    "ProgresHarian",
+    "PustakaRhk",
+    "Realisasi",
+    "RencanaAksi",
+    "RencanaHasilKerja",
+    "RiwayatEvaluasi",
+    "RiwayatSkp",
+    "Skp",
+    "UmpanBalik",
+    "UnitKerja",
+]

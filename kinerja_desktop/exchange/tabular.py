@@ -1,0 +1,752 @@
+"""Reading and writing tables in files: Excel (.xlsx) and CSV, as real offices make them.
+
+This is the generic file layer under every import and export. It knows nothing about pegawai
+or SKP: the caller says which columns it knows (``kolom_dikenal``: canonical name -> accepted
+header spellings) and which of them must be there (``wajib``); :func:`read_table` finds the
+header row (below titles and blank rows), keeps the known columns, skips empty rows and hands
+back plain values with the row number the user sees in Excel, so a caller can say "baris 17:
+NIP tidak valid".
+
+Values are left as close to the file as possible so the caller can judge them: text is stripped
+(empty becomes ``None``), numbers stay ``int``/``float`` (a NIP that Excel turned into
+1.96608011988031E+17 arrives as a float and can be refused), Excel dates stay ``datetime``.
+CSV values are always text.
+
+No Qt and no database here.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import os
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kinerja_desktop.domain.errors import DomainError
+
+__all__ = [
+    "Dibatalkan",
+    "FileFormatError",
+    "KolomEkspor",
+    "SourceRow",
+    "TableData",
+    "normalisasi_header",
+    "read_table",
+    "tanggal",
+    "teks",
+    "write_template_xlsx",
+    "write_xlsx",
+]
+
+ProgressFn = Callable[[int, int], None]
+CancelFn = Callable[[], bool]
+
+EKSTENSI_EXCEL = (".xlsx", ".xlsm")
+EKSTENSI_TEKS = (".csv", ".txt", ".tsv")
+FORMAT_TANGGAL = "DD-MM-YYYY"
+FORMAT_TEKS = "@"
+BATAS_FLOAT_AMAN = 2**53
+_LANGKAH = 500  # rows between two progress / cancel checks
+
+
+class FileFormatError(DomainError):
+    """The file cannot be used as a table: wrong type, unreadable, no header, missing column.
+
+    ``kolom_hilang`` lists the canonical names of required columns that were not found (empty
+    when the problem is something else).
+    """
+
+    def __init__(self, pesan: str, kolom_hilang: Sequence[str] = ()) -> None:
+        super().__init__(pesan)
+        self.kolom_hilang = tuple(kolom_hilang)
+
+
+class Dibatalkan(Exception):
+    """The user cancelled a long read; nothing was imported."""
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    nomor_baris: int  # 1-based row number in the file as the user sees it in Excel
+    values: Mapping[str, object]  # canonical column name -> value (None when empty)
+
+
+@dataclass
+class TableData:
+    kolom: list[str]  # canonical names found, in file order
+    baris_header: int  # 1-based row number of the header row
+    rows: list[SourceRow]
+    nama_file: str
+
+
+@dataclass(frozen=True)
+class KolomEkspor:
+    nama: str
+    lebar: float
+    teks: bool = False  # force text format '@' (NIP), so Excel never makes it a number
+    format_angka: str | None = None  # e.g. "0.00" or "#,##0"
+    format_tanggal: bool = False  # DD-MM-YYYY
+
+
+# --------------------------------------------------------------------------- small helpers
+
+_BUKAN_HURUF = re.compile(r"[^0-9a-z]+")
+
+
+def normalisasi_header(text: object) -> str:
+    """Header text reduced to what matters: "  Nip_Baru: " -> "nip baru", "No." -> "no".
+
+    Case is folded, accents dropped, every run of spaces, underscores and punctuation becomes
+    one space, and the ends are trimmed.
+    """
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFKD", str(text)).casefold()
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return _BUKAN_HURUF.sub(" ", s).strip()
+
+
+def teks(value: object) -> str | None:
+    """A cell value as text, or ``None`` when empty.
+
+    ``str`` is stripped; ``int`` becomes its digits; a ``float`` with no fraction below 2**53
+    loses the ".0" (``12.0`` -> ``"12"``). Any other float is returned as Python writes it
+    (``"1.96608011988031e+17"``, ``"3.5"``) so it never silently turns into digits that look
+    valid: a caller that cares (NIP) must check ``isinstance(value, float)`` itself. Dates become
+    ``YYYY-MM-DD``.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        s = value.strip()
+        return s or None
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < BATAS_FLOAT_AMAN:
+            return str(int(value))
+        return str(value)
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    s = str(value).strip()
+    return s or None
+
+
+_BULAN = {
+    "jan": 1, "januari": 1, "january": 1,
+    "feb": 2, "februari": 2, "pebruari": 2, "february": 2,
+    "mar": 3, "maret": 3, "march": 3,
+    "apr": 4, "april": 4,
+    "mei": 5, "may": 5,
+    "jun": 6, "juni": 6, "june": 6,
+    "jul": 7, "juli": 7, "july": 7,
+    "agu": 8, "agt": 8, "ags": 8, "agus": 8, "agustus": 8, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9,
+    "okt": 10, "oktober": 10, "oct": 10, "october": 10,
+    "nov": 11, "nopember": 11, "november": 11,
+    "des": 12, "desember": 12, "dec": 12, "december": 12,
+}  # fmt: skip
+_TGL_DMY = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$")
+_TGL_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_TGL_NAMA = re.compile(r"^(\d{1,2})[-/. ]+([a-z]+)[-/. ]+(\d{4})$")
+_TGL_RAPAT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# Excel serial numbers taken as dates: 1910-01-01 .. 2099-12-31 (so a bare year such as 1990,
+# serial 1990 = 1905, is refused rather than read as a date)
+_SERIAL_MIN, _SERIAL_MAX = 3654, 73050
+
+
+def tanggal(value: object) -> dt.date | None:
+    """A date from a cell: Excel date, Excel serial number, or text.
+
+    Text accepted: ``31-12-1990``, ``31/12/1990``, ``31.12.1990``, ``1990-12-31``,
+    ``19901231``, ``31 Desember 1990``, ``31-Des-1990``. Empty -> ``None``. Anything else raises
+    ``ValueError`` with an Indonesian message (``31-02-1990`` is not a date).
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise ValueError(f"'{value}' bukan tanggal")
+    if isinstance(value, int | float):
+        if _SERIAL_MIN <= value <= _SERIAL_MAX and float(value).is_integer():
+            return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
+        raise ValueError(f"'{teks(value)}' bukan tanggal")
+    s = str(value).strip().casefold()
+    if not s:
+        return None
+    try:
+        if m := _TGL_DMY.match(s):
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        if m := _TGL_YMD.match(s):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _TGL_RAPAT.match(s):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if (m := _TGL_NAMA.match(s)) and m[2] in _BULAN:
+            return dt.date(int(m[3]), _BULAN[m[2]], int(m[1]))
+    except ValueError:
+        raise ValueError(f"'{str(value).strip()}' bukan tanggal yang ada") from None
+    raise ValueError(f"'{str(value).strip()}' bukan tanggal (contoh yang benar: 31-12-1990)")
+
+
+def _bersihkan(value: object) -> object:
+    if isinstance(value, str):
+        s = value.strip()
+        return s or None
+    return value
+
+
+# --------------------------------------------------------------------------- header matching
+
+
+def _peta_header(kolom_dikenal: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """normalised spelling -> canonical name. The canonical name itself is accepted too."""
+    peta: dict[str, str] = {}
+    for kanonik, ejaan in kolom_dikenal.items():
+        for e in (*ejaan, kanonik):
+            kunci = normalisasi_header(e)
+            if kunci:
+                peta.setdefault(kunci, kanonik)
+    return peta
+
+
+def _cocokkan(sel: Sequence[object], peta: Mapping[str, str]) -> list[tuple[int, str]]:
+    """(column index, canonical name) for each recognised header cell; first one wins."""
+    hasil: list[tuple[int, str]] = []
+    sudah: set[str] = set()
+    for i, v in enumerate(sel):
+        if v is None:
+            continue
+        kanonik = peta.get(normalisasi_header(v))
+        if kanonik is not None and kanonik not in sudah:
+            sudah.add(kanonik)
+            hasil.append((i, kanonik))
+    return hasil
+
+
+def _nama_tampil(kanonik: str, kolom_dikenal: Mapping[str, Sequence[str]]) -> str:
+    ejaan = kolom_dikenal.get(kanonik) or ()
+    return str(ejaan[0]) if ejaan else kanonik.upper()
+
+
+@dataclass
+class _Header:
+    baris: int  # 1-based
+    kolom: list[tuple[int, str]]
+
+
+class _Pencari:
+    """Looks for the header row among the first rows; remembers the best near miss."""
+
+    def __init__(self, kolom_dikenal: Mapping[str, Sequence[str]], wajib: Sequence[str]) -> None:
+        self.peta = _peta_header(kolom_dikenal)
+        self.wajib = list(wajib)
+        self.terbaik: _Header | None = None
+
+    def periksa(self, nomor: int, sel: Sequence[object]) -> _Header | None:
+        cocok = _cocokkan(sel, self.peta)
+        if not cocok:
+            return None
+        ada = {k for _, k in cocok}
+        if all(w in ada for w in self.wajib):
+            return _Header(nomor, cocok)
+        if self.terbaik is None or len(cocok) > len(self.terbaik.kolom):
+            self.terbaik = _Header(nomor, cocok)
+        return None
+
+    def gagal(self, kolom_dikenal: Mapping[str, Sequence[str]], nama_file: str) -> FileFormatError:
+        daftar = ", ".join(_nama_tampil(w, kolom_dikenal) for w in self.wajib)
+        near = self.terbaik
+        if near is not None and len(near.kolom) >= 2:
+            ada = {k for _, k in near.kolom}
+            hilang = [w for w in self.wajib if w not in ada]
+            nama = ", ".join(_nama_tampil(w, kolom_dikenal) for w in hilang)
+            return FileFormatError(
+                f"Kolom wajib tidak ada di berkas {nama_file}: {nama}. Baris judul kolom yang "
+                f"ditemukan ada di baris {near.baris}. Tambahkan kolom tersebut (periksa "
+                f"ejaan judul kolomnya), lalu impor ulang.",
+                hilang,
+            )
+        return FileFormatError(
+            f"Baris judul kolom tidak ditemukan di berkas {nama_file}. Kolom yang wajib ada: "
+            f"{daftar}. Pastikan judul kolom ada di salah satu dari baris-baris pertama.",
+            self.wajib,
+        )
+
+
+def _baris_data(
+    nomor: int, sel: Sequence[object], kolom: Sequence[tuple[int, str]]
+) -> SourceRow | None:
+    n = len(sel)
+    values = {k: (_bersihkan(sel[i]) if i < n else None) for i, k in kolom}
+    if all(v is None for v in values.values()):
+        return None
+    return SourceRow(nomor, values)
+
+
+# --------------------------------------------------------------------------- file type
+
+
+def _jenis_berkas(path: Path, kepala: bytes) -> str:
+    """'xlsx', 'csv'; raises FileFormatError for what we cannot read."""
+    ext = path.suffix.casefold()
+    nama = path.name
+    if not kepala:
+        raise FileFormatError(f"Berkas {nama} kosong (tidak berisi data sama sekali).")
+    if kepala.startswith(b"\xd0\xcf\x11\xe0"):
+        raise FileFormatError(
+            f"Berkas {nama} berformat Excel lama (.xls) atau dilindungi kata sandi. Buka berkas "
+            f"itu di Excel, pilih Simpan Sebagai (Save As) > 'Excel Workbook (*.xlsx)' tanpa "
+            f"kata sandi, lalu impor berkas .xlsx tersebut."
+        )
+    if kepala.startswith(b"PK\x03\x04"):
+        if ext in (".ods", ".numbers"):
+            raise FileFormatError(
+                f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {nama} berformat "
+                f"{ext}. Simpan ulang sebagai .xlsx."
+            )
+        return "xlsx"
+    if ext == ".xls":
+        # Many web applications export an HTML or text table under the .xls name.
+        raise FileFormatError(
+            f"Berkas {nama} bukan Excel .xlsx (berkas .xls). Buka berkas itu di Excel, pilih "
+            f"Simpan Sebagai (Save As) > 'Excel Workbook (*.xlsx)', lalu impor berkas .xlsx "
+            f"tersebut."
+        )
+    if ext in EKSTENSI_EXCEL:
+        raise FileFormatError(
+            f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {nama} rusak atau "
+            f"bukan berkas Excel yang sebenarnya."
+        )
+    if kepala.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "csv"
+    if b"\x00" in kepala:
+        raise FileFormatError(
+            f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {nama} bukan berkas tabel."
+        )
+    return "csv"
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def _dekode(data: bytes) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _pemisah_kandidat(contoh: str) -> list[str]:
+    """Delimiters worth trying, the most frequent in the first lines first."""
+    hitung = {d: contoh.count(d) for d in (",", ";", "\t", "|")}
+    urut = sorted(hitung, key=lambda d: -hitung[d])
+    return [d for d in urut if hitung[d] > 0] or [","]
+
+
+def _baca_csv(
+    path: Path,
+    data: bytes,
+    kolom_dikenal: Mapping[str, Sequence[str]],
+    wajib: Sequence[str],
+    max_scan: int,
+    progress: ProgressFn | None,
+    cancelled: CancelFn | None,
+) -> TableData:
+    text = _dekode(data)
+    if not text.strip():
+        raise FileFormatError(f"Berkas {path.name} kosong (tidak berisi data).")
+    baris_awal = text.splitlines()[: max_scan + 5]
+    contoh = "\n".join(baris_awal)
+
+    pencari = _Pencari(kolom_dikenal, wajib)
+    header: _Header | None = None
+    pemisah = ","
+    for d in _pemisah_kandidat(contoh):
+        rdr = csv.reader(io.StringIO(contoh, newline=""), delimiter=d)
+        for nomor, sel in enumerate(rdr, start=1):
+            if nomor > max_scan:
+                break
+            header = pencari.periksa(nomor, sel)
+            if header is not None:
+                break
+        if header is not None:
+            pemisah = d
+            break
+    if header is None:
+        raise pencari.gagal(kolom_dikenal, path.name)
+
+    total = text.count("\n") + 1
+    rows: list[SourceRow] = []
+    kolom = header.kolom
+    idx = [i for i, _ in kolom]
+    nama = [k for _, k in kolom]
+    lebar = max(idx) + 1
+    rdr = csv.reader(io.StringIO(text, newline=""), delimiter=pemisah)
+    for nomor, sel in enumerate(rdr, start=1):
+        if nomor % _LANGKAH == 0:
+            _cek(nomor, total, progress, cancelled)
+        if nomor <= header.baris or not sel:
+            continue
+        if len(sel) < lebar:
+            sel = sel + [""] * (lebar - len(sel))
+        vals = [sel[i].strip() or None for i in idx]
+        if any(v is not None for v in vals):
+            rows.append(SourceRow(nomor, dict(zip(nama, vals, strict=True))))
+    if progress is not None:
+        progress(total, total)
+    return TableData(nama, header.baris, rows, path.name)
+
+
+def _cek(done: int, total: int, progress: ProgressFn | None, cancelled: CancelFn | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Dibatalkan("Impor dibatalkan.")
+    if progress is not None:
+        progress(done, max(total, done))
+
+
+# --------------------------------------------------------------------------- xlsx
+
+
+def _baca_xlsx(
+    path: Path,
+    kolom_dikenal: Mapping[str, Sequence[str]],
+    wajib: Sequence[str],
+    sheet: str | None,
+    max_scan: int,
+    progress: ProgressFn | None,
+    cancelled: CancelFn | None,
+) -> TableData:
+    # imported late: reading CSV needs none of it
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    # A file object, not the path: openpyxl judges by extension, we judged by content.
+    with path.open("rb") as f:
+        try:
+            wb = load_workbook(f, read_only=True, data_only=True, keep_links=False)
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+            raise FileFormatError(
+                f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {path.name} rusak "
+                f"atau bukan berkas Excel yang sebenarnya ({type(exc).__name__})."
+            ) from exc
+        return _baca_buku(wb, path, kolom_dikenal, wajib, sheet, max_scan, progress, cancelled)
+
+
+def _baca_buku(
+    wb: Any,
+    path: Path,
+    kolom_dikenal: Mapping[str, Sequence[str]],
+    wajib: Sequence[str],
+    sheet: str | None,
+    max_scan: int,
+    progress: ProgressFn | None,
+    cancelled: CancelFn | None,
+) -> TableData:
+    try:
+        if sheet is not None:
+            if sheet not in wb.sheetnames:
+                raise FileFormatError(
+                    f"Lembar (sheet) '{sheet}' tidak ada di berkas {path.name}. Lembar yang ada: "
+                    f"{', '.join(wb.sheetnames)}."
+                )
+            calon = [wb[sheet]]
+        else:
+            aktif = wb.active
+            calon = [aktif] if aktif is not None else []
+            calon += [ws for ws in wb.worksheets if ws is not aktif]
+        pencari = _Pencari(kolom_dikenal, wajib)
+        for ws in calon:
+            hasil = _baca_lembar(ws, pencari, max_scan, path.name, progress, cancelled)
+            if hasil is not None:
+                return hasil
+        raise pencari.gagal(kolom_dikenal, path.name)
+    finally:
+        wb.close()
+
+
+def _baca_lembar(
+    ws: object,
+    pencari: _Pencari,
+    max_scan: int,
+    nama_file: str,
+    progress: ProgressFn | None,
+    cancelled: CancelFn | None,
+) -> TableData | None:
+    total = getattr(ws, "max_row", None) or 0
+    if hasattr(ws, "reset_dimensions"):
+        # Some programs write a wrong <dimension>; read every row that is really there.
+        ws.reset_dimensions()
+    it: Iterator[tuple[object, ...]] = ws.iter_rows(values_only=True)  # type: ignore[attr-defined]
+    header: _Header | None = None
+    for nomor, sel in enumerate(it, start=1):
+        header = pencari.periksa(nomor, sel)
+        if header is not None or nomor >= max_scan:
+            break
+    if header is None:
+        return None
+    kolom = header.kolom
+    rows: list[SourceRow] = []
+    for nomor, sel in enumerate(it, start=header.baris + 1):
+        if nomor % _LANGKAH == 0:
+            _cek(nomor, total, progress, cancelled)
+        if not sel:
+            continue
+        r = _baris_data(nomor, sel, kolom)
+        if r is not None:
+            rows.append(r)
+    if progress is not None:
+        progress(max(total, 1), max(total, 1))
+    return TableData([k for _, k in kolom], header.baris, rows, nama_file)
+
+
+# --------------------------------------------------------------------------- read_table
+
+
+def read_table(
+    path: str | os.PathLike[str],
+    kolom_dikenal: Mapping[str, Sequence[str]],
+    wajib: Sequence[str],
+    *,
+    sheet: str | None = None,
+    max_scan: int = 30,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+) -> TableData:
+    """Read the table in an .xlsx/.xlsm or .csv/.txt file.
+
+    ``kolom_dikenal`` maps each canonical column name to its accepted header spellings
+    (compared after :func:`normalisasi_header`; the canonical name itself is accepted too).
+    The header row is the first of the first ``max_scan`` rows that holds every ``wajib``
+    column; unknown columns are ignored, rows with nothing in any known column are skipped.
+    Without ``sheet`` the active sheet is tried first, then the others.
+
+    ``progress(done, total)`` is called every few hundred rows (``total`` may be an estimate,
+    0 when unknown); when ``cancelled()`` turns true :class:`Dibatalkan` is raised.
+    Raises :class:`FileFormatError` (Indonesian message) when the file cannot be used.
+    """
+    p = Path(path)
+    try:
+        with p.open("rb") as f:
+            kepala = f.read(4096)
+            jenis = _jenis_berkas(p, kepala)
+            data = kepala + f.read() if jenis == "csv" else b""
+    except FileNotFoundError as exc:
+        raise FileFormatError(f"Berkas {p.name} tidak ditemukan.") from exc
+    except IsADirectoryError as exc:
+        raise FileFormatError(f"{p.name} adalah folder, bukan berkas.") from exc
+    except PermissionError as exc:
+        raise FileFormatError(
+            f"Berkas {p.name} tidak dapat dibuka: akses ditolak atau berkas sedang dipakai "
+            f"program lain. Tutup berkas itu di Excel lalu coba lagi."
+        ) from exc
+    if cancelled is not None and cancelled():
+        raise Dibatalkan("Impor dibatalkan.")
+    if jenis == "csv":
+        return _baca_csv(p, data, kolom_dikenal, wajib, max_scan, progress, cancelled)
+    return _baca_xlsx(p, kolom_dikenal, wajib, sheet, max_scan, progress, cancelled)
+
+
+# --------------------------------------------------------------------------- writing xlsx
+
+
+def _huruf(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(i)
+
+
+def _gaya():  # type: ignore[no-untyped-def]
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    tipis = Side(style="thin", color="808080")
+    return {
+        "judul": Font(bold=True, size=14),
+        "header_font": Font(bold=True),
+        "header_fill": PatternFill("solid", fgColor="D9E1F2"),
+        "header_align": Alignment(horizontal="center", vertical="center", wrap_text=True),
+        "header_border": Border(left=tipis, right=tipis, top=tipis, bottom=tipis),
+    }
+
+
+def _nilai_tulis(k: KolomEkspor, v: object) -> object:
+    if v is None:
+        return None
+    if k.teks and not isinstance(v, str):
+        return teks(v)
+    return v
+
+
+def _format_kolom(k: KolomEkspor) -> str | None:
+    if k.teks:
+        return FORMAT_TEKS
+    if k.format_tanggal:
+        return FORMAT_TANGGAL
+    return k.format_angka
+
+
+def write_xlsx(
+    path: str | os.PathLike[str],
+    judul_sheet: str,
+    kolom: Sequence[KolomEkspor],
+    rows: Iterable[Sequence[object]],
+    *,
+    judul: str | None = None,
+) -> None:
+    """Write one sheet: optional title row, bold header, frozen panes, autofilter, widths.
+
+    Text columns get the '@' format and their values are written as text (a NIP stays
+    "196608011988031001"); date columns show DD-MM-YYYY. Streams rows (openpyxl write-only),
+    so a generator of many rows is fine.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(_judul_sheet(judul_sheet))
+    g = _gaya()
+    n = len(kolom)
+    for i, k in enumerate(kolom, start=1):
+        ws.column_dimensions[_huruf(i)].width = k.lebar
+    baris_header = 3 if judul else 1
+    ws.freeze_panes = f"A{baris_header + 1}"
+    if judul:
+        c = WriteOnlyCell(ws, judul)
+        c.font = g["judul"]
+        ws.append([c])
+        ws.append([])
+    header = []
+    for k in kolom:
+        c = WriteOnlyCell(ws, k.nama)
+        c.font = g["header_font"]
+        c.fill = g["header_fill"]
+        c.alignment = g["header_align"]
+        c.border = g["header_border"]
+        header.append(c)
+    ws.append(header)
+
+    # One prototype style per column, shared by every cell of that column (cheap to write).
+    gaya_kolom = []
+    for k in kolom:
+        fmt = _format_kolom(k)
+        if fmt is None:
+            gaya_kolom.append(None)
+        else:
+            proto = WriteOnlyCell(ws, None)
+            proto.number_format = fmt
+            gaya_kolom.append(proto._style)
+    pasangan = list(zip(kolom, gaya_kolom, strict=True))
+    polos = all(s is None for s in gaya_kolom)
+    jumlah = 0
+    for row in rows:
+        jumlah += 1
+        if polos:
+            ws.append(list(row))
+            continue
+        sel: list[object] = []
+        for (k, style), v in zip(pasangan, row, strict=False):
+            v = _nilai_tulis(k, v)
+            if style is None or v is None:
+                sel.append(v)
+            else:
+                c = WriteOnlyCell(ws, v)
+                c._style = style
+                sel.append(c)
+        ws.append(sel)
+    if n:
+        ws.auto_filter.ref = f"A{baris_header}:{_huruf(n)}{baris_header + jumlah}"
+    _simpan(wb, path)
+
+
+def _judul_sheet(nama: str) -> str:
+    bersih = re.sub(r"[\[\]\*\?/\\:]", " ", nama).strip() or "Data"
+    return bersih[:31]
+
+
+def _simpan(wb: object, path: str | os.PathLike[str]) -> None:
+    p = Path(path)
+    try:
+        wb.save(p)  # type: ignore[attr-defined]
+    except PermissionError as exc:
+        raise FileFormatError(
+            f"Berkas {p.name} tidak dapat disimpan: akses ditolak atau berkas sedang dibuka di "
+            f"Excel. Tutup berkas itu lalu coba lagi."
+        ) from exc
+
+
+BARIS_TEMPLATE = 1000
+
+
+def write_template_xlsx(
+    path: str | os.PathLike[str],
+    kolom: Sequence[KolomEkspor],
+    petunjuk: Sequence[str],
+    contoh: Sequence[Sequence[object]],
+) -> None:
+    """A fillable template: sheet "Data" with the header in row 1, the example row(s) below,
+    text format ('@') on text columns and DD-MM-YYYY on date columns for 1,000 rows (so a
+    typed NIP stays text), and a sheet "Petunjuk" with one instruction per line.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    g = _gaya()
+    for i, k in enumerate(kolom, start=1):
+        huruf = _huruf(i)
+        ws.column_dimensions[huruf].width = k.lebar
+        c = ws.cell(row=1, column=i, value=k.nama)
+        c.font = g["header_font"]
+        c.fill = g["header_fill"]
+        c.alignment = g["header_align"]
+        c.border = g["header_border"]
+        fmt = _format_kolom(k)
+        if fmt is not None:
+            ws.column_dimensions[huruf].number_format = fmt
+            for r in range(2, BARIS_TEMPLATE + 2):
+                ws.cell(row=r, column=i).number_format = fmt
+    miring = Font(italic=True, color="808080")
+    for r, baris in enumerate(contoh, start=2):
+        for i, (k, v) in enumerate(zip(kolom, baris, strict=False), start=1):
+            c = ws.cell(row=r, column=i, value=_nilai_tulis(k, v))
+            c.font = miring
+    ws.freeze_panes = "A2"
+    if kolom:
+        ws.auto_filter.ref = f"A1:{_huruf(len(kolom))}1"
+
+    wp = wb.create_sheet("Petunjuk")
+    wp.column_dimensions["A"].width = 110
+    wp["A1"] = "PETUNJUK PENGISIAN"
+    wp["A1"].font = g["judul"]
+    bungkus = Alignment(wrap_text=True, vertical="top")
+    for r, baris in enumerate(petunjuk, start=3):
+        c = wp.cell(row=r, column=1, value=baris)
+        c.alignment = bungkus
+    wb.active = 0
+    _simpan(wb, path)

@@ -1,0 +1,1 @@
+"""Use cases: functions taking a Session and the acting user. No Qt here."""

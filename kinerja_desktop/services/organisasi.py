@@ -1,0 +1,302 @@
+"""Unit kerja tree, pejabat penilai assignments (with PLT/PLH), identity snapshots."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, UnitKerja
+from kinerja_desktop.domain.errors import NotFound, StateError, ValidationError
+from kinerja_desktop.domain.golongan import label_pangkat_golongan
+from kinerja_desktop.domain.nama import nama_lengkap
+from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.rows import IdentitasRow, PenugasanRow, UnitRow
+
+JENIS_PENUGASAN = ("DEFINITIF", "PLT", "PLH")
+
+# --- unit kerja ------------------------------------------------------------------------------
+
+
+def _unit_row(u: UnitKerja) -> UnitRow:
+    return UnitRow(u.id, u.uuid, u.nama, u.induk_id, u.aktif, u.kode)
+
+
+def daftar_unit(session: Session, actor: Actor, termasuk_nonaktif: bool = True) -> list[UnitRow]:
+    stmt = select(UnitKerja).order_by(UnitKerja.urutan, UnitKerja.nama)
+    if not termasuk_nonaktif:
+        stmt = stmt.where(UnitKerja.aktif.is_(True))
+    return [_unit_row(u) for u in session.scalars(stmt)]
+
+
+def _get_unit(session: Session, unit_id: int) -> UnitKerja:
+    unit = session.get(UnitKerja, unit_id)
+    if unit is None:
+        raise NotFound("Unit kerja tidak ditemukan.")
+    return unit
+
+
+def _nama_unit(nama: str) -> str:
+    nama = " ".join((nama or "").split())
+    if not nama:
+        raise ValidationError("Nama unit kerja wajib diisi.", "Nama Unit")
+    return nama
+
+
+def tambah_unit(
+    session: Session, actor: Actor, nama: str, induk_id: int | None = None, kode: str | None = None
+) -> UnitRow:
+    wajib_admin(actor)
+    if induk_id is not None:
+        _get_unit(session, induk_id)
+    unit = UnitKerja(nama=_nama_unit(nama), induk_id=induk_id, kode=kode)
+    session.add(unit)
+    session.flush()
+    return _unit_row(unit)
+
+
+def ubah_nama_unit(session: Session, actor: Actor, unit_id: int, nama: str) -> UnitRow:
+    wajib_admin(actor)
+    unit = _get_unit(session, unit_id)
+    unit.nama = _nama_unit(nama)
+    session.flush()
+    return _unit_row(unit)
+
+
+def pindah_unit(session: Session, actor: Actor, unit_id: int, induk_id: int | None) -> UnitRow:
+    """Move a unit under another; refuse a move that would put a unit under itself."""
+    wajib_admin(actor)
+    unit = _get_unit(session, unit_id)
+    cursor = induk_id
+    while cursor is not None:
+        if cursor == unit_id:
+            raise ValidationError(
+                "Unit tidak dapat dipindahkan ke bawah dirinya sendiri atau sub-unitnya.",
+                "Unit Induk",
+            )
+        cursor = _get_unit(session, cursor).induk_id
+    unit.induk_id = induk_id
+    session.flush()
+    return _unit_row(unit)
+
+
+def nonaktifkan_unit(session: Session, actor: Actor, unit_id: int) -> UnitRow:
+    wajib_admin(actor)
+    unit = _get_unit(session, unit_id)
+    aktif_pegawai = session.scalar(
+        select(Pegawai.id).where(Pegawai.unit_kerja_id == unit_id, Pegawai.aktif.is_(True)).limit(1)
+    )
+    sub = session.scalar(
+        select(UnitKerja.id).where(UnitKerja.induk_id == unit_id, UnitKerja.aktif.is_(True))
+    )
+    if aktif_pegawai or sub:
+        raise StateError(
+            "Unit masih memiliki pegawai aktif atau sub-unit aktif. Pindahkan dulu pegawai dan "
+            "sub-unitnya."
+        )
+    unit.aktif = False
+    session.flush()
+    return _unit_row(unit)
+
+
+def aktifkan_unit(session: Session, actor: Actor, unit_id: int) -> UnitRow:
+    wajib_admin(actor)
+    unit = _get_unit(session, unit_id)
+    unit.aktif = True
+    session.flush()
+    return _unit_row(unit)
+
+
+def sub_unit_ids(session: Session, unit_id: int) -> list[int]:
+    """The unit and all units below it."""
+    children: dict[int | None, list[int]] = {}
+    for uid, induk in session.execute(select(UnitKerja.id, UnitKerja.induk_id)):
+        children.setdefault(induk, []).append(uid)
+    out, stack = [], [unit_id]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(children.get(current, []))
+    return out
+
+
+# --- identity --------------------------------------------------------------------------------
+
+
+def identitas(session: Session, pegawai_id: int) -> IdentitasRow:
+    p = session.get(Pegawai, pegawai_id)
+    if p is None:
+        raise NotFound("Pegawai tidak ditemukan.")
+    return identitas_dari(p)
+
+
+def identitas_dari(p: Pegawai) -> IdentitasRow:
+    return IdentitasRow(
+        pegawai_id=p.id,
+        nama_lengkap=nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang),
+        nip=p.nip,
+        status=p.status,
+        pangkat_golongan=label_pangkat_golongan(p.golongan, p.status),
+        jabatan=p.jabatan,
+        jenis_jabatan=p.jenis_jabatan,
+        unit_kerja=p.unit_kerja.nama if p.unit_kerja else "",
+        unit_kerja_id=p.unit_kerja_id,
+    )
+
+
+# --- pejabat penilai -------------------------------------------------------------------------
+
+
+def _aktif_pada(tanggal: date):  # noqa: ANN202
+    return and_(
+        PenugasanPenilai.mulai <= tanggal,
+        or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= tanggal),
+    )
+
+
+def penugasan_pada(session: Session, pegawai_id: int, tanggal: date) -> PenugasanPenilai | None:
+    """The assignment in force: an acting PLT/PLH wins over the definitive atasan."""
+    rows = session.scalars(
+        select(PenugasanPenilai)
+        .where(PenugasanPenilai.pegawai_id == pegawai_id, _aktif_pada(tanggal))
+        .order_by(PenugasanPenilai.mulai.desc())
+    ).all()
+    acting = [r for r in rows if r.jenis != "DEFINITIF"]
+    return (acting or rows or [None])[0]
+
+
+def penilai_pada(session: Session, pegawai_id: int, tanggal: date) -> int | None:
+    row = penugasan_pada(session, pegawai_id, tanggal)
+    return row.penilai_id if row else None
+
+
+def atasan_penilai_pada(session: Session, pegawai_id: int, tanggal: date) -> int | None:
+    penilai = penilai_pada(session, pegawai_id, tanggal)
+    return penilai_pada(session, penilai, tanggal) if penilai else None
+
+
+def bawahan_pada(session: Session, penilai_id: int, tanggal: date) -> list[int]:
+    """Pegawai whose penilai on that date is ``penilai_id`` (including as PLT/PLH)."""
+    candidates = session.scalars(
+        select(PenugasanPenilai.pegawai_id)
+        .where(PenugasanPenilai.penilai_id == penilai_id, _aktif_pada(tanggal))
+        .distinct()
+    ).all()
+    return [pid for pid in candidates if penilai_pada(session, pid, tanggal) == penilai_id]
+
+
+def adalah_penilai_dalam(
+    session: Session, penilai_id: int, pegawai_id: int, mulai: date, selesai: date
+) -> bool:
+    """True if ``penilai_id`` rates ``pegawai_id`` on any day of the range (checked at
+    assignment boundaries, which is where the answer can change)."""
+    stmt = select(PenugasanPenilai).where(
+        PenugasanPenilai.pegawai_id == pegawai_id,
+        PenugasanPenilai.penilai_id == penilai_id,
+        PenugasanPenilai.mulai <= selesai,
+        or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= mulai),
+    )
+    for row in session.scalars(stmt):
+        for day in (max(row.mulai, mulai), min(row.selesai or selesai, selesai)):
+            if penilai_pada(session, pegawai_id, day) == penilai_id:
+                return True
+    return False
+
+
+def _cek_siklus(session: Session, pegawai_id: int, penilai_id: int, tanggal: date) -> None:
+    seen = {pegawai_id}
+    cursor: int | None = penilai_id
+    while cursor is not None:
+        if cursor in seen:
+            raise ValidationError(
+                "Penugasan ini membuat rantai atasan berputar (pegawai menjadi atasan dari "
+                "atasannya sendiri). Periksa kembali atasan langsungnya.",
+                "Pejabat Penilai",
+            )
+        seen.add(cursor)
+        cursor = penilai_pada(session, cursor, tanggal)
+
+
+def _penugasan_row(session: Session, r: PenugasanPenilai) -> PenugasanRow:
+    penilai = session.get(Pegawai, r.penilai_id)
+    nama = nama_lengkap(penilai.gelar_depan, penilai.nama, penilai.gelar_belakang)
+    return PenugasanRow(
+        r.id, r.pegawai_id, r.penilai_id, nama, penilai.nip, r.jenis, r.mulai, r.selesai,
+        r.keterangan,
+    )
+
+
+def tetapkan_penilai(
+    session: Session,
+    actor: Actor,
+    pegawai_id: int,
+    penilai_id: int,
+    mulai: date,
+    jenis: str = "DEFINITIF",
+    selesai: date | None = None,
+    keterangan: str | None = None,
+) -> PenugasanRow:
+    """Assign the pejabat penilai from ``mulai``; the previous definitive one ends the day before.
+
+    PLT/PLH need an end date; they never end the definitive assignment.
+    """
+    wajib_admin(actor)
+    if jenis not in JENIS_PENUGASAN:
+        raise ValidationError(f"Jenis penugasan tidak dikenal: {jenis}.", "Jenis")
+    if pegawai_id == penilai_id:
+        raise ValidationError("Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri.",
+                              "Pejabat Penilai")
+    for pid in (pegawai_id, penilai_id):
+        if session.get(Pegawai, pid) is None:
+            raise NotFound("Pegawai tidak ditemukan.")
+    if jenis != "DEFINITIF" and (selesai is None or selesai < mulai):
+        raise ValidationError(f"Penugasan {jenis} wajib memiliki tanggal selesai setelah "
+                              "tanggal mulai.", "Selesai")
+    _cek_siklus(session, pegawai_id, penilai_id, mulai)
+    if jenis == "DEFINITIF":
+        _tutup_definitif(session, pegawai_id, mulai)
+    row = PenugasanPenilai(pegawai_id=pegawai_id, penilai_id=penilai_id, jenis=jenis,
+                           mulai=mulai, selesai=selesai, keterangan=keterangan)
+    session.add(row)
+    session.flush()
+    return _penugasan_row(session, row)
+
+
+def _tutup_definitif(session: Session, pegawai_id: int, mulai: date) -> None:
+    for prev in session.scalars(
+        select(PenugasanPenilai).where(
+            PenugasanPenilai.pegawai_id == pegawai_id,
+            PenugasanPenilai.jenis == "DEFINITIF",
+            or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= mulai),
+        )
+    ):
+        if prev.mulai >= mulai:
+            raise ValidationError(
+                "Sudah ada atasan langsung yang mulai pada atau setelah tanggal ini "
+                f"({prev.mulai:%d-%m-%Y}). Pilih tanggal mulai yang lebih baru.",
+                "Mulai",
+            )
+        prev.selesai = mulai - timedelta(days=1)
+
+
+def riwayat_penilai(session: Session, actor: Actor, pegawai_id: int) -> list[PenugasanRow]:
+    rows = session.scalars(
+        select(PenugasanPenilai)
+        .where(PenugasanPenilai.pegawai_id == pegawai_id)
+        .order_by(PenugasanPenilai.mulai.desc(), PenugasanPenilai.id.desc())
+    )
+    return [_penugasan_row(session, r) for r in rows]
+
+
+def hapus_penugasan_sementara(session: Session, actor: Actor, penugasan_id: int) -> None:
+    """Only a PLT/PLH entered by mistake may be removed; definitive history is kept."""
+    wajib_admin(actor)
+    row = session.get(PenugasanPenilai, penugasan_id)
+    if row is None:
+        raise NotFound("Penugasan tidak ditemukan.")
+    if row.jenis == "DEFINITIF":
+        raise StateError("Riwayat atasan langsung tidak dihapus; tetapkan atasan baru.")
+    session.delete(row)
+    session.flush()

@@ -1,0 +1,164 @@
+"""Main window: navigation between views, File and Help menus, status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from kinerja_desktop import APP_NAME, __version__
+from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.settings import UiSettings
+from kinerja_desktop.ui.views import VIEWS, ViewSpec
+
+
+class MainWindow(QMainWindow):
+    """Views are created the first time they are shown, to keep start-up fast."""
+
+    database_requested = Signal(str)  # the app reopens the window on another database
+
+    def __init__(self, ctx: AppContext, settings: UiSettings | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.settings = settings or UiSettings()
+        self.setWindowTitle(f"{APP_NAME} — {ctx.db.label}")
+        self.resize(1280, 800)
+        self.setMinimumSize(960, 600)
+        self._specs: list[ViewSpec] = [v for v in VIEWS if v.tampil_untuk(ctx.actor)]
+        self._views: dict[str, QWidget] = {}
+        self._build_central()
+        self._build_menus()
+        self._build_status()
+        self._restore_geometry()
+        last = self.settings.get_str("ui/last_view")
+        self.show_view(last if last in self.view_keys() else self._specs[0].key)
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigasi")
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet(
+            "QListWidget#navigasi { background: #23395d; color: white; border: none;"
+            " font-size: 11pt; padding-top: 8px; }"
+            "QListWidget#navigasi::item { padding: 10px 14px; }"
+            "QListWidget#navigasi::item:selected { background: #3d5a8a; }"
+        )
+        for spec in self._specs:
+            item = QListWidgetItem(spec.judul)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        self.menu_berkas = self.menuBar().addMenu("&Berkas")
+        self._action(self.menu_berkas, "&Buka basis data lain…", self._open_other, QKeySequence.StandardKey.Open)
+        self.menu_recent = QMenu("Basis data &terakhir", self)
+        self.menu_berkas.addMenu(self.menu_recent)
+        self._fill_recent()
+        self.menu_berkas.addSeparator()
+        self._action(self.menu_berkas, "&Keluar", self.close, QKeySequence.StandardKey.Quit)
+        self.menu_bantuan = self.menuBar().addMenu("Ban&tuan")
+        self._action(self.menu_bantuan, "&Tentang Kinerja Desktop", self._about)
+
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: object = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_status(self) -> None:
+        self.db_label = QLabel(f"Basis data: {self.ctx.db.label}")
+        self.user_label = QLabel(f"Pengguna: {self.ctx.actor.nama}")
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    # --- views ----------------------------------------------------------------------------
+    def view_keys(self) -> list[str]:
+        return [s.key for s in self._specs]
+
+    def show_view(self, key: str) -> QWidget:
+        row = self.view_keys().index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # triggers _on_nav
+        else:
+            self._on_nav(row)
+        return self._views[key]
+
+    def view(self, key: str) -> QWidget | None:
+        return self._views.get(key)
+
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        spec = self._specs[row]
+        widget = self._views.get(spec.key)
+        if widget is None:
+            widget = spec.load()(self.ctx, self)
+            self._views[spec.key] = widget
+            self.stack.addWidget(widget)
+        elif hasattr(widget, "refresh"):
+            widget.refresh()
+        self.stack.setCurrentWidget(widget)
+        self.settings.set("ui/last_view", spec.key)
+
+    # --- menus ----------------------------------------------------------------------------
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        items = self.settings.get_list("ui/recent_databases")
+        for label in items:
+            act = self.menu_recent.addAction(label)
+            act.triggered.connect(lambda _=False, x=label: self.database_requested.emit(x))
+        self.menu_recent.setEnabled(bool(items))
+
+    def _open_other(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Buka basis data", "", "Basis data Kinerja (*.sqlite *.db);;Semua berkas (*)"
+        )
+        if path:
+            self.database_requested.emit(path)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "Tentang Kinerja Desktop",
+            f"<b>{APP_NAME}</b> versi {__version__}<br><br>"
+            "Pengelolaan kinerja pegawai ASN sesuai PP 30/2019 dan PermenPAN-RB 6/2022: "
+            "SKP, pemantauan, evaluasi, dan formulir cetak.<br>"
+            "Bekerja tanpa internet.<br><br>"
+            f"Basis data: {self.ctx.db.label}",
+        )
+
+    def _restore_geometry(self) -> None:
+        geom = self.settings.get_bytes("ui/window_geometry")
+        if geom:
+            self.restoreGeometry(geom)
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+        self.settings.set("ui/window_geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,59 @@
+"""Typed UI settings over QSettings, with one table of defaults and a version number."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+SETTINGS_VERSION = 1
+
+DEFAULTS: dict[str, Any] = {
+    "ui/recent_databases": [],
+    "ui/window_geometry": None,
+    "ui/last_view": "pegawai",
+    "security/idle_lock_minutes": 15,
+    "print/last_folder": "",
+}
+
+MAX_RECENT = 8
+
+
+class UiSettings:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self._s = settings or QSettings("KinerjaDesktop", "KinerjaDesktop")
+        if int(self._s.value("version", 0) or 0) < SETTINGS_VERSION:
+            self._s.setValue("version", SETTINGS_VERSION)
+
+    def get_str(self, key: str) -> str:
+        value = self._s.value(key, DEFAULTS[key])
+        return "" if value is None else str(value)
+
+    def get_int(self, key: str) -> int:
+        try:
+            return int(self._s.value(key, DEFAULTS[key]))
+        except (TypeError, ValueError):
+            return int(DEFAULTS[key])
+
+    def get_list(self, key: str) -> list[str]:
+        # QSettings returns a str for a one-element list on some platforms, None for empty.
+        value = self._s.value(key, DEFAULTS[key])
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value]
+
+    def get_bytes(self, key: str) -> Any:
+        return self._s.value(key, DEFAULTS[key])
+
+    def set(self, key: str, value: Any) -> None:
+        if key not in DEFAULTS:
+            raise KeyError(key)
+        self._s.setValue(key, value)
+
+    def add_recent_database(self, label: str) -> list[str]:
+        items = [label] + [x for x in self.get_list("ui/recent_databases") if x != label]
+        items = items[:MAX_RECENT]
+        self.set("ui/recent_databases", items)
+        return items
