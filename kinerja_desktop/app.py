@@ -1,26 +1,122 @@
-"""Composition root: settings, open the database, build the window."""
+"""Composition root: settings, open the database, log in, build the window.
+
+Opening: an interrupted restore is finished first; a database that cannot be opened gets its
+own message and a way forward (choose another file, restore from a backup, try again). A
+database without accounts runs the first-start wizard; then the login dialog gives the Actor
+that drives everything. ``tanpa_login`` (``kinerja-desktop demo --buka``) acts as the operator.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
+from typing import Any
 
 from kinerja_desktop import APP_NAME
-from kinerja_desktop.config import resolve_db_url
+from kinerja_desktop.config import resolve_db_url, sqlite_path
 from kinerja_desktop.domain.peran import Actor, Peran
 
 log = logging.getLogger(__name__)
 
-# Until accounts exist on a database, the program acts as its operator.
+# Without a login (demo --buka) the program acts as its operator.
 OPERATOR = Actor(nama="Operator", peran=frozenset({Peran.ADMIN}))
 
 
-def run_gui(db: str | None) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
+def _tunggu(task: Any) -> Any:
+    """Wait (with the event loop running) for a BackgroundTask; return its result or raise."""
+    from PySide6.QtCore import QEventLoop
 
-    from kinerja_desktop.db.database import DatabaseOpenError, open_database
+    hasil: dict[str, Any] = {}
+    loop = QEventLoop()
+    task.finished.connect(lambda r: (hasil.setdefault("ok", r), loop.quit()))
+    task.failed.connect(lambda e: (hasil.setdefault("err", e), loop.quit()))
+    loop.exec()
+    if "err" in hasil:
+        raise hasil["err"]
+    return hasil.get("ok")
+
+
+def masuk(database: Any, parent: Any = None) -> Actor | None:
+    """Wizard on a database without accounts, then the login dialog. None if cancelled."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from kinerja_desktop.domain.errors import DomainError
+    from kinerja_desktop.services.akun import ada_akun
+    from kinerja_desktop.ui.akun.login import LoginDialog
+    from kinerja_desktop.ui.akun.wizard import WizardPertama
+
+    nama_awal = ""
+    try:
+        with database.session_factory() as s:
+            ada = ada_akun(s)
+    except Exception as exc:
+        from kinerja_desktop.db.database import explain_database_error
+
+        pesan = str(exc) if isinstance(exc, DomainError) else explain_database_error(exc, None)
+        QMessageBox.critical(parent, "Basis data tidak dapat dibaca", pesan)
+        return None
+    if not ada:
+        wizard = WizardPertama(database, parent)
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.actor is None:
+            return None
+        nama_awal = wizard.actor.nama
+    dialog = LoginDialog(database, parent, nama_awal=nama_awal)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor
+
+
+def pulihkan_saat_buka(path: Path) -> bool:
+    """Restore a backup over a database that cannot be opened (synchronously). True if done."""
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from kinerja_desktop.db.database import backup_folder
+    from kinerja_desktop.exchange import cadangan as c
+    from kinerja_desktop.ui.cadangan import SARING, PulihkanDialog
+    from kinerja_desktop.ui.errors import tampilkan_error
+    from kinerja_desktop.ui.tasks import run_with_progress
+
+    sumber, _ = QFileDialog.getOpenFileName(
+        None, "Pulihkan dari…", str(backup_folder(path)), SARING
+    )
+    if not sumber:
+        return False
+    try:
+        info = _tunggu(
+            run_with_progress(None, "Memeriksa berkas cadangan", c.periksa_cadangan, Path(sumber))
+        )
+        if PulihkanDialog(info, str(path)).exec() != QDialog.DialogCode.Accepted:
+            return False
+        _tunggu(
+            run_with_progress(
+                None, "Memulihkan data", c.pulihkan, info.path, path,
+                path.parent / f"{path.stem}-bukti",
+            )
+        )  # fmt: skip
+    except Exception as exc:
+        tampilkan_error(None, exc, "Pemulihan gagal — data tidak berubah")
+        return False
+    return True
+
+
+def _henti_kunci(window: Any) -> None:
+    """A window that is replaced no longer watches for idleness."""
+    pengawas = getattr(window, "kunci_sesi", None)
+    if pengawas is not None:
+        pengawas.berhenti()
+        window.kunci_sesi = None
+
+
+def run_gui(db: str | None, tanpa_login: bool = False) -> int:
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+    from kinerja_desktop.db.database import DatabaseOpenError, explain_os_error, open_database
+    from kinerja_desktop.exchange.cadangan import selesaikan_pemulihan
     from kinerja_desktop.logging_setup import setup_logging
     from kinerja_desktop.services.context import AppContext
+    from kinerja_desktop.ui.akun.kunci import pasang_kunci_sesi
+    from kinerja_desktop.ui.cadangan import cadangan_harian_latar
     from kinerja_desktop.ui.errors import install_excepthook
     from kinerja_desktop.ui.main_window import MainWindow
     from kinerja_desktop.ui.settings import UiSettings
@@ -30,25 +126,85 @@ def run_gui(db: str | None) -> int:
     app.setApplicationName(APP_NAME)
     install_excepthook()
     settings = UiSettings()
-    state: dict[str, object] = {}
+    state: dict[str, Any] = {}
 
-    def open_window(target: str | None) -> bool:
-        url = resolve_db_url(target)
+    def buka_gagal(url: str, exc: Exception) -> bool:
+        """The environment's fault, explained, with a way forward."""
+        path = sqlite_path(url)
+        while True:
+            box = QMessageBox(QMessageBox.Icon.Critical, "Basis data tidak dapat dibuka", str(exc))
+            box.setInformativeText("Data tidak diubah. Pilih langkah berikutnya:")
+            lain = box.addButton("Pilih berkas lain…", QMessageBox.ButtonRole.ActionRole)
+            pulih = None
+            if path is not None:
+                pulih = box.addButton("Pulihkan dari cadangan…", QMessageBox.ButtonRole.ActionRole)
+            coba = box.addButton("Coba lagi", QMessageBox.ButtonRole.ActionRole)
+            box.addButton("Tutup", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            klik = box.clickedButton()
+            if klik is lain:
+                pilihan, _ = QFileDialog.getOpenFileName(
+                    None, "Buka basis data", "",
+                    "Basis data Kinerja (*.sqlite *.db);;Semua berkas (*)",
+                )  # fmt: skip
+                if pilihan:
+                    return open_window(pilihan)
+            elif klik is coba:
+                return open_window(url)
+            elif pulih is not None and klik is pulih and path is not None:
+                if pulihkan_saat_buka(path):
+                    return open_window(url)
+            else:
+                return False
+
+    def open_window(target: str | None, paksa_login: bool = False) -> bool:
+        app.setQuitOnLastWindowClosed(False)  # dialogs come and go before the window shows
         try:
+            return _open_window(target, paksa_login)
+        finally:
+            app.setQuitOnLastWindowClosed(True)
+
+    def _open_window(target: str | None, paksa_login: bool) -> bool:
+        url = resolve_db_url(target)
+        path = sqlite_path(url)
+        try:
+            if path is not None and path.parent.exists():
+                selesaikan_pemulihan(path, path.parent / f"{path.stem}-bukti")
             database = open_database(url)
         except DatabaseOpenError as exc:
-            QMessageBox.critical(None, "Basis data tidak dapat dibuka", str(exc))
+            return buka_gagal(url, exc)
+        except OSError as exc:
+            return buka_gagal(url, DatabaseOpenError(explain_os_error(exc, path)))
+        actor = OPERATOR if tanpa_login and not paksa_login else masuk(database)
+        if actor is None:
+            database.close()
             return False
         old = state.get("window")
-        window = MainWindow(AppContext(database, OPERATOR), settings)
-        window.database_requested.connect(open_window)
+        window = MainWindow(AppContext(database, actor), settings)
+        window.database_requested.connect(lambda t: open_window(t))
+        window.keluar_akun_requested.connect(lambda: ganti_pengguna(window))
         settings.add_recent_database(database.label)
+        if actor.akun_id is not None:
+            window.kunci_sesi = pasang_kunci_sesi(  # type: ignore[attr-defined]
+                window, window.ctx, settings.get_int("security/idle_lock_minutes"),
+                lambda: ganti_pengguna(window),
+            )  # fmt: skip
         window.show()
         state["window"] = window
-        if old is not None:
-            old.close()  # type: ignore[attr-defined]
-            old.ctx.db.close()  # type: ignore[attr-defined]
+        if old is not None and old is not window:
+            _henti_kunci(old)
+            old.close()
+            old.ctx.db.close()
+        cadangan_harian_latar(window, database)
         return True
+
+    def ganti_pengguna(window: Any) -> None:
+        _henti_kunci(window)
+        window.hide()
+        if not open_window(window.ctx.db.url, paksa_login=True):
+            window.close()
+            window.ctx.db.close()
+            app.quit()
 
     if not open_window(db):
         return 2

@@ -16,6 +16,10 @@ from kinerja_desktop.domain.errors import DomainError
 
 COMMAND_MODULES = [
     "kinerja_desktop.cli.demo",
+    "kinerja_desktop.cli.skp",
+    "kinerja_desktop.cli.evaluasi",
+    "kinerja_desktop.cli.roster",
+    "kinerja_desktop.cli.sistem",
 ]
 
 
@@ -40,7 +44,7 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def open_db(args: argparse.Namespace):  # noqa: ANN201
+def open_db(args: argparse.Namespace):
     """Open the database named by --db for a headless command."""
     from kinerja_desktop.config import resolve_db_url
     from kinerja_desktop.db.database import open_database

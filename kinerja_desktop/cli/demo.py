@@ -33,5 +33,5 @@ def run(args: argparse.Namespace) -> int:
     if args.buka:
         from kinerja_desktop.app import run_gui
 
-        return run_gui(getattr(args, "db", None))
+        return run_gui(getattr(args, "db", None), tanpa_login=True)
     return 0

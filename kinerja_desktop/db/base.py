@@ -43,7 +43,9 @@ class UuidMixin:
 
 
 class TimestampMixin:
-    dibuat_pada: Mapped[datetime] = mapped_column(DateTime, default=utcnow, server_default=func.now())
+    dibuat_pada: Mapped[datetime] = mapped_column(
+        DateTime, default=utcnow, server_default=func.now()
+    )
     diubah_pada: Mapped[datetime] = mapped_column(
         DateTime, default=utcnow, onupdate=utcnow, server_default=func.now()
     )
@@ -55,5 +57,5 @@ class VersionMixin:
     versi: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict:  # noqa: N805
+    def __mapper_args__(cls) -> dict:
         return {"version_id_col": cls.__table__.c.versi}

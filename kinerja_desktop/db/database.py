@@ -71,7 +71,7 @@ class Database:
         self.engine.dispose()
 
 
-def _alembic_config(connection):  # noqa: ANN001, ANN202
+def _alembic_config(connection):
     from alembic.config import Config
 
     cfg = Config()
@@ -99,7 +99,6 @@ def current_revision(engine: Engine) -> str | None:
         if not inspect(conn).has_table("alembic_version"):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
 
 
 def backup_sqlite(source: Path, target: Path) -> Path:
@@ -199,6 +198,14 @@ def explain_os_error(exc: OSError, path: Path | None) -> str:
     return f"Berkas tidak dapat diakses{where}: {exc.strerror or exc}."
 
 
+def _hanya_baca(path: Path) -> bool:
+    import os
+
+    if path.exists() and not os.access(path, os.W_OK):
+        return True
+    return path.parent.exists() and not os.access(path.parent, os.W_OK)
+
+
 def explain_database_error(exc: Exception, path: Path | None) -> str:
     """Tell the environment's fault (disk, permissions, lock, damage) from our own."""
     msg = str(getattr(exc, "orig", exc)).lower()
@@ -221,6 +228,11 @@ def explain_database_error(exc: Exception, path: Path | None) -> str:
             "(menu Berkas → Pulihkan dari…)."
         )
     if "unable to open" in msg:
+        if path is not None and _hanya_baca(path):
+            return (
+                f"Folder basis data hanya-baca{where}. Salin berkas ke folder yang dapat "
+                "ditulisi (bukan CD atau folder terkunci) lalu buka dari sana; data tidak berubah."
+            )
         return f"Basis data tidak dapat dibuka{where}. Periksa folder dan hak aksesnya."
     if "could not connect" in msg or "connection refused" in msg:
         return "Server basis data tidak dapat dihubungi. Periksa jaringan dan alamat server."

@@ -18,7 +18,7 @@ def make_engine(url: str) -> Engine:
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record) -> None:  # noqa: ANN001
+    def _on_connect(dbapi_conn, _record) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin,
         # so that a failed user action rolls back whole (SQLAlchemy's pysqlite recipe).
         dbapi_conn.isolation_level = None
@@ -31,7 +31,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn) -> None:  # noqa: ANN001
+    def _on_begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
 

@@ -18,10 +18,14 @@ from kinerja_desktop.services.uow import unit_of_work
 
 DEMO_STEPS: list[str] = [
     "kinerja_desktop.demo.roster:isi_roster",
+    "kinerja_desktop.demo.skp:isi_skp",
+    "kinerja_desktop.demo.pemantauan:isi_pemantauan",
+    "kinerja_desktop.demo.evaluasi:isi_evaluasi",  # after roster, skp and pemantauan
+    "kinerja_desktop.demo.akun:isi_akun",  # keep last: accounts link to the roster
 ]
 
 
-def buat_demo(db, tahun: int | None = None, seed: int = 2025) -> None:  # noqa: ANN001
+def buat_demo(db, tahun: int | None = None, seed: int = 2025) -> None:
     """Fill an empty database with the demo office, all in one transaction."""
     tahun = tahun or date.today().year
     rng = random.Random(seed)

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, func, insert, inspect, select
+from sqlalchemy import event, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.base import Base, utcnow
-from kinerja_desktop.db.models import AuditLog, Pegawai
+from kinerja_desktop.db.models import AuditLog, Pegawai, Pengaturan
 from kinerja_desktop.domain.peran import SISTEM, Actor
+from kinerja_desktop.services.akses import wajib_admin
 
 GENESIS = "0" * 64
 SKIP_COLUMNS = {"dibuat_pada", "diubah_pada", "versi"}
@@ -44,12 +46,11 @@ def _changes(obj: Base, aksi: str) -> dict[str, list[Any]]:
     state = inspect(obj)
     changes: dict[str, list[Any]] = {}
     for key in _column_keys(obj):
-        hist = state.attrs[key].history
-        if aksi == "TAMBAH":
-            before, after = None, state.attrs[key].value
+        if aksi == "TAMBAH":  # after the INSERT every value is in the instance dict
+            before, after = None, state.dict.get(key)
         elif aksi == "HAPUS":
             before, after = state.attrs[key].value, None
-        elif hist.has_changes():
+        elif (hist := state.attrs[key].history).has_changes():
             before = hist.deleted[0] if hist.deleted else None
             after = hist.added[0] if hist.added else None
             if before == after:
@@ -62,11 +63,38 @@ def _changes(obj: Base, aksi: str) -> dict[str, list[Any]]:
     return changes
 
 
-def _pegawai_id(obj: Base) -> int | None:
+def _pegawai_id(obj: Base, session: Session | None = None, depth: int = 0) -> int | None:
+    """The pegawai a record belongs to: its own ``pegawai_id``, else found through its parent
+    records (indikator → RHK → SKP, keberatan → evaluasi, ...), so the viewer's pegawai filter
+    finds every change about him."""
     if isinstance(obj, Pegawai):
         return obj.id
     value = getattr(obj, "pegawai_id", None)
-    return value if isinstance(value, int) else None
+    if isinstance(value, int):
+        return value
+    if session is None or depth >= 4:
+        return None
+    mapper = inspect(obj).mapper
+    for col in mapper.columns:
+        for fk in col.foreign_keys:
+            table = fk.column.table.name
+            if table in ("pegawai", "unit_kerja", "akun") or table == mapper.local_table.name:
+                continue
+            key = mapper.get_property_by_column(col).key
+            parent_id = getattr(obj, key, None)
+            if parent_id is None:
+                continue
+            cls = _kelas_tabel().get(table)
+            parent = session.get(cls, parent_id) if cls is not None else None
+            if parent is not None:
+                found = _pegawai_id(parent, session, depth + 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def _kelas_tabel() -> dict[str, type]:
+    return {m.local_table.name: m.class_ for m in Base.registry.mappers}
 
 
 def entry_hash(prev: str, row: dict[str, Any]) -> str:
@@ -81,11 +109,62 @@ def _last_hash(session: Session) -> str:
     return last or GENESIS
 
 
+# The chain head (count, last id, last hash) is kept in a Pengaturan row written in the same
+# transaction as the entries. Deleting the newest entries (truncating the tail) leaves a
+# consistent-looking chain behind; the head no longer matches it, so the check finds it.
+KUNCI_KEPALA = "audit/kepala"
+
+
+@dataclass(frozen=True)
+class KepalaRantai:
+    jumlah: int
+    id_terakhir: int
+    hash: str
+
+    def teks(self) -> str:
+        return f"{self.jumlah}|{self.id_terakhir}|{self.hash}"
+
+    @classmethod
+    def dari_teks(cls, teks: str | None) -> KepalaRantai | None:
+        try:
+            jumlah, id_terakhir, h = (teks or "").split("|")
+            return cls(int(jumlah), int(id_terakhir), h)
+        except ValueError:
+            return None
+
+
+def _baca_kepala(conn: Any, kunci: bool = False) -> tuple[bool, KepalaRantai | None]:
+    """``kunci``: lock the head row (PostgreSQL: concurrent writers append one after the
+    other instead of forking the chain; SQLite already serialises writers)."""
+    stmt = select(Pengaturan.nilai).where(Pengaturan.kunci == KUNCI_KEPALA)
+    row = conn.execute(stmt.with_for_update() if kunci else stmt).first()
+    if row is None:
+        return False, None
+    return True, KepalaRantai.dari_teks(row[0])
+
+
+def kepala_rantai(session: Session) -> KepalaRantai | None:
+    return _baca_kepala(session.connection())[1]
+
+
+def _tulis_kepala(conn: Any, ada: bool, kepala: KepalaRantai) -> None:
+    if ada:
+        conn.execute(
+            update(Pengaturan).where(Pengaturan.kunci == KUNCI_KEPALA).values(nilai=kepala.teks())
+        )
+    else:
+        conn.execute(insert(Pengaturan).values(kunci=KUNCI_KEPALA, nilai=kepala.teks()))
+
+
 def _after_flush(session: Session, _ctx: object) -> None:
     actor: Actor = session.info.get("actor") or SISTEM
     keterangan = session.info.get("keterangan")
     pending: list[dict[str, Any]] = []
-    for aksi, objs in (("TAMBAH", session.new), ("UBAH", session.dirty), ("HAPUS", session.deleted)):
+    for aksi, objs in (
+        ("TAMBAH", session.new),
+        ("UBAH", session.dirty),
+        ("HAPUS", session.deleted),
+    ):
         for obj in objs:
             if not getattr(obj, "__audit__", False):
                 continue
@@ -103,18 +182,26 @@ def _after_flush(session: Session, _ctx: object) -> None:
                     "aksi": aksi,
                     "entitas": type(obj).__tablename__,
                     "entitas_id": str(ident),
-                    "pegawai_id": _pegawai_id(obj),
+                    "pegawai_id": _pegawai_id(obj, session),
                     "perubahan": json.dumps(changes, ensure_ascii=False, sort_keys=True),
                     "keterangan": keterangan,
                 }
             )
     if not pending:
         return
-    prev = _last_hash(session)
+    conn = session.connection()
+    ada, kepala = _baca_kepala(conn, kunci=True)
+    if kepala is not None:
+        prev, jumlah = kepala.hash, kepala.jumlah
+    else:  # a database from before the head was kept: start it from the entries there
+        prev = _last_hash(session)
+        jumlah = conn.execute(select(func.count(AuditLog.id))).scalar() or 0
     for row in pending:
         row["hash_sebelum"] = prev
         row["hash"] = prev = entry_hash(prev, row)
-    session.connection().execute(insert(AuditLog), pending)
+    conn.execute(insert(AuditLog), pending)
+    id_terakhir = conn.execute(select(func.max(AuditLog.id))).scalar() or 0
+    _tulis_kepala(conn, ada, KepalaRantai(jumlah + len(pending), id_terakhir, prev))
 
 
 event.listen(Session, "after_flush", _after_flush)
@@ -132,31 +219,450 @@ class HasilIntegritasAudit:
 
 
 def periksa_rantai(session: Session, batch: int = 5000) -> HasilIntegritasAudit:
-    """Walk the chain in id order; report the first entry whose hash does not follow."""
+    """Walk the chain in id order; report the first entry whose hash does not follow,
+    then compare the end of the chain with the stored head (finds a truncated tail)."""
     prev = GENESIS
     count = 0
     last_id = 0
     cols = [c for c in AuditLog.__table__.c]
     while True:
-        rows = session.execute(
-            select(*cols).where(AuditLog.id > last_id).order_by(AuditLog.id).limit(batch)
-        ).mappings().all()
+        rows = (
+            session.execute(
+                select(*cols).where(AuditLog.id > last_id).order_by(AuditLog.id).limit(batch)
+            )
+            .mappings()
+            .all()
+        )
         if not rows:
             break
         for row in rows:
             data = dict(row)
             if data["hash_sebelum"] != prev or entry_hash(prev, data) != data["hash"]:
+                sebab = (
+                    "isinya diubah"
+                    if data["hash_sebelum"] == prev
+                    else "catatan sebelumnya dihapus atau diubah"
+                )
                 return HasilIntegritasAudit(
                     count,
                     data["id"],
-                    f"Catatan audit no. {data['id']} ({data['waktu']}, {data['entitas']}) tidak "
-                    "cocok dengan rantai: basis data diubah di luar program.",
+                    f"Catatan audit no. {data['id']} ({_waktu(waktu_lokal(data['waktu']))}, "
+                    f"{label_entitas(data['entitas'])}) tidak cocok dengan rantai ({sebab}): "
+                    "basis data diubah di luar program.",
                 )
             prev = data["hash"]
             count += 1
             last_id = data["id"]
+    ada, kepala = _baca_kepala(session.connection())
+    if ada and kepala is None:
+        return HasilIntegritasAudit(
+            count, last_id + 1, "Kepala rantai audit rusak: basis data diubah di luar program."
+        )
+    if kepala is None:
+        if count:
+            return HasilIntegritasAudit(
+                count,
+                last_id,
+                "Kepala rantai audit hilang padahal ada catatan audit: basis data diubah di luar "
+                "program.",
+            )
+        return HasilIntegritasAudit(0, None, "Rantai audit utuh (belum ada catatan).")
+    if kepala.jumlah != count or kepala.hash != prev or kepala.id_terakhir != last_id:
+        if count < kepala.jumlah:
+            pesan = (
+                f"Rantai audit terpotong: seharusnya {kepala.jumlah} catatan sampai no. "
+                f"{kepala.id_terakhir}, tetapi hanya ada {count} catatan"
+                + (f" sampai no. {last_id}" if last_id else "")
+                + ". Catatan terbaru dihapus di luar program."
+            )
+        else:
+            pesan = (
+                f"Akhir rantai audit (no. {last_id}, {count} catatan) tidak cocok dengan kepala "
+                f"rantai (no. {kepala.id_terakhir}, {kepala.jumlah} catatan): basis data diubah "
+                "di luar program."
+            )
+        rusak = last_id + 1 if count < kepala.jumlah else last_id
+        return HasilIntegritasAudit(count, rusak, pesan)
     return HasilIntegritasAudit(count, None, f"Rantai audit utuh ({count} catatan).")
 
 
 def jumlah_catatan(session: Session) -> int:
     return session.scalar(select(func.count(AuditLog.id))) or 0
+
+
+# --- the viewer ------------------------------------------------------------------------------
+
+LABEL_ENTITAS = {
+    "akun": "Akun pengguna",
+    "pengaturan": "Pengaturan kantor",
+    "unit_kerja": "Unit kerja",
+    "pegawai": "Pegawai",
+    "penugasan_penilai": "Pejabat penilai",
+    "skp": "SKP",
+    "rencana_hasil_kerja": "Rencana hasil kerja",
+    "indikator": "Indikator",
+    "ekspektasi_perilaku": "Ekspektasi perilaku",
+    "lampiran_skp": "Lampiran SKP",
+    "riwayat_skp": "Riwayat SKP",
+    "pustaka_rhk": "Pustaka RHK",
+    "periode": "Periode",
+    "rencana_aksi": "Rencana aksi",
+    "realisasi": "Realisasi",
+    "berkas_bukti": "Berkas bukti",
+    "bukti_dukung": "Bukti dukung",
+    "progres_harian": "Progres harian",
+    "umpan_balik": "Umpan balik",
+    "frasa_umpan_balik": "Frasa umpan balik",
+    "evaluasi": "Evaluasi",
+    "evaluasi_perilaku": "Evaluasi perilaku",
+    "riwayat_evaluasi": "Riwayat evaluasi",
+    "predikat_organisasi": "Predikat organisasi",
+    "keberatan": "Keberatan",
+    "dokumen_cetak": "Dokumen cetak",
+}
+LABEL_AKSI = {"TAMBAH": "Tambah", "UBAH": "Ubah", "HAPUS": "Hapus"}
+
+
+def label_entitas(entitas: str) -> str:
+    return LABEL_ENTITAS.get(entitas, entitas.replace("_", " ").capitalize())
+
+
+def _waktu(value: Any) -> str:
+    if isinstance(value, datetime):
+        return f"{value:%d-%m-%Y %H:%M:%S}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class FilterAudit:
+    pegawai_id: int | None = None
+    nama_pengguna: str | None = None
+    dari: date | None = None  # inclusive, local calendar days
+    sampai: date | None = None  # inclusive
+    entitas: str | None = None
+    aksi: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    waktu: datetime
+    nama_pengguna: str
+    aksi: str
+    entitas: str
+    entitas_id: str
+    pegawai_id: int | None
+    pegawai_nama: str | None
+    keterangan: str | None
+    perubahan: dict[str, list[Any]]
+
+    @property
+    def entitas_label(self) -> str:
+        return label_entitas(self.entitas)
+
+    @property
+    def waktu_lokal(self) -> datetime:
+        return waktu_lokal(self.waktu)
+
+    @property
+    def aksi_label(self) -> str:
+        return LABEL_AKSI.get(self.aksi, self.aksi)
+
+    def ringkasan(self, maks: int = 6) -> str:
+        """One line: ``kolom: lama → baru; ...`` (what a user reads in the table)."""
+        bagian = []
+        isi = [
+            (k, v)
+            for k, v in self.perubahan.items()
+            if k not in ("id", "uuid")
+            and (self.aksi == "UBAH" or v[0] is not None or v[1] is not None)
+        ]
+        for kolom, (lama, baru) in isi[:maks]:
+            if self.aksi == "TAMBAH":
+                bagian.append(f"{kolom}: {_nilai(baru)}")
+            elif self.aksi == "HAPUS":
+                bagian.append(f"{kolom}: {_nilai(lama)}")
+            else:
+                bagian.append(f"{kolom}: {_nilai(lama)} → {_nilai(baru)}")
+        if len(isi) > maks:
+            bagian.append(f"… (+{len(isi) - maks} kolom)")
+        return "; ".join(bagian)
+
+    def baris_rinci(self) -> list[tuple[str, str, str]]:
+        """(kolom, sebelum, sesudah) for the detail panel."""
+        return [(k, _nilai(v[0]), _nilai(v[1])) for k, v in self.perubahan.items()]
+
+
+def _nilai(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    text = str(value)
+    return text if len(text) <= 80 else text[:77] + "…"
+
+
+def _awal_hari_utc(d: date) -> datetime:
+    """Midnight of a local calendar day, as the naive UTC time the log stores."""
+    return datetime.combine(d, time.min).astimezone(UTC).replace(tzinfo=None)
+
+
+def waktu_lokal(waktu: datetime) -> datetime:
+    return waktu.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def _terapkan_filter(stmt: Any, f: FilterAudit) -> Any:
+    if f.pegawai_id is not None:
+        stmt = stmt.where(AuditLog.pegawai_id == f.pegawai_id)
+    if f.nama_pengguna:
+        stmt = stmt.where(AuditLog.nama_pengguna == f.nama_pengguna)
+    if f.dari is not None:
+        stmt = stmt.where(AuditLog.waktu >= _awal_hari_utc(f.dari))
+    if f.sampai is not None:
+        stmt = stmt.where(AuditLog.waktu < _awal_hari_utc(f.sampai + timedelta(days=1)))
+    if f.entitas:
+        stmt = stmt.where(AuditLog.entitas == f.entitas)
+    if f.aksi:
+        stmt = stmt.where(AuditLog.aksi == f.aksi)
+    return stmt
+
+
+def hitung_audit(session: Session, actor: Actor, filter: FilterAudit | None = None) -> int:
+    wajib_admin(actor)
+    stmt = _terapkan_filter(select(func.count(AuditLog.id)), filter or FilterAudit())
+    return session.scalar(stmt) or 0
+
+
+def cari_audit(
+    session: Session,
+    actor: Actor,
+    filter: FilterAudit | None = None,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[AuditRow]:
+    """One page of entries, newest first, filtered in SQL."""
+    wajib_admin(actor)
+    stmt = (
+        _terapkan_filter(
+            select(AuditLog, Pegawai.nama, Pegawai.gelar_depan, Pegawai.gelar_belakang).outerjoin(
+                Pegawai, Pegawai.id == AuditLog.pegawai_id
+            ),
+            filter or FilterAudit(),
+        )
+        .order_by(AuditLog.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    from kinerja_desktop.domain.nama import nama_lengkap
+
+    hasil = []
+    for log, nama, gd, gb in session.execute(stmt):
+        try:
+            perubahan = json.loads(log.perubahan or "{}")
+        except ValueError:
+            perubahan = {"(tidak terbaca)": [log.perubahan, None]}
+        hasil.append(
+            AuditRow(
+                log.id,
+                log.waktu,
+                log.nama_pengguna,
+                log.aksi,
+                log.entitas,
+                log.entitas_id,
+                log.pegawai_id,
+                nama_lengkap(gd, nama, gb) if nama else None,
+                log.keterangan,
+                perubahan,
+            )
+        )
+    return hasil
+
+
+@dataclass(frozen=True)
+class PilihanFilter:
+    pengguna: list[str]
+    entitas: list[tuple[str, str]]  # (entitas, label)
+    pegawai: list[tuple[int, str]]  # (id, name) of pegawai that occur in the log
+
+
+def pilihan_filter(session: Session, actor: Actor) -> PilihanFilter:
+    wajib_admin(actor)
+    pengguna = list(
+        session.scalars(select(AuditLog.nama_pengguna).distinct().order_by(AuditLog.nama_pengguna))
+    )
+    entitas = [
+        (e, label_entitas(e))
+        for e in session.scalars(select(AuditLog.entitas).distinct().order_by(AuditLog.entitas))
+    ]
+    pegawai = [
+        (pid, nama)
+        for pid, nama in session.execute(
+            select(Pegawai.id, Pegawai.nama)
+            .where(Pegawai.id.in_(select(AuditLog.pegawai_id).distinct()))
+            .order_by(Pegawai.nama_cari)
+        )
+    ]
+    entitas.sort(key=lambda x: x[1])
+    return PilihanFilter(pengguna, entitas, pegawai)
+
+
+def ekspor_audit(
+    session: Session,
+    actor: Actor,
+    path: str,
+    filter: FilterAudit | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Write the filtered log to .xlsx or .csv (by the file's extension); returns the count."""
+    import csv
+    from pathlib import Path
+
+    from kinerja_desktop.exchange.tabular import KolomEkspor, write_xlsx
+
+    wajib_admin(actor)
+    f = filter or FilterAudit()
+    total = hitung_audit(session, actor, f)
+    kolom = [
+        KolomEkspor("No.", 8),
+        KolomEkspor("Waktu", 20),
+        KolomEkspor("Pengguna", 18),
+        KolomEkspor("Aksi", 9),
+        KolomEkspor("Jenis Data", 22),
+        KolomEkspor("ID Data", 38),
+        KolomEkspor("Pegawai", 30),
+        KolomEkspor("Keterangan", 30),
+        KolomEkspor("Perubahan (sebelum → sesudah)", 80),
+        KolomEkspor("Hash", 66),
+    ]
+
+    def baris():
+        offset = 0
+        while True:
+            page = cari_audit(session, actor, f, offset, 2000)
+            if not page:
+                return
+            for r in page:
+                yield [
+                    r.id,
+                    _waktu(r.waktu_lokal),
+                    r.nama_pengguna,
+                    r.aksi_label,
+                    r.entitas_label,
+                    r.entitas_id,
+                    r.pegawai_nama or "",
+                    r.keterangan or "",
+                    r.ringkasan(99),
+                    session.scalar(select(AuditLog.hash).where(AuditLog.id == r.id)),
+                ]
+            offset += len(page)
+            if progress:
+                progress(offset, total)
+
+    target = Path(path)
+    if target.suffix.lower() == ".csv":
+        with target.open("w", newline="", encoding="utf-8-sig") as fh:
+            w = csv.writer(fh, delimiter=";")
+            w.writerow([k.nama for k in kolom])
+            for row in baris():
+                w.writerow(row)
+    else:
+        write_xlsx(target, "Log Audit", kolom, baris(), judul="Log Audit Kinerja Desktop")
+    return total
+
+
+# --- integrity ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HasilBukti:
+    jumlah: int
+    hilang: list[str]  # sha256 of evidence files missing from the store
+    berubah: list[str]  # present but their content no longer matches
+    pesan: str
+
+    @property
+    def utuh(self) -> bool:
+        return not self.hilang and not self.berubah
+
+
+def periksa_bukti(session: Session, folder: Any) -> HasilBukti:
+    """Every evidence file the database knows is in the store with its content unchanged."""
+    from pathlib import Path
+
+    from kinerja_desktop.db.models import BerkasBukti
+    from kinerja_desktop.services.bukti import BuktiStore
+
+    store = BuktiStore(Path(folder))
+    hilang: list[str] = []
+    berubah: list[str] = []
+    jumlah = 0
+    for sha, ukuran in session.execute(
+        select(BerkasBukti.sha256, BerkasBukti.ukuran).order_by(BerkasBukti.sha256)
+    ):
+        jumlah += 1
+        path = store.path_untuk(sha)
+        h = hashlib.sha256()
+        try:
+            if path.stat().st_size != ukuran:
+                berubah.append(sha)
+                continue
+            with path.open("rb") as fh:
+                while blok := fh.read(1 << 20):
+                    h.update(blok)
+        except FileNotFoundError:
+            hilang.append(sha)
+            continue
+        except OSError:
+            berubah.append(sha)
+            continue
+        if h.hexdigest() != sha:
+            berubah.append(sha)
+    if not hilang and not berubah:
+        pesan = f"Berkas bukti dukung utuh ({jumlah} berkas)."
+    else:
+        bagian = []
+        if hilang:
+            bagian.append(f"{len(hilang)} hilang (mis. {hilang[0][:12]}…)")
+        if berubah:
+            bagian.append(f"{len(berubah)} isinya berubah (mis. {berubah[0][:12]}…)")
+        pesan = (
+            f"Berkas bukti dukung bermasalah: {', '.join(bagian)} dari {jumlah} berkas, di "
+            f"{Path(folder)}. Pulihkan folder bukti dari cadangan."
+        )
+    return HasilBukti(jumlah, hilang, berubah, pesan)
+
+
+@dataclass(frozen=True)
+class HasilIntegritas:
+    basis_data_ok: bool
+    pesan_basis_data: str
+    audit: HasilIntegritasAudit
+    bukti: HasilBukti | None = None
+
+    @property
+    def utuh(self) -> bool:
+        return self.basis_data_ok and self.audit.utuh and (self.bukti is None or self.bukti.utuh)
+
+    @property
+    def ringkasan(self) -> str:
+        teks = f"{self.pesan_basis_data}\n{self.audit.pesan}"
+        return teks + (f"\n{self.bukti.pesan}" if self.bukti is not None else "")
+
+
+def periksa_struktur(session: Session) -> tuple[bool, str]:
+    """SQLite's own check of the file (pages, indexes); a server database checks itself."""
+    if session.get_bind().dialect.name != "sqlite":
+        return True, "Pemeriksaan berkas hanya untuk SQLite; server basis data memeriksa dirinya."
+    rows = [r[0] for r in session.connection().exec_driver_sql("PRAGMA integrity_check")]
+    if rows == ["ok"]:
+        return True, "Struktur berkas basis data baik (PRAGMA integrity_check: ok)."
+    contoh = "; ".join(str(r) for r in rows[:3])
+    return False, f"Struktur berkas basis data rusak: {contoh}. Pulihkan dari cadangan."
+
+
+def periksa_integritas(session: Session, actor: Actor, folder_bukti: Any = None) -> HasilIntegritas:
+    """Periksa integritas: the file's structure, the audit chain and (given the folder) the
+    evidence store. Any signed-in user may run it: it only reads."""
+    ok, pesan = periksa_struktur(session)
+    bukti = periksa_bukti(session, folder_bukti) if folder_bukti is not None else None
+    return HasilIntegritas(ok, pesan, periksa_rantai(session), bukti)

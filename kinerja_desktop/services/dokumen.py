@@ -24,6 +24,22 @@ from kinerja_desktop.reports.verifikasi import json_kanonik, kode_dokumen, kode_
 PENYUSUN_DATA: dict[str, Callable[[Session, str], dict[str, Any] | None]] = {}
 
 
+# Modules that register a builder; imported before verifying so that every document type is
+# known whichever screen or command asks.
+MODUL_PENYUSUN = (
+    "kinerja_desktop.services.skp_cetak",
+    "kinerja_desktop.services.evaluasi",
+    "kinerja_desktop.services.laporan",
+)
+
+
+def _muat_penyusun() -> None:
+    from importlib import import_module
+
+    for name in MODUL_PENYUSUN:
+        import_module(name)
+
+
 def daftarkan_penyusun(jenis: str) -> Callable:
     def wrap(fn: Callable[[Session, str], dict[str, Any] | None]) -> Callable:
         PENYUSUN_DATA[jenis] = fn
@@ -50,8 +66,11 @@ def daftarkan_cetak(session: Session, jenis: str, entitas_uuid: str, data: dict)
     if not exists:
         session.add(
             DokumenCetak(
-                kode_dokumen=kode_dok, kode_verifikasi=kode_ver, jenis=jenis,
-                entitas_uuid=entitas_uuid, data=json_kanonik(data),
+                kode_dokumen=kode_dok,
+                kode_verifikasi=kode_ver,
+                jenis=jenis,
+                entitas_uuid=entitas_uuid,
+                data=json_kanonik(data),
             )
         )
         session.flush()
@@ -100,26 +119,36 @@ def verifikasi_kode(
     )
     if row is None:
         return HasilVerifikasi(
-            False, False,
+            False,
+            False,
             f"Kode {kode_dok} / {kode_ver} tidak pernah dicetak dari basis data ini: cetakan "
             "palsu, diubah, atau berasal dari basis data lain.",
             kode_dok,
         )
     tercetak = json.loads(row.data)
+    _muat_penyusun()
     penyusun = PENYUSUN_DATA.get(row.jenis)
     sekarang = penyusun(session, row.entitas_uuid) if penyusun else None
     if sekarang is None:
-        return HasilVerifikasi(True, False, "Data dokumen ini sudah tidak ada.", kode_dok, row.jenis)
+        return HasilVerifikasi(
+            True, False, "Data dokumen ini sudah tidak ada.", kode_dok, row.jenis
+        )
     sekarang = json.loads(json_kanonik(sekarang))
     if kode_verifikasi(sekarang) == kode_ver:
         return HasilVerifikasi(
-            True, True,
-            f"Cetakan {kode_dok} sesuai dengan data saat ini (dicetak {row.dicetak_pada:%d-%m-%Y}).",
-            kode_dok, row.jenis,
+            True,
+            True,
+            f"Cetakan {kode_dok} sesuai dengan data saat ini "
+            f"(dicetak {row.dicetak_pada:%d-%m-%Y}).",
+            kode_dok,
+            row.jenis,
         )
     perubahan = tuple(_bedakan(tercetak, sekarang))
     return HasilVerifikasi(
-        True, False,
+        True,
+        False,
         f"Cetakan {kode_dok} TIDAK sesuai lagi dengan data saat ini: {len(perubahan)} perubahan.",
-        kode_dok, row.jenis, perubahan,
+        kode_dok,
+        row.jenis,
+        perubahan,
     )

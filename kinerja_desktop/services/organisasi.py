@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, exists, false, or_, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, UnitKerja
-from kinerja_desktop.domain.errors import NotFound, StateError, ValidationError
+from kinerja_desktop.domain.errors import (
+    NotFound,
+    PermissionDenied,
+    StateError,
+    ValidationError,
+)
 from kinerja_desktop.domain.golongan import label_pangkat_golongan
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
@@ -16,6 +21,58 @@ from kinerja_desktop.services.akses import wajib_admin
 from kinerja_desktop.services.rows import IdentitasRow, PenugasanRow, UnitRow
 
 JENIS_PENUGASAN = ("DEFINITIF", "PLT", "PLH")
+
+# --- who may read whose roster data ----------------------------------------------------------
+
+PESAN_ROSTER = (
+    "Anda hanya dapat melihat data kepegawaian Anda sendiri dan pegawai yang Anda nilai "
+    "(termasuk sebagai PLT/PLH). Hubungi administrator kepegawaian bila memerlukan data "
+    "pegawai lain."
+)
+
+
+def kondisi_roster(actor: Actor) -> ColumnElement[bool] | None:
+    """SQL condition on ``Pegawai.id`` for the roster rows the actor may read; None = all.
+
+    The administrator reads everyone; any other user himself and the pegawai he is (or was)
+    pejabat penilai of (any assignment, DEFINITIF, PLT or PLH); a user without a pegawai
+    reads nobody. A subquery, so lists stay filtered, paged and counted in SQL.
+    """
+    if actor.is_admin:
+        return None
+    if actor.pegawai_id is None:
+        return false()
+    return or_(
+        Pegawai.id == actor.pegawai_id,
+        Pegawai.id.in_(
+            select(PenugasanPenilai.pegawai_id).where(
+                PenugasanPenilai.penilai_id == actor.pegawai_id
+            )
+        ),
+    )
+
+
+def boleh_lihat_roster(session: Session, actor: Actor, pegawai_id: int) -> bool:
+    if actor.is_admin or (actor.pegawai_id is not None and actor.pegawai_id == pegawai_id):
+        return True
+    if actor.pegawai_id is None:
+        return False
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    PenugasanPenilai.pegawai_id == pegawai_id,
+                    PenugasanPenilai.penilai_id == actor.pegawai_id,
+                )
+            )
+        )
+    )
+
+
+def _wajib_lihat_roster(session: Session, actor: Actor, pegawai_id: int) -> None:
+    if not boleh_lihat_roster(session, actor, pegawai_id):
+        raise PermissionDenied(PESAN_ROSTER)
+
 
 # --- unit kerja ------------------------------------------------------------------------------
 
@@ -149,7 +206,7 @@ def identitas_dari(p: Pegawai) -> IdentitasRow:
 # --- pejabat penilai -------------------------------------------------------------------------
 
 
-def _aktif_pada(tanggal: date):  # noqa: ANN202
+def _aktif_pada(tanggal: date):
     return and_(
         PenugasanPenilai.mulai <= tanggal,
         or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= tanggal),
@@ -223,7 +280,14 @@ def _penugasan_row(session: Session, r: PenugasanPenilai) -> PenugasanRow:
     penilai = session.get(Pegawai, r.penilai_id)
     nama = nama_lengkap(penilai.gelar_depan, penilai.nama, penilai.gelar_belakang)
     return PenugasanRow(
-        r.id, r.pegawai_id, r.penilai_id, nama, penilai.nip, r.jenis, r.mulai, r.selesai,
+        r.id,
+        r.pegawai_id,
+        r.penilai_id,
+        nama,
+        penilai.nip,
+        r.jenis,
+        r.mulai,
+        r.selesai,
         r.keterangan,
     )
 
@@ -246,19 +310,27 @@ def tetapkan_penilai(
     if jenis not in JENIS_PENUGASAN:
         raise ValidationError(f"Jenis penugasan tidak dikenal: {jenis}.", "Jenis")
     if pegawai_id == penilai_id:
-        raise ValidationError("Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri.",
-                              "Pejabat Penilai")
+        raise ValidationError(
+            "Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri.", "Pejabat Penilai"
+        )
     for pid in (pegawai_id, penilai_id):
         if session.get(Pegawai, pid) is None:
             raise NotFound("Pegawai tidak ditemukan.")
     if jenis != "DEFINITIF" and (selesai is None or selesai < mulai):
-        raise ValidationError(f"Penugasan {jenis} wajib memiliki tanggal selesai setelah "
-                              "tanggal mulai.", "Selesai")
+        raise ValidationError(
+            f"Penugasan {jenis} wajib memiliki tanggal selesai setelah tanggal mulai.", "Selesai"
+        )
     _cek_siklus(session, pegawai_id, penilai_id, mulai)
     if jenis == "DEFINITIF":
         _tutup_definitif(session, pegawai_id, mulai)
-    row = PenugasanPenilai(pegawai_id=pegawai_id, penilai_id=penilai_id, jenis=jenis,
-                           mulai=mulai, selesai=selesai, keterangan=keterangan)
+    row = PenugasanPenilai(
+        pegawai_id=pegawai_id,
+        penilai_id=penilai_id,
+        jenis=jenis,
+        mulai=mulai,
+        selesai=selesai,
+        keterangan=keterangan,
+    )
     session.add(row)
     session.flush()
     return _penugasan_row(session, row)
@@ -282,6 +354,8 @@ def _tutup_definitif(session: Session, pegawai_id: int, mulai: date) -> None:
 
 
 def riwayat_penilai(session: Session, actor: Actor, pegawai_id: int) -> list[PenugasanRow]:
+    """Who rated the pegawai when: for the administrator, the pegawai himself and his penilai."""
+    _wajib_lihat_roster(session, actor, pegawai_id)
     rows = session.scalars(
         select(PenugasanPenilai)
         .where(PenugasanPenilai.pegawai_id == pegawai_id)

@@ -10,11 +10,10 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+import kinerja_desktop.services.audit  # noqa: F401  (installs the audit listener)
 from kinerja_desktop.db.database import DatabaseOpenError, explain_database_error
 from kinerja_desktop.domain.errors import ConflictError, DomainError
 from kinerja_desktop.domain.peran import Actor
-
-import kinerja_desktop.services.audit  # noqa: F401, I001  (installs the audit listener)
 
 T = TypeVar("T")
 

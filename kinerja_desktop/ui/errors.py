@@ -15,7 +15,9 @@ from kinerja_desktop.logging_setup import log_path
 log = logging.getLogger(__name__)
 
 
-def tampilkan_error(parent: QWidget | None, exc: BaseException, judul: str = "Tidak dapat disimpan") -> None:
+def tampilkan_error(
+    parent: QWidget | None, exc: BaseException, judul: str = "Tidak dapat disimpan"
+) -> None:
     """Show a domain error as is; anything else is a bug: log it and show the crash dialog."""
     if isinstance(exc, DomainError):
         QMessageBox.warning(parent, judul, str(exc))

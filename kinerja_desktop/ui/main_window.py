@@ -29,6 +29,7 @@ class MainWindow(QMainWindow):
     """Views are created the first time they are shown, to keep start-up fast."""
 
     database_requested = Signal(str)  # the app reopens the window on another database
+    keluar_akun_requested = Signal()  # the app asks for a login again (switch user)
 
     def __init__(self, ctx: AppContext, settings: UiSettings | None = None) -> None:
         super().__init__()
@@ -77,10 +78,51 @@ class MainWindow(QMainWindow):
         self.menu_recent = QMenu("Basis data &terakhir", self)
         self.menu_berkas.addMenu(self.menu_recent)
         self._fill_recent()
+        self._build_menu_sistem()
         self.menu_berkas.addSeparator()
         self._action(self.menu_berkas, "&Keluar", self.close, QKeySequence.StandardKey.Quit)
         self.menu_bantuan = self.menuBar().addMenu("Ban&tuan")
         self._action(self.menu_bantuan, "&Tentang Kinerja Desktop", self._about)
+
+    def _build_menu_sistem(self) -> None:
+        """Backup, restore, integrity, password and switching user (issue 6)."""
+        m = self.menu_berkas
+        m.addSeparator()
+        self.act_cadangkan = self._action(m, "&Cadangkan ke…", self._cadangkan)
+        self.act_pulihkan = self._action(m, "&Pulihkan dari…", self._pulihkan)
+        self.act_periksa = self._action(m, "Periksa &integritas…", self._periksa_integritas)
+        for act in (self.act_cadangkan, self.act_pulihkan):
+            act.setVisible(self.ctx.actor.is_admin)
+        m.addSeparator()
+        self.act_ganti_sandi = self._action(m, "Ganti kata &sandi…", self._ganti_sandi)
+        self.act_ganti_sandi.setVisible(self.ctx.actor.akun_id is not None)
+        self.act_keluar_akun = self._action(
+            m, "&Ganti pengguna / Keluar akun", self.keluar_akun_requested.emit
+        )
+
+    def _cadangkan(self) -> None:
+        from kinerja_desktop.ui.cadangan import cadangkan_ke
+
+        self._task_cadangan = cadangkan_ke(self, self.ctx.db)
+
+    def _pulihkan(self) -> None:
+        from kinerja_desktop.ui.cadangan import pulihkan_dari
+
+        self._alur_pulihkan = pulihkan_dari(
+            self, self.ctx.db, lambda _path, _ok: self.database_requested.emit(self.ctx.db.url)
+        )
+
+    def _periksa_integritas(self) -> None:
+        from kinerja_desktop.ui.audit.integritas import PeriksaIntegritasDialog
+
+        self._dialog_periksa = PeriksaIntegritasDialog(self.ctx, self)
+        self._dialog_periksa.open()
+
+    def _ganti_sandi(self) -> None:
+        from kinerja_desktop.ui.akun.dialogs import GantiSandiDialog
+
+        if GantiSandiDialog(self.ctx, self).exec():
+            QMessageBox.information(self, "Kata sandi diganti", "Kata sandi Anda telah diganti.")
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: object = None

@@ -19,9 +19,17 @@ DEFAULTS: dict[str, Any] = {
 MAX_RECENT = 8
 
 
+def _default_store() -> QSettings:
+    # An INI file in the program's data folder (not the registry): $KINERJA_DATA_DIR then
+    # isolates everything, and a portable install carries its settings along.
+    from kinerja_desktop.config import data_dir
+
+    return QSettings(str(data_dir() / "pengaturan-tampilan.ini"), QSettings.Format.IniFormat)
+
+
 class UiSettings:
     def __init__(self, settings: QSettings | None = None) -> None:
-        self._s = settings or QSettings("KinerjaDesktop", "KinerjaDesktop")
+        self._s = settings or _default_store()
         if int(self._s.value("version", 0) or 0) < SETTINGS_VERSION:
             self._s.setValue("version", SETTINGS_VERSION)
 

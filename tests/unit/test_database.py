@@ -77,10 +77,9 @@ def test_stale_write_is_a_conflict_not_an_overwrite(db):
     with unit_of_work(db.session_factory, SISTEM) as s:
         s.get(UnitKerja, 1).nama = "Diubah orang lain"
     unit_a.nama = "Perubahan saya"
-    with pytest.raises(ConflictError):
-        with unit_of_work(db.session_factory, SISTEM) as s:
-            merged = s.merge(unit_a)
-            merged.nama = "Perubahan saya"
+    with pytest.raises(ConflictError), unit_of_work(db.session_factory, SISTEM) as s:
+        merged = s.merge(unit_a)
+        merged.nama = "Perubahan saya"
     first.close()
     with db.session_factory() as s:
         assert s.get(UnitKerja, 1).nama == "Diubah orang lain"
@@ -136,8 +135,9 @@ def test_penilai_assignment_history_and_cycles(db, admin):
         org.tetapkan_penilai(s, admin, sekcam.id, camat.id, date(2024, 1, 1))
         org.tetapkan_penilai(s, admin, staf.id, camat.id, date(2024, 1, 1))
         org.tetapkan_penilai(s, admin, staf.id, sekcam.id, date(2025, 1, 1))
-        org.tetapkan_penilai(s, admin, staf.id, plt.id, date(2025, 3, 1), jenis="PLT",
-                             selesai=date(2025, 4, 30))
+        org.tetapkan_penilai(
+            s, admin, staf.id, plt.id, date(2025, 3, 1), jenis="PLT", selesai=date(2025, 4, 30)
+        )
         assert org.penilai_pada(s, staf.id, date(2024, 6, 1)) == camat.id
         assert org.penilai_pada(s, staf.id, date(2025, 2, 1)) == sekcam.id
         assert org.penilai_pada(s, staf.id, date(2025, 3, 15)) == plt.id
@@ -152,3 +152,23 @@ def test_schema_head_constant_matches_migrations():
     from kinerja_desktop.db.database import SCHEMA_HEAD, head_revision
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def test_migrations_create_exactly_the_models(db):
+    """A model change without a migration fails here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from kinerja_desktop.db.base import Base
+
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_every_printed_document_type_can_be_verified():
+    from kinerja_desktop.services import dokumen
+
+    dokumen._muat_penyusun()
+    assert {"SKP"} <= set(dokumen.PENYUSUN_DATA)
+    assert len(dokumen.PENYUSUN_DATA) >= 4

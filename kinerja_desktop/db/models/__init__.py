@@ -9,15 +9,15 @@ from kinerja_desktop.db.models.evaluasi import (
     PredikatOrganisasi,
     RiwayatEvaluasi,
 )
-from kinerja_desktop.db.models.organisasi import Pegawai, PenugasanPenilai, Pengaturan, UnitKerja
+from kinerja_desktop.db.models.organisasi import Pegawai, Pengaturan, PenugasanPenilai, UnitKerja
 from kinerja_desktop.db.models.pemantauan import (
     BerkasBukti,
     BuktiDukung,
     FrasaUmpanBalik,
     Periode,
     ProgresHarian,
-    RencanaAksi,
     Realisasi,
+    RencanaAksi,
     UmpanBalik,
 )
 from kinerja_desktop.db.models.skp import (
@@ -44,8 +44,9 @@ __all__ = [
     "Keberatan",
     "LampiranSkp",
     "Pegawai",
-    "PenugasanPenilai",
     "Pengaturan",
+    "PenugasanPenilai",
+    "Periode",
     "PredikatOrganisasi",
     "ProgresHarian",
     "PustakaRhk",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from kinerja_desktop.db.base import Base, TimestampMixin, UuidMixin, VersionMixin, utcnow
+from kinerja_desktop.domain.predikat import Rating, predikat_kinerja
 
 
 class Evaluasi(UuidMixin, TimestampMixin, VersionMixin, Base):
@@ -31,6 +32,15 @@ class Evaluasi(UuidMixin, TimestampMixin, VersionMixin, Base):
     perilaku: Mapped[list[EvaluasiPerilaku]] = relationship(
         back_populates="evaluasi", order_by="EvaluasiPerilaku.urutan", cascade="all, delete-orphan"
     )
+
+    @validates("rating_hasil_kerja", "rating_perilaku")
+    def _selaraskan_predikat(self, key: str, value: str | None) -> str | None:
+        """Whenever a rating changes, the predikat follows from the matrix (never typed)."""
+        value = Rating(value).value if value else None
+        hasil = value if key == "rating_hasil_kerja" else self.rating_hasil_kerja
+        perilaku = value if key == "rating_perilaku" else self.rating_perilaku
+        self.predikat = predikat_kinerja(hasil, perilaku).value if hasil and perilaku else None
+        return value
 
 
 class EvaluasiPerilaku(UuidMixin, Base):
@@ -100,6 +110,7 @@ class DokumenCetak(Base):
     kode_dokumen: Mapped[str] = mapped_column(String(32), index=True)
     kode_verifikasi: Mapped[str] = mapped_column(String(20), index=True)
     jenis: Mapped[str] = mapped_column(String(32))
-    entitas_uuid: Mapped[str] = mapped_column(String(36))
+    # an entity's uuid, or "unit-uuid:periode-uuid" for a recap (hence 80, not 36)
+    entitas_uuid: Mapped[str] = mapped_column(String(80))
     data: Mapped[str] = mapped_column(Text)  # canonical JSON of what was printed
     dicetak_pada: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kinerja_desktop.db.base import Base, TimestampMixin, UuidMixin, VersionMixin
+from kinerja_desktop.db.base import Base, TimestampMixin, UuidMixin, VersionMixin, new_uuid
 
 
 class UnitKerja(UuidMixin, TimestampMixin, VersionMixin, Base):
@@ -27,6 +27,11 @@ class Pegawai(UuidMixin, TimestampMixin, VersionMixin, Base):
     __tablename__ = "pegawai"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # The client-generated UUID doubles as the "insert sentinel", so a flush of many new
+    # pegawai (roster import) is sent as batched INSERT..RETURNING instead of row by row.
+    uuid: Mapped[str] = mapped_column(
+        String(36), unique=True, default=new_uuid, insert_sentinel=True
+    )
     # NIP (PNS/CPNS) or NI PPPK: 18 digits, stored without spaces.
     nip: Mapped[str] = mapped_column(String(18), unique=True)
     pns_id: Mapped[str | None] = mapped_column(String(64))  # SIASN "PNS ID"

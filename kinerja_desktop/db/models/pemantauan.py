@@ -65,6 +65,7 @@ class Realisasi(UuidMixin, TimestampMixin, VersionMixin, Base):
     status: Mapped[str] = mapped_column(String(10), default="DRAF")  # DRAF/DIAJUKAN/DINILAI
     diisi_pada: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     terlambat: Mapped[bool] = mapped_column(Boolean, default=False)
+    diajukan_pada: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class BerkasBukti(Base):

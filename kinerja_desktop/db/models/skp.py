@@ -34,14 +34,16 @@ class Skp(UuidMixin, TimestampMixin, VersionMixin, Base):
     snapshot: Mapped[str] = mapped_column(Text, default="{}")
 
     rhk: Mapped[list[RencanaHasilKerja]] = relationship(
-        back_populates="skp", order_by="(RencanaHasilKerja.jenis.desc(), RencanaHasilKerja.urutan)",
+        back_populates="skp",
+        order_by="(RencanaHasilKerja.jenis.desc(), RencanaHasilKerja.urutan)",
         cascade="all, delete-orphan",
     )
     perilaku: Mapped[list[EkspektasiPerilaku]] = relationship(
         back_populates="skp", order_by="EkspektasiPerilaku.urutan", cascade="all, delete-orphan"
     )
     lampiran: Mapped[list[LampiranSkp]] = relationship(
-        back_populates="skp", order_by="(LampiranSkp.bagian, LampiranSkp.urutan)",
+        back_populates="skp",
+        order_by="(LampiranSkp.bagian, LampiranSkp.urutan)",
         cascade="all, delete-orphan",
     )
 
@@ -58,6 +60,11 @@ class RencanaHasilKerja(UuidMixin, TimestampMixin, VersionMixin, Base):
     rhk_intervensi_id: Mapped[int | None] = mapped_column(
         ForeignKey("rencana_hasil_kerja.id"), index=True
     )
+    # The superior's RHK as free text, when his SKP is not kept in this database
+    # (e.g. the Camat intervening an RHK of the Bupati/Sekda).
+    intervensi_teks: Mapped[str | None] = mapped_column(Text)
+    # The RHK of the previous revision this one was copied from (links survive revisions).
+    asal_id: Mapped[int | None] = mapped_column(Integer, index=True)
     perspektif: Mapped[str | None] = mapped_column(String(32))  # JPT only
     penugasan_dari: Mapped[str | None] = mapped_column(String(255))  # JPT only
 

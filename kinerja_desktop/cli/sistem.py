@@ -1,0 +1,120 @@
+"""Headless maintenance: `backup`, `restore`, `check`.
+
+kinerja-desktop backup --db PATH --out FILE
+kinerja-desktop restore FILE --db PATH [--ya]
+kinerja-desktop check --db PATH
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kinerja_desktop.cli import add_db_argument, fail
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("backup", help="cadangkan basis data dan bukti dukung ke satu berkas")
+    add_db_argument(p)
+    p.add_argument("--out", required=True, type=Path, help="berkas cadangan yang dibuat (.zip)")
+    p.set_defaults(func=run_backup)
+
+    p = sub.add_parser("restore", help="pulihkan basis data dan bukti dukung dari berkas cadangan")
+    p.add_argument("berkas", type=Path, metavar="FILE", help="berkas cadangan")
+    add_db_argument(p)
+    p.set_defaults(func=run_restore)
+
+    p = sub.add_parser(
+        "check", help="periksa integritas basis data dan rantai log audit (gagal: kode bukan 0)"
+    )
+    add_db_argument(p)
+    p.set_defaults(func=run_check)
+
+
+def _sqlite_target(args: argparse.Namespace) -> tuple[str, Path]:
+    from kinerja_desktop.config import resolve_db_url, sqlite_path
+    from kinerja_desktop.exchange.cadangan import hanya_sqlite
+
+    url = resolve_db_url(getattr(args, "db", None))
+    return url, hanya_sqlite(sqlite_path(url))
+
+
+def _folder_bukti(path: Path) -> Path:
+    return path.parent / f"{path.stem}-bukti"
+
+
+def _baris(info) -> None:
+    for label, nilai in info.ringkasan():
+        print(f"  {label:<22} {nilai}")
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from kinerja_desktop.exchange.cadangan import buat_cadangan, selesaikan_pemulihan
+
+    _url, path = _sqlite_target(args)
+    if not path.exists():
+        return fail(f"basis data {path} tidak ditemukan.")
+    selesaikan_pemulihan(path, _folder_bukti(path))
+    out = args.out
+    if out.is_dir():
+        from datetime import datetime
+
+        from kinerja_desktop.exchange.cadangan import EKSTENSI
+
+        out = out / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}{EKSTENSI}"
+    info = buat_cadangan(None, path, _folder_bukti(path), out)
+    print(f"Cadangan dibuat: {info.path}")
+    _baris(info)
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from kinerja_desktop.exchange.cadangan import pulihkan
+
+    _url, path = _sqlite_target(args)
+    hasil = pulihkan(None, args.berkas, path, _folder_bukti(path))
+    print(f"Data dipulihkan ke {path} dari {args.berkas}")
+    _baris(hasil.info)
+    if hasil.cadangan_sebelumnya:
+        print(f"Data sebelumnya disimpan di {hasil.cadangan_sebelumnya}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from kinerja_desktop.cli import open_db
+    from kinerja_desktop.config import resolve_db_url, sqlite_path
+    from kinerja_desktop.domain.peran import SISTEM
+    from kinerja_desktop.exchange.cadangan import integrity_check, selesaikan_pemulihan
+    from kinerja_desktop.services.audit import periksa_integritas
+
+    path = sqlite_path(resolve_db_url(getattr(args, "db", None)))
+    if path is not None:
+        if not path.exists():
+            return fail(f"basis data {path} tidak ditemukan.")
+        selesaikan_pemulihan(path, _folder_bukti(path))
+        masalah = integrity_check(path)
+        if masalah is not None:
+            return fail(f"struktur berkas basis data rusak ({masalah}). Pulihkan dari cadangan.", 2)
+    db = open_db(args)
+    try:
+        with db.session_factory() as s:
+            hasil = periksa_integritas(s, SISTEM, db.folder_bukti)
+    finally:
+        db.close()
+    print(hasil.pesan_basis_data)
+    if not hasil.audit.utuh:
+        print(f"Gagal: {hasil.audit.pesan}", file=sys.stderr)
+        if hasil.audit.rusak_pada is not None:
+            print(f"Catatan pertama yang rusak: no. {hasil.audit.rusak_pada}", file=sys.stderr)
+        return 3
+    if not hasil.basis_data_ok:
+        print(f"Gagal: {hasil.pesan_basis_data}", file=sys.stderr)
+        return 2
+    print(hasil.audit.pesan)
+    if hasil.bukti is not None and not hasil.bukti.utuh:
+        print(f"Gagal: {hasil.bukti.pesan}", file=sys.stderr)
+        return 4
+    if hasil.bukti is not None:
+        print(hasil.bukti.pesan)
+    return 0

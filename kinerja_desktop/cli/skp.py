@@ -1,0 +1,45 @@
+"""`kinerja-desktop print-skp --nip NIP --tahun 2025 --out FILE.pdf --db PATH`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from kinerja_desktop.cli import add_db_argument, fail, open_db
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("print-skp", help="cetak SKP terkini seorang pegawai ke berkas PDF")
+    add_db_argument(p)
+    p.add_argument("--nip", required=True, help="NIP atau NI PPPK pegawai (boleh berspasi)")
+    p.add_argument("--tahun", type=int, default=date.today().year, help="tahun SKP")
+    p.add_argument("--out", required=True, help="berkas PDF tujuan")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kinerja_desktop.domain.errors import NotFound
+    from kinerja_desktop.domain.peran import SISTEM
+    from kinerja_desktop.services import skp_cetak
+    from kinerja_desktop.services.uow import run as jalankan
+
+    db = open_db(args)
+    try:
+        pdf, _nama = jalankan(
+            db.session_factory,
+            SISTEM,
+            skp_cetak.cetak_skp_pegawai,
+            args.nip,
+            args.tahun,
+            keterangan="Cetak SKP (baris perintah)",
+        )
+    except NotFound as exc:
+        return fail(str(exc))
+    finally:
+        db.close()
+    out = Path(args.out)
+    out.write_bytes(pdf)
+    print(f"SKP dicetak ke {out}")
+    return 0

@@ -1,0 +1,345 @@
+"""Recaps per unit and period (forms.md §4) and the angka kredit export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from os import PathLike
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.db.models import (
+    Evaluasi,
+    Indikator,
+    Pegawai,
+    Periode,
+    Realisasi,
+    RencanaHasilKerja,
+    Skp,
+    UnitKerja,
+)
+from kinerja_desktop.domain.angka_kredit import (
+    KOEFISIEN_TAHUNAN,
+    PERSENTASE_PREDIKAT,
+    format_angka,
+    hitung_angka_kredit,
+)
+from kinerja_desktop.domain.enums import JenisJabatan, JenjangFungsional
+from kinerja_desktop.domain.errors import NotFound, PermissionDenied
+from kinerja_desktop.domain.nama import nama_lengkap
+from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.predikat import Predikat
+from kinerja_desktop.services import organisasi
+from kinerja_desktop.services.dokumen import daftarkan_cetak, daftarkan_penyusun
+from kinerja_desktop.services.evaluasi import (
+    DistribusiUnit,
+    _boleh_lihat_unit,
+    _label_periode,
+    distribusi_unit,
+    get_periode,
+    instansi,
+    pengaturan,
+)
+
+JENIS_CETAK_REKAP = "REKAP"
+
+
+@dataclass(frozen=True)
+class RekapRow:
+    pegawai_id: int
+    nip: str
+    nama: str
+    jabatan: str
+    unit_kerja: str
+    status_skp: str  # "-" when there is no SKP
+    iki: int
+    realisasi_terisi: int
+    status_evaluasi: str  # BELUM / DRAF / FINAL
+    rating_hasil_kerja: str | None
+    rating_perilaku: str | None
+    predikat: str | None
+    evaluasi_id: int | None
+
+    @property
+    def belum_mengisi(self) -> bool:
+        return self.iki == 0 or self.realisasi_terisi < self.iki
+
+    @property
+    def belum_dievaluasi(self) -> bool:
+        return self.status_evaluasi != "FINAL"
+
+
+@dataclass(frozen=True)
+class RekapUnit:
+    distribusi: DistribusiUnit
+    rows: tuple[RekapRow, ...]
+
+    @property
+    def belum_dievaluasi(self) -> list[RekapRow]:
+        return [r for r in self.rows if r.belum_dievaluasi]
+
+    @property
+    def belum_mengisi(self) -> list[RekapRow]:
+        return [r for r in self.rows if r.belum_mengisi]
+
+
+def boleh_lihat_unit(session: Session, actor: Actor, unit_id: int, periode: Periode) -> bool:
+    """Admin; the head of the unit or of a unit above it; or the leader one level up."""
+    return _boleh_lihat_unit(session, actor, unit_id, periode)
+
+
+def _wajib_lihat(session: Session, actor: Actor, unit_id: int, periode: Periode) -> None:
+    if not boleh_lihat_unit(session, actor, unit_id, periode):
+        raise PermissionDenied(
+            "Rekap unit hanya untuk administrator, kepala unit, dan pimpinan di atasnya."
+        )
+
+
+def rekap_unit(
+    session: Session, actor: Actor, unit_id: int, periode_id: int, *, sub_unit: bool = True
+) -> RekapUnit:
+    periode = get_periode(session, periode_id)
+    _wajib_lihat(session, actor, unit_id, periode)
+    dist = distribusi_unit(session, actor, unit_id, periode_id, sub_unit=sub_unit)
+    return RekapUnit(dist, tuple(_rows(session, unit_id, periode, sub_unit)))
+
+
+def _rows(session: Session, unit_id: int, periode: Periode, sub_unit: bool) -> list[RekapRow]:
+    ids = organisasi.sub_unit_ids(session, unit_id) if sub_unit else [unit_id]
+    skp = (
+        select(Skp.pegawai_id, func.max(Skp.id).label("skp_id"))
+        .where(Skp.tahun == periode.tahun, Skp.terkini.is_(True))
+        .group_by(Skp.pegawai_id)
+        .subquery()
+    )
+    iki = (
+        select(RencanaHasilKerja.skp_id, func.count(Indikator.id).label("n"))
+        .join(Indikator, Indikator.rhk_id == RencanaHasilKerja.id)
+        .group_by(RencanaHasilKerja.skp_id)
+        .subquery()
+    )
+    real = (
+        select(RencanaHasilKerja.skp_id, func.count(Realisasi.id).label("n"))
+        .join(Indikator, Indikator.rhk_id == RencanaHasilKerja.id)
+        .join(Realisasi, Realisasi.indikator_id == Indikator.id)
+        .where(Realisasi.periode_id == periode.id)
+        .group_by(RencanaHasilKerja.skp_id)
+        .subquery()
+    )
+    stmt = (
+        select(Pegawai, UnitKerja.nama, Skp.status, iki.c.n, real.c.n, Evaluasi)
+        .join(UnitKerja, UnitKerja.id == Pegawai.unit_kerja_id)
+        .outerjoin(skp, skp.c.pegawai_id == Pegawai.id)
+        .outerjoin(Skp, Skp.id == skp.c.skp_id)
+        .outerjoin(iki, iki.c.skp_id == skp.c.skp_id)
+        .outerjoin(real, real.c.skp_id == skp.c.skp_id)
+        .outerjoin(
+            Evaluasi, and_(Evaluasi.pegawai_id == Pegawai.id, Evaluasi.periode_id == periode.id)
+        )
+        .where(Pegawai.unit_kerja_id.in_(ids), Pegawai.aktif.is_(True))
+        .order_by(UnitKerja.urutan, UnitKerja.id, Pegawai.kepala_unit.desc(), Pegawai.nama)
+    )
+    out = []
+    for p, unit_nama, status_skp, n_iki, n_real, ev in session.execute(stmt).all():
+        out.append(
+            RekapRow(
+                p.id,
+                p.nip,
+                nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang),
+                p.jabatan,
+                unit_nama,
+                status_skp or "-",
+                int(n_iki or 0),
+                int(n_real or 0),
+                ev.status if ev else "BELUM",
+                ev.rating_hasil_kerja if ev else None,
+                ev.rating_perilaku if ev else None,
+                ev.predikat if ev else None,
+                ev.id if ev else None,
+            )
+        )
+    return out
+
+
+# --- printed recap --------------------------------------------------------------------------
+
+
+def _entitas(session: Session, unit_id: int, periode_id: int) -> str:
+    unit = session.get(UnitKerja, unit_id)
+    periode = session.get(Periode, periode_id)
+    if unit is None or periode is None:
+        raise NotFound("Unit kerja atau periode tidak ditemukan.")
+    return f"{unit.uuid}:{periode.uuid}"
+
+
+def data_cetak_rekap(session: Session, entitas: str) -> dict[str, Any] | None:
+    unit_uuid, _, periode_uuid = entitas.partition(":")
+    unit = session.scalar(select(UnitKerja).where(UnitKerja.uuid == unit_uuid))
+    periode = session.scalar(select(Periode).where(Periode.uuid == periode_uuid))
+    if unit is None or periode is None:
+        return None
+    from kinerja_desktop.domain.peran import SISTEM
+
+    dist = distribusi_unit(session, SISTEM, unit.id, periode.id)
+    rows = _rows(session, unit.id, periode, True)
+    return {
+        "unit": unit.nama,
+        "instansi": instansi(session),
+        "tempat": pengaturan(session, "tempat"),
+        "periode": _label_periode(periode),
+        "predikat_organisasi": dist.predikat_organisasi,
+        "jumlah": dist.jumlah,
+        "total_dinilai": dist.total_dinilai,
+        "total_pegawai": dist.total_pegawai,
+        "aturan": [
+            {"teks": a.teks, "terpenuhi": a.terpenuhi, "uraian": a.uraian}
+            for a in (dist.hasil.aturan if dist.hasil else [])
+        ],
+        "pegawai": [
+            {
+                "nip": r.nip,
+                "nama": r.nama,
+                "jabatan": r.jabatan,
+                "unit": r.unit_kerja,
+                "rating_hasil_kerja": r.rating_hasil_kerja,
+                "rating_perilaku": r.rating_perilaku,
+                "predikat": r.predikat,
+                "status": r.status_evaluasi,
+                "realisasi": f"{r.realisasi_terisi}/{r.iki}",
+            }
+            for r in rows
+        ],
+    }
+
+
+daftarkan_penyusun(JENIS_CETAK_REKAP)(data_cetak_rekap)
+
+
+@dataclass(frozen=True)
+class CetakanRekap:
+    data: dict[str, Any]
+    kode_dokumen: str
+    kode_verifikasi: str
+    nama_berkas: str
+
+
+def siapkan_cetak_rekap(
+    session: Session, actor: Actor, unit_id: int, periode_id: int
+) -> CetakanRekap:
+    periode = get_periode(session, periode_id)
+    _wajib_lihat(session, actor, unit_id, periode)
+    entitas = _entitas(session, unit_id, periode_id)
+    data = data_cetak_rekap(session, entitas)
+    assert data is not None
+    kode = daftarkan_cetak(session, JENIS_CETAK_REKAP, entitas, data)
+    nama = f"Rekap_{periode.tahun}_{periode.kode}_{data['unit'][:40]}.pdf".replace(" ", "_")
+    return CetakanRekap(data, kode.kode_dokumen, kode.kode_verifikasi, nama)
+
+
+# --- angka kredit ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AngkaKreditRow:
+    nip: str
+    nama: str
+    jabatan: str
+    jenjang: str
+    predikat: str | None  # annual: the AKHIR period's
+    persentase: str
+    koefisien: str
+    angka_kredit: str | None
+    status_evaluasi: str
+
+
+def angka_kredit_unit(
+    session: Session, actor: Actor, unit_id: int, tahun: int
+) -> list[AngkaKreditRow]:
+    """Annual angka kredit of every Jabatan Fungsional in the unit (and sub-units) from the
+    AKHIR period's predikat (domain.md §5)."""
+    akhir = session.scalar(select(Periode).where(Periode.tahun == tahun, Periode.akhir.is_(True)))
+    if akhir is None:
+        raise NotFound(f"Periode akhir tahun {tahun} belum ada.")
+    _wajib_lihat(session, actor, unit_id, akhir)
+    ids = organisasi.sub_unit_ids(session, unit_id)
+    rows = session.execute(
+        select(Pegawai, Evaluasi)
+        .outerjoin(
+            Evaluasi, and_(Evaluasi.pegawai_id == Pegawai.id, Evaluasi.periode_id == akhir.id)
+        )
+        .where(
+            Pegawai.unit_kerja_id.in_(ids),
+            Pegawai.aktif.is_(True),
+            Pegawai.jenis_jabatan == JenisJabatan.FUNGSIONAL.value,
+        )
+        .order_by(Pegawai.nama)
+    ).all()
+    out = []
+    for p, ev in rows:
+        try:
+            jenjang = JenjangFungsional(p.jenjang) if p.jenjang else None
+        except ValueError:
+            jenjang = None
+        predikat = ev.predikat if ev else None
+        ak = (
+            format_angka(hitung_angka_kredit(Predikat(predikat), jenjang))
+            if predikat and jenjang
+            else None
+        )
+        out.append(
+            AngkaKreditRow(
+                p.nip,
+                nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang),
+                p.jabatan,
+                jenjang.label if jenjang else (p.jenjang or "-"),
+                predikat,
+                f"{PERSENTASE_PREDIKAT[Predikat(predikat)]}%" if predikat else "-",
+                format_angka(KOEFISIEN_TAHUNAN[jenjang], 1) if jenjang else "-",
+                ak,
+                ev.status if ev else "BELUM",
+            )
+        )
+    return out
+
+
+def ekspor_angka_kredit(
+    session: Session, actor: Actor, unit_id: int, tahun: int, path: str | PathLike[str]
+) -> int:
+    """Write the unit's angka kredit to an .xlsx file; returns the number of rows."""
+    from kinerja_desktop.exchange.tabular import KolomEkspor, write_xlsx
+
+    rows = angka_kredit_unit(session, actor, unit_id, tahun)
+    unit = session.get(UnitKerja, unit_id)
+    kolom = [
+        KolomEkspor("NIP", 22, teks=True),
+        KolomEkspor("Nama", 32),
+        KolomEkspor("Jabatan", 36),
+        KolomEkspor("Jenjang", 16),
+        KolomEkspor("Predikat Tahunan", 18),
+        KolomEkspor("Persentase", 12),
+        KolomEkspor("Koefisien", 10),
+        KolomEkspor("Angka Kredit", 14),
+        KolomEkspor("Status Evaluasi", 16),
+    ]
+    write_xlsx(
+        path,
+        "Angka Kredit",
+        kolom,
+        (
+            [
+                r.nip,
+                r.nama,
+                r.jabatan,
+                r.jenjang,
+                Predikat(r.predikat).label if r.predikat else "-",
+                r.persentase,
+                r.koefisien,
+                r.angka_kredit or "-",
+                r.status_evaluasi,
+            ]
+            for r in rows
+        ),
+        judul=f"Angka Kredit Jabatan Fungsional {tahun} — {unit.nama if unit else ''}",
+    )
+    return len(rows)

@@ -1,0 +1,117 @@
+"""Office identity kept in the database: instansi, place of signing, emblem image.
+
+Read by anyone (reports print them); changed only by the administrator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.db.models import Pengaturan
+from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.services.akses import wajib_admin
+
+KUNCI_INSTANSI = "instansi"
+KUNCI_TEMPAT = "tempat"
+KUNCI_EMBLEM = "emblem"
+
+EMBLEM_MAKS_BYTE = 2_000_000
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
+
+
+@dataclass(frozen=True)
+class IdentitasKantor:
+    instansi: str
+    tempat: str
+    emblem: bytes | None
+
+    @property
+    def lengkap(self) -> bool:
+        return bool(self.instansi and self.tempat)
+
+
+def baca_teks(session: Session, kunci: str, bawaan: str = "") -> str:
+    row = session.get(Pengaturan, kunci)
+    return row.nilai if row is not None and row.nilai is not None else bawaan
+
+
+def baca_biner(session: Session, kunci: str) -> bytes | None:
+    row = session.get(Pengaturan, kunci)
+    return row.biner if row is not None else None
+
+
+def tulis(
+    session: Session, kunci: str, nilai: str | None = None, biner: bytes | None = None
+) -> None:
+    """Set a value (no permission check: for services that already checked)."""
+    row = session.get(Pengaturan, kunci)
+    if row is None:
+        session.add(Pengaturan(kunci=kunci, nilai=nilai, biner=biner))
+    else:
+        row.nilai, row.biner = nilai, biner
+    session.flush()
+
+
+def identitas_kantor(session: Session, actor: Actor | None = None) -> IdentitasKantor:
+    return IdentitasKantor(
+        baca_teks(session, KUNCI_INSTANSI),
+        baca_teks(session, KUNCI_TEMPAT),
+        baca_biner(session, KUNCI_EMBLEM),
+    )
+
+
+def periksa_emblem(data: bytes) -> bytes:
+    if len(data) > EMBLEM_MAKS_BYTE:
+        raise ValidationError(
+            "Berkas lambang terlalu besar (maksimal 2 MB). Perkecil gambarnya lalu pilih lagi.",
+            "Lambang",
+        )
+    if not (data.startswith(_PNG) or data.startswith(_JPEG)):
+        raise ValidationError("Lambang harus berupa gambar PNG atau JPEG.", "Lambang")
+    return data
+
+
+def simpan_identitas_kantor(
+    session: Session,
+    actor: Actor,
+    instansi: str,
+    tempat: str,
+    emblem: bytes | None = None,
+    hapus_emblem: bool = False,
+) -> IdentitasKantor:
+    wajib_admin(actor)
+    _simpan_identitas(session, instansi, tempat, emblem, hapus_emblem)
+    return identitas_kantor(session)
+
+
+def _simpan_identitas(
+    session: Session, instansi: str, tempat: str, emblem: bytes | None, hapus_emblem: bool
+) -> None:
+    instansi = " ".join((instansi or "").split())
+    tempat = " ".join((tempat or "").split())
+    if not instansi:
+        raise ValidationError(
+            "Nama instansi wajib diisi, misalnya PEMERINTAH KABUPATEN TEBO.", "Instansi"
+        )
+    if not tempat:
+        raise ValidationError(
+            "Nama tempat untuk baris tanda tangan wajib diisi, misalnya Muara Tebo.", "Tempat"
+        )
+    if len(instansi) > 255 or len(tempat) > 100:
+        raise ValidationError("Nama instansi atau tempat terlalu panjang.", "Instansi")
+    tulis(session, KUNCI_INSTANSI, instansi)
+    tulis(session, KUNCI_TEMPAT, tempat)
+    if emblem is not None:
+        tulis(session, KUNCI_EMBLEM, None, periksa_emblem(emblem))
+    elif hapus_emblem and session.get(Pengaturan, KUNCI_EMBLEM) is not None:
+        session.delete(session.get(Pengaturan, KUNCI_EMBLEM))
+        session.flush()
+
+
+def semua_kunci(session: Session) -> list[str]:
+    return list(session.scalars(select(Pengaturan.kunci).order_by(Pengaturan.kunci)))

@@ -1,0 +1,171 @@
+"""Printing the SKP: its data from the snapshot + content, the document register, the PDF.
+
+The verification builder ``@daftarkan_penyusun("SKP")`` rebuilds the same data from the
+database, so ``services.dokumen.verifikasi_kode`` can tell whether a printout is still current.
+Identity always comes from the snapshot taken when the SKP was created or revised.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kinerja_desktop.db.models import Pegawai, Skp
+from kinerja_desktop.domain.errors import NotFound
+from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.services import skp as svc
+from kinerja_desktop.services.dokumen import daftarkan_cetak, daftarkan_penyusun
+
+JENIS_DOKUMEN = "SKP"
+
+
+def _identitas(d: dict | None) -> dict[str, Any]:
+    d = d or {}
+    return {
+        "nama": d.get("nama_lengkap") or "",
+        "nip": d.get("nip") or "",
+        "pangkat_golongan": d.get("pangkat_golongan") or "",
+        "jabatan": d.get("jabatan") or "",
+        "unit_kerja": d.get("unit_kerja") or "",
+        "ppk": (d.get("status") or "") == "PPPK",
+    }
+
+
+def data_dokumen(skp: Skp) -> dict[str, Any]:
+    """Everything the printed SKP shows, as plain JSON-able data (hashed for verification)."""
+    snap = svc.baca_snapshot(skp)
+    tanggal = skp.ditetapkan_pada.date() if skp.ditetapkan_pada else skp.mulai
+    rhk = []
+    for r in svc.rhk_rows(skp.rhk):
+        rhk.append(
+            {
+                "jenis": r.jenis,
+                "nomor": r.nomor,
+                "uraian": r.uraian,
+                "intervensi": r.intervensi_uraian,
+                "perspektif": r.perspektif or "",
+                "penugasan_dari": r.penugasan_dari or "",
+                "indikator": [
+                    {
+                        "aspek": svc.LABEL_ASPEK.get(i.aspek or "", ""),
+                        "uraian": i.uraian,
+                        "target": i.target_teks,
+                    }
+                    for i in r.indikator
+                ],
+            }
+        )
+    lampiran = svc.lampiran_dict(skp)
+    return {
+        "instansi": snap.get("instansi") or "",
+        "tempat": snap.get("tempat") or "",
+        "periode": svc.label_periode(skp),
+        "tanggal": tanggal.isoformat(),
+        "pegawai": _identitas(snap.get("pegawai")),
+        "penilai": _identitas(snap.get("penilai")),
+        "pendekatan": skp.pendekatan,
+        "jpt": skp.varian == svc.JPT,
+        "status": skp.status,
+        "revisi": skp.revisi,
+        "rhk": rhk,
+        "perilaku": [
+            {"nama": p.nama, "panduan": list(p.panduan), "ekspektasi": p.ekspektasi}
+            for p in svc.perilaku_rows(skp)
+        ],
+        "lampiran": [
+            [svc.JUDUL_LAMPIRAN[b], list(lampiran.get(b, ()))] for b in svc.BAGIAN_LAMPIRAN
+        ],
+    }
+
+
+def skp_cetak_dari_data(data: dict[str, Any], kode_dok: str = "", kode_ver: str = ""):
+    """The report's dataclass from :func:`data_dokumen` output."""
+    from kinerja_desktop.reports.skp import (
+        IdentitasCetak,
+        IkiCetak,
+        KopDokumen,
+        PerilakuCetak,
+        RhkCetak,
+        SkpCetak,
+    )
+
+    return SkpCetak(
+        kop=KopDokumen(
+            instansi=data["instansi"],
+            periode_penilaian=data["periode"],
+            tempat=data["tempat"] or "..................",
+            tanggal=date.fromisoformat(data["tanggal"]),
+        ),
+        pegawai=IdentitasCetak(**data["pegawai"]),
+        penilai=IdentitasCetak(**data["penilai"]),
+        pendekatan=data["pendekatan"],
+        jpt=data["jpt"],
+        ditetapkan=data["status"] == svc.DITETAPKAN,
+        rhk=tuple(
+            RhkCetak(
+                r["jenis"],
+                r["nomor"],
+                r["uraian"],
+                r["intervensi"],
+                r["perspektif"],
+                r["penugasan_dari"],
+                tuple(IkiCetak(**i) for i in r["indikator"]),
+            )
+            for r in data["rhk"]
+        ),
+        perilaku=tuple(
+            PerilakuCetak(p["nama"], tuple(p["panduan"]), p["ekspektasi"]) for p in data["perilaku"]
+        ),
+        lampiran=tuple((j, tuple(items)) for j, items in data["lampiran"]),
+        kode_dokumen=kode_dok or "SKP-00000000",
+        kode_verifikasi=kode_ver or "0000-0000-0000",
+        keterangan_revisi=f"(REVISI KE-{data['revisi']})" if data["revisi"] else "",
+    )
+
+
+@daftarkan_penyusun(JENIS_DOKUMEN)
+def _penyusun_skp(session: Session, entitas_uuid: str) -> dict[str, Any] | None:
+    skp = session.scalar(select(Skp).where(Skp.uuid == entitas_uuid))
+    return data_dokumen(skp) if skp is not None else None
+
+
+def siapkan_cetak(session: Session, actor: Actor, skp_id: int):
+    """Register the printout (document id + verification code) and return the SkpCetak."""
+    skp = svc._muat_skp_lengkap(session, skp_id)
+    svc._wajib_lihat(session, actor, skp.pegawai_id)
+    data = data_dokumen(skp)
+    kode = daftarkan_cetak(session, JENIS_DOKUMEN, skp.uuid, data)
+    return skp_cetak_dari_data(data, kode.kode_dokumen, kode.kode_verifikasi)
+
+
+def cetak_skp(session: Session, actor: Actor, skp_id: int) -> bytes:
+    """The SKP as PDF bytes (registered for verification)."""
+    from kinerja_desktop.reports.skp import render_skp
+
+    return render_skp(siapkan_cetak(session, actor, skp_id))
+
+
+def nama_berkas(session: Session, skp_id: int) -> str:
+    skp = session.get(Skp, skp_id)
+    if skp is None:
+        raise NotFound("SKP tidak ditemukan.")
+    p = session.get(Pegawai, skp.pegawai_id)
+    rev = f"_rev{skp.revisi}" if skp.revisi else ""
+    return f"SKP_{skp.tahun}_{p.nip if p else skp.pegawai_id}{rev}.pdf"
+
+
+def cetak_skp_pegawai(session: Session, actor: Actor, nip: str, tahun: int) -> tuple[bytes, str]:
+    """The current SKP of the pegawai with this NIP for the year (headless printing)."""
+    from kinerja_desktop.domain.nip import normalize_nip
+
+    nip_bersih = normalize_nip(nip)
+    p = session.scalar(select(Pegawai).where(Pegawai.nip == nip_bersih))
+    if p is None:
+        raise NotFound(f"Pegawai dengan NIP {nip} tidak ditemukan.")
+    skp = svc.skp_terkini(session, p.id, tahun)
+    if skp is None:
+        raise NotFound(f"{p.nama} belum memiliki SKP tahun {tahun}.")
+    return cetak_skp(session, actor, skp.id), nama_berkas(session, skp.id)

@@ -1,0 +1,1 @@
+"""Accounts in the UI: first-start wizard, login, lock screen, account management."""

@@ -1,0 +1,187 @@
+"""Account management (administrator only): list, add, change, reset password, unlock."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.services import akun as svc
+from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.akun.dialogs import AkunDialog, IdentitasDialog, ResetSandiDialog
+from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.settings import UiSettings
+
+KOLOM = ["Nama Pengguna", "Pegawai", "Peran", "Status", "Login Terakhir"]
+
+
+def _lokal(waktu):
+    return waktu.replace(tzinfo=UTC).astimezone() if waktu else None
+
+
+class AkunView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[svc.AkunRow] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        judul = QLabel("<h2>Akun Pengguna</h2>")
+        layout.addWidget(judul)
+        info = QLabel(
+            "Setiap pengguna masuk dengan akunnya sendiri; semua perubahan dicatat atas namanya "
+            "di Log Audit. Akun dikunci 15 menit setelah 5 kali salah kata sandi."
+        )
+        info.setWordWrap(True)
+        info.setStyleSheet("color: #555;")
+        layout.addWidget(info)
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        self.tambah = QPushButton("Tambah…")
+        self.ubah = QPushButton("Ubah…")
+        self.reset = QPushButton("Atur Ulang Kata Sandi…")
+        self.buka = QPushButton("Buka Kunci")
+        self.identitas = QPushButton("Identitas Kantor…")
+        for b in (self.tambah, self.ubah, self.reset, self.buka):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        bar.addWidget(self.identitas)
+        layout.addLayout(bar)
+        self.tabel = QTableWidget(0, len(KOLOM))
+        self.tabel.setHorizontalHeaderLabels(KOLOM)
+        self.tabel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tabel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tabel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tabel.verticalHeader().setVisible(False)
+        self.tabel.setAlternatingRowColors(True)
+        h = self.tabel.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        h.setMinimumSectionSize(110)
+        layout.addWidget(self.tabel, 1)
+        kunci = QHBoxLayout()
+        kunci.addWidget(QLabel("Kunci sesi otomatis setelah"))
+        self.menit_kunci = QSpinBox()
+        self.menit_kunci.setRange(0, 240)
+        self.menit_kunci.setSuffix(" menit")
+        self.menit_kunci.setSpecialValueText("tidak pernah")
+        self.menit_kunci.setMinimumWidth(130)
+        kunci.addWidget(self.menit_kunci)
+        kunci.addWidget(QLabel("tanpa aktivitas (di komputer ini; berlaku saat masuk berikutnya)."))
+        kunci.addStretch(1)
+        layout.addLayout(kunci)
+        self._settings = getattr(parent, "settings", None) or UiSettings()
+        self.menit_kunci.setValue(self._settings.get_int("security/idle_lock_minutes"))
+        self.menit_kunci.valueChanged.connect(
+            lambda v: self._settings.set("security/idle_lock_minutes", int(v))
+        )
+        self.tambah.clicked.connect(self._tambah)
+        self.ubah.clicked.connect(self._ubah)
+        self.reset.clicked.connect(self._reset)
+        self.buka.clicked.connect(self._buka)
+        self.identitas.clicked.connect(self._identitas)
+        self.tabel.itemSelectionChanged.connect(self._pilihan_berubah)
+        self.tabel.doubleClicked.connect(lambda _i: self._ubah())
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self.rows = self.ctx.run(svc.daftar_akun)
+        except Exception as exc:
+            tampilkan_error(self, exc, "Akun tidak dapat dimuat")
+            return
+        self.tabel.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            if not r.aktif:
+                status, warna = "Nonaktif", QColor("#777777")
+            elif r.terkunci:
+                status, warna = "Terkunci", QColor("#b00020")
+            else:
+                status, warna = "Aktif", None
+            login = _lokal(r.login_terakhir)
+            nilai = [
+                r.nama_pengguna,
+                r.pegawai_nama or "—",
+                r.peran_label,
+                status,
+                f"{login:%d-%m-%Y %H:%M}" if login else "belum pernah",
+            ]
+            for j, v in enumerate(nilai):
+                item = QTableWidgetItem(v)
+                if j == 3 and warna is not None:
+                    item.setForeground(warna)
+                item.setData(Qt.ItemDataRole.UserRole, r.id)
+                self.tabel.setItem(i, j, item)
+        self._pilihan_berubah()
+
+    def terpilih(self) -> svc.AkunRow | None:
+        baris = self.tabel.currentRow()
+        sel = self.tabel.selectionModel().selectedRows()
+        if not sel or baris < 0 or baris >= len(self.rows):
+            return None
+        return self.rows[baris]
+
+    def pilih(self, nama_pengguna: str) -> None:
+        for i, r in enumerate(self.rows):
+            if r.nama_pengguna == nama_pengguna:
+                self.tabel.selectRow(i)
+
+    def _pilihan_berubah(self) -> None:
+        r = self.terpilih()
+        for b in (self.ubah, self.reset):
+            b.setEnabled(r is not None)
+        self.buka.setEnabled(r is not None and (r.terkunci or r.gagal_login > 0))
+
+    def _tambah(self) -> None:
+        dlg = AkunDialog(self.ctx, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            if dlg.hasil:
+                self.pilih(dlg.hasil.nama_pengguna)
+
+    def _ubah(self) -> None:
+        r = self.terpilih()
+        if r and AkunDialog(self.ctx, self, r).exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.pilih(r.nama_pengguna)
+
+    def _reset(self) -> None:
+        r = self.terpilih()
+        if r and ResetSandiDialog(self.ctx, r, self).exec() == QDialog.DialogCode.Accepted:
+            QMessageBox.information(
+                self,
+                "Kata sandi diatur ulang",
+                f"Kata sandi akun {r.nama_pengguna} telah diganti dan akunnya dibuka.",
+            )
+            self.refresh()
+
+    def _buka(self) -> None:
+        r = self.terpilih()
+        if r is None:
+            return
+        try:
+            self.ctx.run(svc.buka_kunci, r.id)
+        except Exception as exc:
+            tampilkan_error(self, exc)
+            return
+        self.refresh()
+        self.pilih(r.nama_pengguna)
+
+    def _identitas(self) -> None:
+        IdentitasDialog(self.ctx, self).exec()

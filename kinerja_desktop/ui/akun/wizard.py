@@ -1,0 +1,128 @@
+"""First start on a database without accounts: the administrator and the office identity."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from kinerja_desktop.db.database import Database
+from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.peran import SISTEM, Actor
+from kinerja_desktop.services import akun as svc
+from kinerja_desktop.services.uow import run
+from kinerja_desktop.ui.akun.widgets import IdentitasKantorForm, kolom_sandi, label_pesan
+
+
+class _HalamanAdmin(QWizardPage):
+    def __init__(self, pilihan: list[svc.PilihanPegawai]) -> None:
+        super().__init__()
+        self.setTitle("Akun administrator")
+        self.setSubTitle(
+            "Administrator (operator kepegawaian) mengelola data pegawai, periode, dan akun "
+            "pengguna. Simpan kata sandinya baik-baik."
+        )
+        form = QFormLayout(self)
+        form.setVerticalSpacing(10)
+        form.setHorizontalSpacing(14)
+        self.nama = QLineEdit("admin")
+        self.nama.setMinimumWidth(260)
+        self.sandi = kolom_sandi("minimal 8 karakter, huruf dan angka")
+        self.ulangi = kolom_sandi("ketik ulang kata sandi")
+        self.pegawai = QComboBox()
+        self.pegawai.addItem("(tidak dikaitkan dengan pegawai)", None)
+        for p in pilihan:
+            self.pegawai.addItem(p.label, p.id)
+        self.pegawai.setEnabled(bool(pilihan))
+        form.addRow("Nama pengguna:", self.nama)
+        form.addRow("Kata sandi:", self.sandi)
+        form.addRow("Ulangi kata sandi:", self.ulangi)
+        form.addRow("Pegawai (opsional):", self.pegawai)
+        self.pesan = label_pesan()
+        form.addRow(self.pesan)
+
+    def validatePage(self) -> bool:
+        try:
+            nama = svc.periksa_nama_pengguna(self.nama.text())
+            if self.sandi.text() != self.ulangi.text():
+                raise DomainError("Kedua kata sandi tidak sama. Ketik ulang.")
+            svc.periksa_kekuatan(self.sandi.text(), nama)
+        except DomainError as exc:
+            self.pesan.setText(exc.pesan)
+            return False
+        self.pesan.setText("")
+        return True
+
+
+class _HalamanKantor(QWizardPage):
+    def __init__(self, wizard: WizardPertama) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Identitas kantor")
+        self.setSubTitle(
+            "Dicetak pada kepala formulir dan baris tanda tangan. Dapat diubah kemudian di "
+            "menu Akun Pengguna."
+        )
+        layout = QVBoxLayout(self)
+        self.form = IdentitasKantorForm()
+        layout.addWidget(self.form)
+        layout.addStretch(1)
+
+    def validatePage(self) -> bool:
+        return self._wizard._simpan()
+
+
+class WizardPertama(QWizard):
+    """Creates the administrator account; ``actor`` holds it after ``accept``."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.setWindowTitle("Kinerja Desktop — mulai")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.NextButton, "Lanjut >")
+        self.setButtonText(QWizard.WizardButton.BackButton, "< Kembali")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Selesai")
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Batal")
+        self.setMinimumSize(620, 440)
+        pilihan = run(db.session_factory, SISTEM, svc.pegawai_tanpa_akun)
+        self.admin = _HalamanAdmin(pilihan)
+        self.kantor = _HalamanKantor(self)
+        intro = QWizardPage()
+        intro.setTitle("Selamat datang")
+        lay = QVBoxLayout(intro)
+        teks = QLabel(
+            "Basis data ini belum memiliki akun pengguna.<br><br>"
+            "Langkah singkat ini membuat <b>akun administrator</b> dan mengisi <b>identitas "
+            f"kantor</b>.<br><br>Basis data: {db.label}"
+        )
+        teks.setWordWrap(True)
+        lay.addWidget(teks)
+        lay.addStretch(1)
+        self.addPage(intro)
+        self.addPage(self.admin)
+        self.addPage(self.kantor)
+
+    def _simpan(self) -> bool:
+        f = self.kantor.form
+        try:
+            self.actor = run(
+                self.db.session_factory, SISTEM, svc.buat_admin_pertama,
+                self.admin.nama.text(), self.admin.sandi.text(), self.admin.ulangi.text(),
+                instansi=f.instansi.text(), tempat=f.tempat.text(), emblem=f.emblem,
+                pegawai_id=self.admin.pegawai.currentData(),
+                keterangan="Penyiapan awal: akun administrator dan identitas kantor",
+            )  # fmt: skip
+        except DomainError as exc:
+            f.pesan.setText(exc.pesan)
+            return False
+        return True

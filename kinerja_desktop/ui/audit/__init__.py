@@ -1,0 +1,1 @@
+"""Audit log viewer and the integrity check."""

@@ -1,0 +1,230 @@
+"""Berkas → Cadangkan ke… / Pulihkan dari…, with progress, and the silent daily backup."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.db.database import Database, backup_folder
+from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.exchange import cadangan as c
+from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.tasks import BackgroundTask, run_with_progress
+
+log = logging.getLogger(__name__)
+
+SARING = "Cadangan Kinerja Desktop (*.zip);;Semua berkas (*)"
+
+
+def _hanya_sqlite(parent: QWidget, db: Database) -> Path | None:
+    try:
+        return c.hanya_sqlite(db.path)
+    except DomainError as exc:
+        QMessageBox.information(parent, "Hanya untuk SQLite", str(exc))
+        return None
+
+
+def nama_bawaan(db_path: Path) -> str:
+    return f"{db_path.stem}-{datetime.now():%Y%m%d-%H%M}{c.EKSTENSI}"
+
+
+def _file_dialog():
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog
+
+
+def cadangkan_ke(parent: QWidget, db: Database, folder_awal: str = "") -> BackgroundTask | None:
+    """Ask where, then write one backup file there with a progress dialog."""
+    path = _hanya_sqlite(parent, db)
+    if path is None:
+        return None
+    awal = Path(folder_awal or Path.home()) / nama_bawaan(path)
+    tujuan, _ = _file_dialog().getSaveFileName(parent, "Cadangkan ke…", str(awal), SARING)
+    if not tujuan:
+        return None
+    task = run_with_progress(
+        parent, "Mencadangkan data", c.buat_cadangan, path, db.folder_bukti, Path(tujuan)
+    )
+
+    def selesai(info: c.InfoCadangan) -> None:
+        QMessageBox.information(
+            parent,
+            "Cadangan selesai",
+            f"Cadangan disimpan di\n{info.path}\n\n"
+            + "\n".join(f"{a}: {b}" for a, b in info.ringkasan()[3:]),
+        )
+
+    task.finished.connect(selesai)
+    task.failed.connect(lambda exc: tampilkan_error(parent, exc, "Cadangan gagal"))
+    return task
+
+
+class PulihkanDialog(QDialog):
+    """Shows what a checked backup holds and asks before replacing the current data."""
+
+    def __init__(self, info: c.InfoCadangan, target: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Pulihkan dari cadangan")
+        self.setMinimumWidth(540)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)
+        layout.setSpacing(12)
+        ok = QLabel(f"<b style='color:#1b7f3b'>✔ Berkas cadangan utuh.</b><br>{info.path.name}")
+        ok.setWordWrap(True)
+        layout.addWidget(ok)
+        form = QFormLayout()
+        form.setHorizontalSpacing(18)
+        form.setVerticalSpacing(6)
+        for label, nilai in info.ringkasan():
+            form.addRow(f"{label}:", QLabel(f"<b>{nilai}</b>"))
+        layout.addLayout(form)
+        peringatan = QLabel(
+            f"Data di <b>{target}</b> akan <b>diganti</b> dengan isi cadangan ini. Salinan data "
+            "sekarang disimpan lebih dahulu secara otomatis di folder cadangan, sehingga dapat "
+            "dikembalikan bila perlu. Setelah dipulihkan, Anda masuk kembali."
+        )
+        peringatan.setWordWrap(True)
+        peringatan.setStyleSheet("background: #fff6e0; border: 1px solid #e8c66a; padding: 8px;")
+        layout.addWidget(peringatan)
+        box = QDialogButtonBox()
+        self.tombol = box.addButton("Pulihkan", QDialogButtonBox.ButtonRole.AcceptRole)
+        batal = box.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        batal.setDefault(True)
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+
+class AlurPulihkan:
+    """Choose → check (background) → confirm → close the database → restore (background) →
+    ``selesai(path, berhasil)`` (the caller reopens the database and asks for a login)."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        db_path: Path,
+        folder_bukti: Path,
+        label: str,
+        tutup_db: Callable[[], None],
+        selesai: Callable[[Path, bool], None],
+    ) -> None:
+        self.parent, self.db_path, self.folder_bukti, self.label = (
+            parent,
+            db_path,
+            folder_bukti,
+            label,
+        )
+        self.tutup_db, self.selesai = tutup_db, selesai
+        self.task: BackgroundTask | None = None
+        self.hasil: c.HasilPulihkan | None = None
+
+    def mulai(self) -> BackgroundTask | None:
+        sumber, _ = _file_dialog().getOpenFileName(
+            self.parent, "Pulihkan dari…", str(backup_folder(self.db_path)), SARING
+        )
+        if not sumber:
+            return None
+        self.task = run_with_progress(
+            self.parent, "Memeriksa berkas cadangan", c.periksa_cadangan, Path(sumber)
+        )
+        self.task.finished.connect(self._konfirmasi)
+        self.task.failed.connect(
+            lambda exc: tampilkan_error(self.parent, exc, "Cadangan tidak dapat dipakai")
+        )
+        return self.task
+
+    def _konfirmasi(self, info: c.InfoCadangan) -> None:
+        if PulihkanDialog(info, self.label, self.parent).exec() != QDialog.DialogCode.Accepted:
+            return
+        self.tutup_db()
+        self.task = run_with_progress(
+            self.parent, "Memulihkan data", c.pulihkan, info.path, self.db_path, self.folder_bukti
+        )
+        self.task.finished.connect(self._berhasil)
+        self.task.failed.connect(self._gagal)
+
+    def _berhasil(self, hasil: c.HasilPulihkan) -> None:
+        self.hasil = hasil
+        salinan = (
+            f"\n\nData sebelumnya disimpan di:\n{hasil.cadangan_sebelumnya}"
+            if hasil.cadangan_sebelumnya
+            else ""
+        )
+        QMessageBox.information(
+            self.parent,
+            "Pemulihan selesai",
+            f"Data dipulihkan dari cadangan tanggal {hasil.info.dibuat:%d-%m-%Y %H:%M}.{salinan}",
+        )
+        self.selesai(self.db_path, True)
+
+    def _gagal(self, exc: BaseException) -> None:
+        tampilkan_error(self.parent, exc, "Pemulihan gagal — data tidak berubah")
+        self.selesai(self.db_path, False)
+
+
+def pulihkan_dari(
+    parent: QWidget, db: Database, selesai: Callable[[Path, bool], None]
+) -> AlurPulihkan | None:
+    path = _hanya_sqlite(parent, db)
+    if path is None:
+        return None
+    alur = AlurPulihkan(parent, path, db.folder_bukti, db.label, db.close, selesai)
+    alur.mulai()
+    return alur
+
+
+_BERJALAN: set[BackgroundTask] = set()
+
+
+def _tunggu_cadangan_latar() -> None:
+    """On quit: let a running daily backup finish (it is atomic, but never cut short)."""
+    for task in list(_BERJALAN):
+        task._stop()
+    _BERJALAN.clear()
+
+
+def cadangan_harian_latar(parent: QWidget, db: Database) -> BackgroundTask | None:
+    """The day's first use: a backup in the rotation folder, in the background, silently
+    (a failure is logged and shown in the status bar, never as a crash dialog)."""
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import isValid
+
+    if db.path is None or not c.perlu_cadangan_harian(db.path):
+        return None
+    task = BackgroundTask(c.cadangan_harian, db.path, db.folder_bukti)
+    _BERJALAN.add(task)
+    app = QApplication.instance()
+    if app is not None and len(_BERJALAN) == 1:
+        app.aboutToQuit.connect(_tunggu_cadangan_latar)
+
+    def status(pesan: str, ms: int) -> None:
+        if isValid(parent) and hasattr(parent, "statusBar"):
+            parent.statusBar().showMessage(pesan, ms)
+
+    def gagal(exc: BaseException) -> None:
+        _BERJALAN.discard(task)
+        log.warning("Cadangan harian gagal: %s", exc)
+        status(f"Cadangan harian gagal: {exc}", 15000)
+
+    def berhasil(info: c.InfoCadangan | None) -> None:
+        _BERJALAN.discard(task)
+        if info is not None:
+            status(f"Cadangan harian dibuat: {info.path.name}", 8000)
+
+    task.finished.connect(berhasil)
+    task.failed.connect(gagal)
+    task.start()
+    return task

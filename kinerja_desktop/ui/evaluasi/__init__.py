@@ -1,0 +1,1 @@
+"""Evaluation views and dialogs (issue 5)."""

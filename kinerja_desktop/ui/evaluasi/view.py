@@ -1,0 +1,325 @@
+"""The "Evaluasi" view: pegawai I rate this period, my own evaluations, objections I decide."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.services import evaluasi as sv
+from kinerja_desktop.services import keberatan as kb
+from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.evaluasi.dialog import (
+    LABEL_STATUS,
+    WARNA_STATUS,
+    EvaluasiDialog,
+    label_predikat,
+    label_rating,
+)
+
+KOLOM_DINILAI = [
+    "NIP",
+    "Nama",
+    "Jabatan",
+    "Unit Kerja",
+    "Status",
+    "Rating Hasil Kerja",
+    "Rating Perilaku",
+    "Predikat",
+    "Keberatan",
+]
+
+
+def _tabel(kolom: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(kolom))
+    t.setHorizontalHeaderLabels(kolom)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setAlternatingRowColors(True)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.setWordWrap(False)
+    return t
+
+
+def _isi_baris(t: QTableWidget, r: int, nilai: list[str], data: object) -> None:
+    for c, teks in enumerate(nilai):
+        item = QTableWidgetItem(teks)
+        item.setData(Qt.ItemDataRole.UserRole, data)
+        t.setItem(r, c, item)
+
+
+def _nip(nip: str) -> str:
+    from kinerja_desktop.domain.nip import format_nip
+
+    return format_nip(nip)
+
+
+class EvaluasiView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dialog: EvaluasiDialog | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 14, 16, 14)
+        lay.setSpacing(10)
+        judul = QLabel("Evaluasi Kinerja")
+        f = judul.font()
+        f.setPointSize(f.pointSize() + 5)
+        f.setBold(True)
+        judul.setFont(f)
+        lay.addWidget(judul)
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(QLabel("Tahun:"))
+        self.cb_tahun = QComboBox()
+        self.cb_tahun.setMinimumWidth(90)
+        bar.addWidget(self.cb_tahun)
+        bar.addSpacing(8)
+        bar.addWidget(QLabel("Periode:"))
+        self.cb_periode = QComboBox()
+        self.cb_periode.setMinimumWidth(200)
+        bar.addWidget(self.cb_periode)
+        bar.addStretch(1)
+        self.btn_verifikasi = QPushButton("Verifikasi dokumen…")
+        self.btn_massal = QPushButton("Cetak massal…")
+        self.btn_muat = QPushButton("Muat ulang")
+        for b in (self.btn_verifikasi, self.btn_massal, self.btn_muat):
+            bar.addWidget(b)
+        lay.addLayout(bar)
+        self.tabs = QTabWidget()
+        # tab 1: the pegawai I rate
+        w1 = QWidget()
+        l1 = QVBoxLayout(w1)
+        l1.setContentsMargins(8, 8, 8, 8)
+        self.lbl_info = QLabel()
+        self.lbl_info.setWordWrap(True)
+        self.lbl_info.setStyleSheet("color:#4b5563")
+        l1.addWidget(self.lbl_info)
+        self.tbl_dinilai = _tabel(KOLOM_DINILAI)
+        for c, lebar in enumerate((175, 220, 220, 170, 110, 140, 140, 120)):
+            self.tbl_dinilai.setColumnWidth(c, lebar)
+        l1.addWidget(self.tbl_dinilai, 1)
+        b1 = QHBoxLayout()
+        b1.addStretch(1)
+        self.btn_buka = QPushButton("Buka evaluasi")
+        b1.addWidget(self.btn_buka)
+        l1.addLayout(b1)
+        self.tabs.addTab(w1, "Pegawai yang saya nilai")
+        # tab 2: my own evaluations
+        w2 = QWidget()
+        l2 = QVBoxLayout(w2)
+        l2.setContentsMargins(8, 8, 8, 8)
+        self.tbl_saya = _tabel(
+            ["Periode", "Status", "Rating Hasil Kerja", "Rating Perilaku", "Predikat", "Keberatan"]
+        )
+        for c, lebar in enumerate((200, 130, 160, 160, 140)):
+            self.tbl_saya.setColumnWidth(c, lebar)
+        l2.addWidget(self.tbl_saya, 1)
+        self.tabs.addTab(w2, "Evaluasi saya")
+        # tab 3: objections I decide as atasan pejabat penilai
+        w3 = QWidget()
+        l3 = QVBoxLayout(w3)
+        l3.setContentsMargins(8, 8, 8, 8)
+        self.tbl_keberatan = _tabel(
+            ["Diajukan", "Pegawai", "NIP", "Periode", "Predikat", "Status", "Alasan"]
+        )
+        for c, lebar in enumerate((100, 200, 150, 160, 120, 130)):
+            self.tbl_keberatan.setColumnWidth(c, lebar)
+        l3.addWidget(self.tbl_keberatan, 1)
+        self.tabs.addTab(w3, "Keberatan untuk diputus")
+        lay.addWidget(self.tabs, 1)
+
+        self.cb_tahun.currentIndexChanged.connect(self._isi_periode)
+        self.cb_periode.currentIndexChanged.connect(self.muat)
+        self.btn_muat.clicked.connect(self.refresh)
+        self.btn_buka.clicked.connect(self._buka_terpilih)
+        self.tbl_dinilai.doubleClicked.connect(lambda _i: self._buka_terpilih())
+        self.tbl_saya.doubleClicked.connect(lambda _i: self._buka_saya())
+        self.tbl_keberatan.doubleClicked.connect(lambda _i: self._buka_keberatan())
+        self.btn_verifikasi.clicked.connect(self.verifikasi)
+        self.btn_massal.clicked.connect(self.cetak_massal)
+        self._periode: dict[int, sv.PeriodeRow] = {}
+        self._isi_tahun()
+
+    # --- data ---------------------------------------------------------------------------
+    def _isi_tahun(self) -> None:
+        try:
+            tahun = self.ctx.run(sv.daftar_tahun)
+        except Exception as exc:
+            tampilkan_error(self, exc)
+            tahun = []
+        self.cb_tahun.blockSignals(True)
+        self.cb_tahun.clear()
+        for t in tahun or [date.today().year]:
+            self.cb_tahun.addItem(str(t), t)
+        self.cb_tahun.blockSignals(False)
+        self._isi_periode()
+
+    def _isi_periode(self) -> None:
+        tahun = self.cb_tahun.currentData()
+        rows = self.ctx.run(sv.daftar_periode, tahun) if tahun else []
+        self._periode = {p.id: p for p in rows}
+        self.cb_periode.blockSignals(True)
+        self.cb_periode.clear()
+        hari = date.today()
+        pilih = 0
+        for i, p in enumerate(rows):
+            self.cb_periode.addItem(p.nama, p.id)
+            if p.selesai < hari:
+                pilih = i  # the latest period that has ended: the one to evaluate
+        self.cb_periode.setCurrentIndex(pilih)
+        self.cb_periode.blockSignals(False)
+        self.muat()
+
+    @property
+    def periode_id(self) -> int | None:
+        return self.cb_periode.currentData()
+
+    def refresh(self) -> None:
+        self.muat()
+
+    def muat(self) -> None:
+        pid = self.periode_id
+        actor = self.ctx.actor
+        if actor.pegawai_id is None:
+            self.lbl_info.setText(
+                "Akun ini tidak terhubung ke data pegawai, sehingga tidak menilai siapa pun. "
+                "Penilaian diisi oleh pejabat penilai masing-masing; administrator dapat melihat "
+                "rekap, mencetak, dan memverifikasi dokumen di menu Rekap & Laporan."
+            )
+        else:
+            self.lbl_info.setText(
+                "Klik dua kali seorang pegawai untuk membuka evaluasinya: hasil kerja, bukti "
+                "dukung, umpan balik, rating, dan predikat."
+            )
+        try:
+            dinilai = self.ctx.run(sv.daftar_dinilai, pid) if pid else []
+            tahun = self.cb_tahun.currentData()
+            saya = self.ctx.run(sv.daftar_evaluasi_saya, tahun) if tahun else []
+            keberatan = self.ctx.run(kb.daftar_keberatan_untuk_diputus, True)
+        except Exception as exc:
+            tampilkan_error(self, exc, "Data evaluasi tidak dapat dimuat")
+            return
+        self._isi_dinilai(dinilai)
+        self._isi_saya(saya)
+        self._isi_keberatan(keberatan)
+        tertunda = sum(1 for k in keberatan if k.status == "DIAJUKAN")
+        self.tabs.setTabText(
+            2, f"Keberatan untuk diputus ({tertunda})" if tertunda else "Keberatan untuk diputus"
+        )
+
+    def _isi_dinilai(self, rows: list[sv.DinilaiRow]) -> None:
+        t = self.tbl_dinilai
+        t.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            _isi_baris(
+                t,
+                r,
+                [
+                    _nip(row.nip),
+                    row.nama,
+                    row.jabatan,
+                    row.unit_kerja,
+                    LABEL_STATUS.get(row.status, row.status),
+                    label_rating(row.rating_hasil_kerja),
+                    label_rating(row.rating_perilaku),
+                    label_predikat(row.predikat),
+                    {"DIAJUKAN": "Diajukan", "DIPUTUS": "Diputus"}.get(row.keberatan or "", ""),
+                ],
+                row,
+            )
+            t.item(r, 4).setForeground(QColor(WARNA_STATUS.get(row.status, "#000")))
+
+    def _isi_saya(self, rows: list[sv.DinilaiRow]) -> None:
+        t = self.tbl_saya
+        t.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            _isi_baris(
+                t,
+                r,
+                [
+                    row.periode_nama,
+                    LABEL_STATUS.get(row.status, row.status),
+                    label_rating(row.rating_hasil_kerja),
+                    label_rating(row.rating_perilaku),
+                    label_predikat(row.predikat),
+                    {"DIAJUKAN": "Diajukan", "DIPUTUS": "Diputus"}.get(row.keberatan or "", ""),
+                ],
+                row,
+            )
+
+    def _isi_keberatan(self, rows: list[sv.KeberatanRow]) -> None:
+        t = self.tbl_keberatan
+        t.setRowCount(len(rows))
+        for r, k in enumerate(rows):
+            _isi_baris(
+                t,
+                r,
+                [
+                    f"{k.diajukan_pada:%d-%m-%Y}",
+                    k.pegawai_nama,
+                    _nip(k.pegawai_nip),
+                    k.periode_nama,
+                    label_predikat(k.predikat),
+                    "Menunggu keputusan" if k.status == "DIAJUKAN" else f"Diputus: {k.keputusan}",
+                    k.alasan.replace("\n", " "),
+                ],
+                k,
+            )
+
+    # --- actions ------------------------------------------------------------------------
+    def buka_evaluasi(self, pegawai_id: int, periode_id: int) -> EvaluasiDialog:
+        self.dialog = EvaluasiDialog(self.ctx, pegawai_id, periode_id, self)
+        self.dialog.finished.connect(lambda _r: self.muat())
+        self.dialog.open()
+        return self.dialog
+
+    def _buka_terpilih(self) -> None:
+        item = self.tbl_dinilai.currentItem()
+        row = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if row is not None and self.periode_id:
+            self.buka_evaluasi(row.pegawai_id, self.periode_id)
+
+    def _buka_saya(self) -> None:
+        item = self.tbl_saya.currentItem()
+        row = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if row is not None and row.periode_id and self.ctx.actor.pegawai_id:
+            self.buka_evaluasi(self.ctx.actor.pegawai_id, row.periode_id)
+
+    def _buka_keberatan(self) -> None:
+        item = self.tbl_keberatan.currentItem()
+        k = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if k is None:
+            return
+        try:
+            d = self.ctx.run(sv.detail_evaluasi, k.evaluasi_id)
+        except Exception as exc:
+            tampilkan_error(self, exc)
+            return
+        self.buka_evaluasi(d.pegawai.pegawai_id, d.periode.id)
+
+    def verifikasi(self) -> None:
+        from kinerja_desktop.ui.evaluasi.dialogs import VerifikasiDialog
+
+        VerifikasiDialog(self.ctx, self).exec()
+
+    def cetak_massal(self) -> None:
+        from kinerja_desktop.ui.evaluasi.dialogs import CetakMassalDialog
+
+        CetakMassalDialog(self.ctx, self, periode_id=self.periode_id).exec()

@@ -1,0 +1,1 @@
+"""The Pegawai view: unit kerja tree, roster table, add/edit, import and export."""

@@ -1,0 +1,176 @@
+"""The feedback thread panel shown next to an IKI (or RHK / BerAKHLAK value)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kinerja_desktop.services import umpan_balik as ub
+from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.services.pemantauan import UtasRingkas
+from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.pemantauan.widgets import tombol
+
+BARU = -1
+
+
+def html_utas(utas: list[UtasRingkas]) -> str:
+    if not utas:
+        return "<p style='color:#666'>Belum ada umpan balik.</p>"
+    bagian = []
+    for i, u in enumerate(utas, start=1):
+        bagian.append(f"<p style='margin:8px 0 2px 0; color:#555'><b>Utas {i}</b></p>")
+        for p in u.pesan:
+            warna = "#eef4fb" if p.peran == ub.PERAN_PENILAI else "#f3f8ef"
+            geser = "0" if p.induk_id is None else "18px"
+            bagian.append(
+                f"<div style='background:{warna}; margin:2px 0 4px {geser}; padding:4px 6px'>"
+                f"<span style='color:#333'><b>{escape(p.penulis_nama)}</b> "
+                f"<span style='color:#666'>({escape(p.peran)}) · {ub.format_waktu(p.waktu)}"
+                f"</span></span><br>{escape(p.teks).replace(chr(10), '<br>')}</div>"
+            )
+    return "".join(bagian)
+
+
+class UmpanBalikPanel(QWidget):
+    """Threads of one target; the penilai starts a thread, both sides reply."""
+
+    terkirim = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.skp_id: int | None = None
+        self.periode_id: int | None = None
+        self.sasaran: dict = {}
+        self.boleh_mulai = False
+        self.boleh_balas = False
+        self._utas: list[UtasRingkas] = []
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(6)
+        self.judul = QLabel("Umpan balik")
+        self.judul.setStyleSheet("font-weight: bold;")
+        self.judul.setWordWrap(True)
+        lay.addWidget(self.judul)
+        self.tampilan = QTextBrowser()
+        self.tampilan.setMinimumHeight(140)
+        self.tampilan.setOpenLinks(False)
+        lay.addWidget(self.tampilan, 1)
+        baris = QHBoxLayout()
+        baris.addWidget(QLabel("Tulis ke:"))
+        self.tujuan = QComboBox()
+        self.tujuan.setMinimumWidth(200)
+        baris.addWidget(self.tujuan, 1)
+        lay.addLayout(baris)
+        baris2 = QHBoxLayout()
+        baris2.addWidget(QLabel("Frasa baku:"))
+        self.frasa = QComboBox()
+        self.frasa.setMinimumWidth(200)
+        self.frasa.activated.connect(self._pakai_frasa)
+        baris2.addWidget(self.frasa, 1)
+        lay.addLayout(baris2)
+        self.teks = QPlainTextEdit()
+        self.teks.setPlaceholderText("Tulis umpan balik atau balasan…")
+        self.teks.setFixedHeight(64)
+        lay.addWidget(self.teks)
+        tb = QHBoxLayout()
+        tb.addStretch(1)
+        self.kirim = tombol("Kirim", self._kirim)
+        tb.addWidget(self.kirim)
+        lay.addLayout(tb)
+        self._frasa_dimuat = False
+        self.setEnabled(False)
+
+    def _muat_frasa(self) -> None:
+        if self._frasa_dimuat:
+            return
+        self.frasa.clear()
+        self.frasa.addItem("— pilih frasa untuk disisipkan —", None)
+        try:
+            for _id, kat, teks in self.ctx.run(ub.daftar_frasa):
+                self.frasa.addItem(f"[{ub.KATEGORI_FRASA.get(kat, kat)}] {teks}", teks)
+        except Exception as exc:
+            tampilkan_error(self, exc)
+        self._frasa_dimuat = True
+
+    def tampilkan(
+        self,
+        judul: str,
+        skp_id: int | None,
+        periode_id: int | None,
+        sasaran: dict,
+        utas: list[UtasRingkas],
+        *,
+        boleh_mulai: bool,
+        boleh_balas: bool,
+    ) -> None:
+        self.skp_id, self.periode_id, self.sasaran = skp_id, periode_id, sasaran
+        self.boleh_mulai, self.boleh_balas = boleh_mulai, boleh_balas
+        self._utas = list(utas)
+        self.judul.setText(judul)
+        self.tampilan.setHtml(html_utas(self._utas))
+        self.tujuan.clear()
+        if boleh_mulai:
+            self.tujuan.addItem("Umpan balik baru", BARU)
+        if boleh_balas or boleh_mulai:
+            for i, u in enumerate(self._utas, start=1):
+                awal = u.pesan[0]
+                ringkas = awal.teks if len(awal.teks) < 40 else awal.teks[:38] + "…"
+                self.tujuan.addItem(f"Balas utas {i}: {ringkas}", u.id)
+            if self._utas and not boleh_mulai:
+                self.tujuan.setCurrentIndex(self.tujuan.count() - 1)
+        bisa = skp_id is not None and self.tujuan.count() > 0
+        self.setEnabled(skp_id is not None)
+        for w in (self.tujuan, self.frasa, self.teks, self.kirim):
+            w.setEnabled(bisa)
+        if bisa:
+            self._muat_frasa()
+        if skp_id is not None and not bisa:
+            self.teks.setPlaceholderText(
+                "Umpan balik dimulai oleh pejabat penilai; Anda dapat membalasnya di sini."
+            )
+        else:
+            self.teks.setPlaceholderText("Tulis umpan balik atau balasan…")
+
+    def kosongkan(self) -> None:
+        self.tampilkan("Umpan balik", None, None, {}, [], boleh_mulai=False, boleh_balas=False)
+
+    def _pakai_frasa(self, _i: int) -> None:
+        teks = self.frasa.currentData()
+        if not teks:
+            return
+        lama = self.teks.toPlainText().strip()
+        self.teks.setPlainText(f"{lama} {teks}".strip())
+        self.frasa.setCurrentIndex(0)
+
+    def _kirim(self) -> None:
+        tujuan = self.tujuan.currentData()
+        teks = self.teks.toPlainText()
+        try:
+            if tujuan == BARU:
+                self.ctx.run(
+                    ub.tulis_umpan_balik,
+                    self.skp_id,
+                    teks,
+                    periode_id=self.periode_id,
+                    **self.sasaran,
+                )
+            else:
+                self.ctx.run(ub.balas_umpan_balik, tujuan, teks)
+        except Exception as exc:
+            tampilkan_error(self, exc, "Umpan balik tidak terkirim")
+            return
+        self.teks.clear()
+        self.terkirim.emit()

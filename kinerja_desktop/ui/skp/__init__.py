@@ -1,0 +1,1 @@
+"""SKP view and its dialogs."""

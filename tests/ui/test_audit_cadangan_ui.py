@@ -1,0 +1,120 @@
+"""pytest-qt: Berkas → Cadangkan ke… and Pulihkan dari… with monkeypatched file dialogs."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from kinerja_desktop.domain.peran import SISTEM, Actor, Peran
+from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.services.uow import unit_of_work
+from kinerja_desktop.ui import cadangan as ui
+from kinerja_desktop.ui.main_window import MainWindow
+from kinerja_desktop.ui.settings import UiSettings
+from tests import factories as f
+
+ADMIN = Actor("admin", 1, None, frozenset({Peran.ADMIN}))
+
+
+@pytest.fixture
+def pesan(monkeypatch):
+    tercatat: list[tuple[str, str]] = []
+    for nama in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, nama, lambda *a, _n=nama, **k: tercatat.append((_n, a[2])))
+    return tercatat
+
+
+@pytest.fixture
+def window(qtbot, db, tmp_path):
+    with unit_of_work(db.session_factory, SISTEM) as s:
+        f.pegawai(s, "Ani")
+    db.folder_bukti.mkdir()
+    (db.folder_bukti / "a.pdf").write_bytes(b"%PDF bukti")
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    settings.set("ui/last_view", "audit")
+    w = MainWindow(AppContext(db, ADMIN), settings)
+    qtbot.addWidget(w)
+    return w
+
+
+def _nama(path):
+    con = sqlite3.connect(path)
+    try:
+        return [r[0] for r in con.execute("SELECT nama FROM pegawai ORDER BY id")]
+    finally:
+        con.close()
+
+
+def test_backup_then_restore_through_the_menu(qtbot, window, db, tmp_path, monkeypatch, pesan):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(usb / "kantor.zip"), "")
+    )
+    window.act_cadangkan.trigger()
+    with qtbot.waitSignal(window._task_cadangan.finished, timeout=15000):
+        pass
+    qtbot.waitUntil(lambda: bool(pesan))
+    assert pesan[-1][0] == "information" and "kantor.zip" in pesan[-1][1]
+    assert (usb / "kantor.zip").exists()
+
+    # change the data, then restore the backup through the menu
+    with unit_of_work(db.session_factory, SISTEM) as s:
+        f.pegawai(s, "Budi")
+    (db.folder_bukti / "a.pdf").unlink()
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(usb / "kantor.zip"), "")
+    )
+    dilihat: list[str] = []
+
+    def setuju(self):
+        dilihat.append(self.findChildren(type(self.tombol))[0].text())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ui.PulihkanDialog, "exec", setuju)
+    with qtbot.waitSignal(window.database_requested, timeout=20000) as sinyal:
+        window.act_pulihkan.trigger()
+    assert sinyal.args == [db.url]
+    alur = window._alur_pulihkan
+    assert alur.hasil is not None and alur.hasil.cadangan_sebelumnya.exists()
+    assert _nama(db.path) == ["Ani"] and (db.folder_bukti / "a.pdf").read_bytes() == b"%PDF bukti"
+    assert any("Pemulihan selesai" in p[1] or "dipulihkan" in p[1] for p in pesan)
+
+
+def test_damaged_backup_is_refused_in_the_dialog(qtbot, window, db, tmp_path, monkeypatch, pesan):
+    rusak = tmp_path / "rusak.zip"
+    rusak.write_bytes(b"PK\x03\x04 bukan zip yang utuh")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(rusak), ""))
+    monkeypatch.setattr(
+        ui.PulihkanDialog, "exec", lambda self: pytest.fail("tidak boleh sampai konfirmasi")
+    )
+    window.act_pulihkan.trigger()
+    alur = window._alur_pulihkan
+    with qtbot.waitSignal(alur.task.failed, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: bool(pesan))
+    assert pesan[-1][0] == "warning" and "bukan berkas cadangan" in pesan[-1][1]
+    assert _nama(db.path) == ["Ani"]
+
+
+def test_backup_menu_hidden_for_non_admin(qtbot, db, tmp_path):
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    with unit_of_work(db.session_factory, SISTEM) as s:
+        p = f.pegawai(s, "Ani")
+    w = MainWindow(AppContext(db, Actor("ani", 3, p.id, frozenset({Peran.PEGAWAI}))), settings)
+    qtbot.addWidget(w)
+    assert not w.act_cadangkan.isVisible() and not w.act_pulihkan.isVisible()
+    assert w.act_periksa.isVisible()
+
+
+def test_postgres_message(qtbot, window, monkeypatch, pesan):
+    from kinerja_desktop.db.database import Database
+
+    pg = Database(
+        "postgresql://u@server/kinerja", window.ctx.db.engine, window.ctx.db.session_factory
+    )
+    assert ui.cadangkan_ke(window, pg) is None
+    assert "pg_dump" in pesan[-1][1]
