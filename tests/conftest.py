@@ -20,11 +20,36 @@ def _data_dir(tmp_path_factory, monkeypatch):
 
 @pytest.fixture
 def db(tmp_path):
+    """A fresh SQLite file; with $KINERJA_TEST_PG_URL (a server's maintenance database URL),
+    a fresh PostgreSQL database instead, to check that nothing depends on SQLite."""
     from kinerja_desktop.db.database import open_database
 
-    database = open_database(f"sqlite:///{tmp_path / 'kinerja.sqlite'}")
-    yield database
-    database.close()
+    server = os.environ.get("KINERJA_TEST_PG_URL")
+    if not server:
+        database = open_database(f"sqlite:///{tmp_path / 'kinerja.sqlite'}")
+        yield database
+        database.close()
+        return
+    yield from _pg_database(server, open_database)
+
+
+def _pg_database(server: str, open_database):
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    name = f"kt_{uuid.uuid4().hex[:12]}"
+    admin_engine = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin_engine.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    database = open_database(server.rsplit("/", 1)[0] + "/" + name)
+    try:
+        yield database
+    finally:
+        database.close()
+        with admin_engine.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin_engine.dispose()
 
 
 @pytest.fixture

@@ -173,7 +173,9 @@ def _after_flush(session: Session, _ctx: object) -> None:
             changes = _changes(obj, aksi)
             if not changes:
                 continue
-            ident = getattr(obj, "uuid", None) or str(inspect(obj).identity or "")
+            ident = getattr(obj, "uuid", None) or ",".join(
+                str(part) for part in inspect(obj).identity or ()
+            )
             pending.append(
                 {
                     "waktu": utcnow(),
