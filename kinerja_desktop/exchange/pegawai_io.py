@@ -166,18 +166,9 @@ LABEL_PERUBAHAN = {
     "pns_id": "PNS ID",
     "atasan": "Atasan langsung",
 }
-_BANDINGKAN = (
-    "nama",
-    "gelar_depan",
-    "gelar_belakang",
-    "tanggal_lahir",
-    "jenis_kelamin",
-    "status",
-    "golongan",
-    "jabatan",
-    "jenis_jabatan",
-    "jenjang",
-)
+# The pegawai's data columns an import compares: all but the NIP (the key) and nama_cari
+# (derived from nama).
+_BANDINGKAN = tuple(k for k in svc.KOLOM_DATA if k not in ("nip", "nama_cari"))
 
 
 class JenisBaris(StrEnum):

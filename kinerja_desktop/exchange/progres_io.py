@@ -151,6 +151,15 @@ def _petunjuk_kode(session: Session | None, pegawai_id: int | None, tahun: int |
     return baris
 
 
+def _nip_contoh(session: Session | None, pegawai_id: int | None) -> str:
+    """The NIP printed in a template's sample rows: the pegawai's own, else a made-up one."""
+    nip = "198005172005031001"
+    if session is not None and pegawai_id is not None:
+        p = session.get(Pegawai, pegawai_id)
+        nip = p.nip if p else nip
+    return nip
+
+
 def tulis_template_progres(
     path: str | os.PathLike[str],
     session: Session | None = None,
@@ -158,10 +167,7 @@ def tulis_template_progres(
     tahun: int | None = None,
 ) -> None:
     """The fillable template for daily progress; with a pegawai, his NIP and codes are shown."""
-    nip = "198005172005031001"
-    if session is not None and pegawai_id is not None:
-        p = session.get(Pegawai, pegawai_id)
-        nip = p.nip if p else nip
+    nip = _nip_contoh(session, pegawai_id)
     kolom = [
         KolomEkspor("NIP", 22, teks=True),
         KolomEkspor("Tanggal", 13, format_tanggal=True),
@@ -218,10 +224,7 @@ def tulis_template_realisasi(
     pegawai_id: int | None = None,
     tahun: int | None = None,
 ) -> None:
-    nip = "198005172005031001"
-    if session is not None and pegawai_id is not None:
-        p = session.get(Pegawai, pegawai_id)
-        nip = p.nip if p else nip
+    nip = _nip_contoh(session, pegawai_id)
     kolom = [
         KolomEkspor("NIP", 22, teks=True),
         KolomEkspor("Periode", 10, teks=True),

@@ -8,21 +8,8 @@ from datetime import date
 from typing import Any
 
 from kinerja_desktop.domain.nip import format_nip
-
-NAMA_BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+from kinerja_desktop.domain.tanggal import BULAN as NAMA_BULAN
+from kinerja_desktop.domain.tanggal import format_tanggal as tanggal_indonesia
 
 
 @dataclass(frozen=True)
@@ -84,11 +71,6 @@ class BagianDokumen:
 
     judul: str
     baris: Sequence[tuple[str, Any]] = field(default_factory=tuple)
-
-
-def tanggal_indonesia(tanggal: date) -> str:
-    """date(2025, 12, 31) → "31 Desember 2025"."""
-    return f"{tanggal.day} {NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
 
 
 __all__ = [

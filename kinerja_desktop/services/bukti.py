@@ -420,6 +420,34 @@ def _cek_boleh_ubah(
         )
 
 
+def _catat_berkas(
+    session: Session,
+    actor: Actor,
+    hasil: BerkasTersimpan,
+    nama: str,
+    realisasi_id: int | None,
+    progres_id: int | None,
+    keterangan: str | None,
+) -> BuktiRow:
+    """Record a file already in the store (one BerkasBukti per content) and attach it."""
+    berkas = session.get(BerkasBukti, hasil.sha256)
+    if berkas is None:
+        berkas = BerkasBukti(sha256=hasil.sha256, ukuran=hasil.ukuran, mime=hasil.mime)
+        session.add(berkas)
+    b = BuktiDukung(
+        realisasi_id=realisasi_id,
+        progres_id=progres_id,
+        jenis="BERKAS",
+        nama=nama[:255],
+        sha256=hasil.sha256,
+        keterangan=keterangan,
+        dibuat_oleh_id=actor.pegawai_id,
+    )
+    session.add(b)
+    session.flush()
+    return _row(b, berkas)
+
+
 def lampirkan_berkas(
     session: Session,
     actor: Actor,
@@ -436,22 +464,15 @@ def lampirkan_berkas(
     _cek_boleh_ubah(session, actor, pegawai_id, realisasi)
     batas = min(store.batas_ukuran, batas_ukuran(session))
     hasil = BuktiStore(store.folder, batas, sinkron=store.sinkron).simpan(sumber)
-    berkas = session.get(BerkasBukti, hasil.sha256)
-    if berkas is None:
-        berkas = BerkasBukti(sha256=hasil.sha256, ukuran=hasil.ukuran, mime=hasil.mime)
-        session.add(berkas)
-    b = BuktiDukung(
-        realisasi_id=realisasi_id,
-        progres_id=progres_id,
-        jenis="BERKAS",
-        nama=Path(sumber).name[:255],
-        sha256=hasil.sha256,
-        keterangan=(keterangan or "").strip() or None,
-        dibuat_oleh_id=actor.pegawai_id,
+    return _catat_berkas(
+        session,
+        actor,
+        hasil,
+        Path(sumber).name,
+        realisasi_id,
+        progres_id,
+        (keterangan or "").strip() or None,
     )
-    session.add(b)
-    session.flush()
-    return _row(b, berkas)
 
 
 def lampirkan_bytes(
@@ -469,22 +490,7 @@ def lampirkan_bytes(
     pegawai_id, realisasi, _ = _pemilik(session, realisasi_id, progres_id)
     _cek_boleh_ubah(session, actor, pegawai_id, realisasi)
     hasil = store.simpan_bytes(nama, data)
-    berkas = session.get(BerkasBukti, hasil.sha256)
-    if berkas is None:
-        berkas = BerkasBukti(sha256=hasil.sha256, ukuran=hasil.ukuran, mime=hasil.mime)
-        session.add(berkas)
-    b = BuktiDukung(
-        realisasi_id=realisasi_id,
-        progres_id=progres_id,
-        jenis="BERKAS",
-        nama=nama[:255],
-        sha256=hasil.sha256,
-        keterangan=keterangan,
-        dibuat_oleh_id=actor.pegawai_id,
-    )
-    session.add(b)
-    session.flush()
-    return _row(b, berkas)
+    return _catat_berkas(session, actor, hasil, nama, realisasi_id, progres_id, keterangan)
 
 
 def validasi_url(url: str) -> str:

@@ -248,15 +248,17 @@ def normalisasi(
             galat.append(ValidationError(exc.pesan, exc.kolom or LABEL[kunci]))
             return None
 
-    status: StatusPegawai | None = None
-    if _teks(raw.get("status")) is None:
-        galat.append(ValidationError("Status wajib diisi (PNS, CPNS, atau PPPK).", "Status"))
-    else:
-        status = coba(
-            "status",
-            _status_c if _bisa_cache(raw.get("status")) else parse_status,
-            raw.get("status"),
-        )
+    def pilihan_wajib(kunci: str, pesan_kosong: str, kolom: str, cache, parse):
+        """A required choice: an error if empty, else parsed (cached for plain strings)."""
+        value = raw.get(kunci)
+        if _teks(value) is None:
+            galat.append(ValidationError(pesan_kosong, kolom))
+            return None
+        return coba(kunci, cache if _bisa_cache(value) else parse, value)
+
+    status: StatusPegawai | None = pilihan_wajib(
+        "status", "Status wajib diisi (PNS, CPNS, atau PPPK).", "Status", _status_c, parse_status
+    )
     out["status"] = status.value if status else None
 
     info = None
@@ -310,15 +312,13 @@ def normalisasi(
         out["golongan"] = gol
 
     out["jabatan"] = _wajib(raw.get("jabatan"), "jabatan", galat)
-    jenis: JenisJabatan | None = None
-    if _teks(raw.get("jenis_jabatan")) is None:
-        galat.append(ValidationError("Jenis jabatan wajib diisi.", "Jenis Jabatan"))
-    else:
-        jenis = coba(
-            "jenis_jabatan",
-            _jenis_c if _bisa_cache(raw.get("jenis_jabatan")) else parse_jenis_jabatan,
-            raw.get("jenis_jabatan"),
-        )
+    jenis: JenisJabatan | None = pilihan_wajib(
+        "jenis_jabatan",
+        "Jenis jabatan wajib diisi.",
+        "Jenis Jabatan",
+        _jenis_c,
+        parse_jenis_jabatan,
+    )
     out["jenis_jabatan"] = jenis.value if jenis else None
 
     out["jenjang"] = None

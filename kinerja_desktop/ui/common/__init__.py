@@ -13,5 +13,6 @@
   puts "label / widget / small red error text" in the given column; ``set_error(key, text)``
   shows the message under the field (and marks it), ``clear_errors()`` clears all,
   ``first_error_widget()`` for focusing. Also ``tanggal_edit()`` (a QDateEdit with calendar
-  popup and dd-MM-yyyy), ``qdate``/``pydate`` converters.
+  popup and dd-MM-yyyy), ``qdate``/``pydate`` converters, ``judul_halaman(teks)`` (a view's
+  big bold title label), ``label_keterangan(teks)`` (a grey hint line).
 """

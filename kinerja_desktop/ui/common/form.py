@@ -19,6 +19,23 @@ def pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
+def judul_halaman(teks: str) -> QLabel:
+    """The big bold title at the top of a view."""
+    judul = QLabel(teks)
+    f = judul.font()
+    f.setPointSize(f.pointSize() + 5)
+    f.setBold(True)
+    judul.setFont(f)
+    return judul
+
+
+def label_keterangan(teks: str = "") -> QLabel:
+    """A grey hint line (explains a table or section; not an error)."""
+    ket = QLabel(teks)
+    ket.setStyleSheet("color: #555;")
+    return ket
+
+
 def tanggal_edit(nilai: date | None = None, parent: QWidget | None = None) -> QDateEdit:
     w = QDateEdit(parent)
     w.setCalendarPopup(True)

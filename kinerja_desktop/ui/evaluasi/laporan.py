@@ -35,6 +35,7 @@ from kinerja_desktop.domain.predikat import Predikat, PredikatOrganisasi
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import laporan
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.common.form import judul_halaman
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.evaluasi.dialog import (
     EvaluasiDialog,
@@ -122,12 +123,7 @@ class LaporanView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 14, 16, 14)
         lay.setSpacing(10)
-        judul = QLabel("Rekap & Laporan Evaluasi")
-        f = judul.font()
-        f.setPointSize(f.pointSize() + 5)
-        f.setBold(True)
-        judul.setFont(f)
-        lay.addWidget(judul)
+        lay.addWidget(judul_halaman("Rekap & Laporan Evaluasi"))
         bar = QHBoxLayout()
         bar.setSpacing(8)
         bar.addWidget(QLabel("Unit kerja:"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.common.form import judul_halaman
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.evaluasi.dialog import (
     LABEL_STATUS,
@@ -78,12 +79,7 @@ class EvaluasiView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 14, 16, 14)
         lay.setSpacing(10)
-        judul = QLabel("Evaluasi Kinerja")
-        f = judul.font()
-        f.setPointSize(f.pointSize() + 5)
-        f.setBold(True)
-        judul.setFont(f)
-        lay.addWidget(judul)
+        lay.addWidget(judul_halaman("Evaluasi Kinerja"))
         bar = QHBoxLayout()
         bar.setSpacing(8)
         bar.addWidget(QLabel("Tahun:"))

@@ -38,6 +38,7 @@ from kinerja_desktop.services import skp_bantu as bantu
 from kinerja_desktop.services import skp_cetak
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui import cetak
+from kinerja_desktop.ui.common.form import label_keterangan
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.skp import dialogs
 
@@ -73,6 +74,14 @@ def _tabel(kolom: list[str], regang: tuple[int, ...] = ()) -> QTableWidget:
     for c in regang:
         hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch)
     return t
+
+
+def _halaman_tab() -> tuple[QWidget, QVBoxLayout]:
+    """An empty tab page and its layout."""
+    w = QWidget()
+    lay = QVBoxLayout(w)
+    lay.setContentsMargins(8, 8, 8, 8)
+    return w, lay
 
 
 def _tombol(teks: str, slot, tip: str = "") -> QPushButton:
@@ -200,9 +209,7 @@ class SkpEditor(QWidget):
 
     # --- sections ---------------------------------------------------------------------------
     def _bangun_hasil_kerja(self) -> QWidget:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        lay.setContentsMargins(8, 8, 8, 8)
+        w, lay = _halaman_tab()
         bar = QHBoxLayout()
         bar.setSpacing(6)
         self.b_tambah_rhk = _tombol("Tambah RHK…", self.tambah_rhk)
@@ -249,17 +256,16 @@ class SkpEditor(QWidget):
         return w
 
     def _bangun_perilaku(self) -> QWidget:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        lay.setContentsMargins(8, 8, 8, 8)
+        w, lay = _halaman_tab()
         bar = QHBoxLayout()
         self.b_ekspektasi = _tombol(
             "Ubah ekspektasi…",
             self.ubah_ekspektasi,
             "Ekspektasi khusus pimpinan (diisi pejabat penilai)",
         )
-        self.ket_perilaku = QLabel("Ekspektasi khusus pimpinan diisi oleh pejabat penilai.")
-        self.ket_perilaku.setStyleSheet("color: #555;")
+        self.ket_perilaku = label_keterangan(
+            "Ekspektasi khusus pimpinan diisi oleh pejabat penilai."
+        )
         bar.addWidget(self.ket_perilaku, 1)
         bar.addWidget(self.b_ekspektasi)
         lay.addLayout(bar)
@@ -271,11 +277,10 @@ class SkpEditor(QWidget):
         return w
 
     def _bangun_lampiran(self) -> QWidget:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        lay.setContentsMargins(8, 8, 8, 8)
-        ket = QLabel("Satu butir per baris; butir dicetak bernomor pada halaman Lampiran SKP.")
-        ket.setStyleSheet("color: #555;")
+        w, lay = _halaman_tab()
+        ket = label_keterangan(
+            "Satu butir per baris; butir dicetak bernomor pada halaman Lampiran SKP."
+        )
         lay.addWidget(ket)
         self.editor_lampiran: dict[str, QPlainTextEdit] = {}
         for bagian in svc.BAGIAN_LAMPIRAN:
@@ -296,9 +301,7 @@ class SkpEditor(QWidget):
         return w
 
     def _bangun_riwayat(self) -> QWidget:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        lay.setContentsMargins(8, 8, 8, 8)
+        w, lay = _halaman_tab()
         self.tabel_riwayat = _tabel(["Waktu", "Oleh", "Perubahan", "Alasan / keterangan"], (3,))
         lay.addWidget(self.tabel_riwayat, 1)
         return w
@@ -1017,8 +1020,9 @@ class BawahanPanel(QWidget):
         self.tabel = _tabel(["Nama", "NIP", "Jabatan", "Periode", "Status", "RHK"], (2,))
         self.tabel.itemDoubleClicked.connect(self._buka)
         al.addWidget(self.tabel, 1)
-        ket = QLabel("Klik ganda untuk membuka SKP bawahan (menetapkan atau mengembalikan).")
-        ket.setStyleSheet("color: #555;")
+        ket = label_keterangan(
+            "Klik ganda untuk membuka SKP bawahan (menetapkan atau mengembalikan)."
+        )
         al.addWidget(ket)
         split.addWidget(atas)
 
@@ -1145,11 +1149,10 @@ class PustakaPanel(QWidget):
         )
         self.tabel.itemDoubleClicked.connect(lambda *_: self.ubah())
         lay.addWidget(self.tabel, 1)
-        ket = QLabel(
+        ket = label_keterangan(
             "Pustaka RHK/IKI per jabatan: pegawai memilihnya dengan tombol "
             '"Ambil dari pustaka…" saat menyusun SKP.'
         )
-        ket.setStyleSheet("color: #555;")
         lay.addWidget(ket)
 
     def muat(self) -> None:
