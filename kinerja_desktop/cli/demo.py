@@ -20,18 +20,27 @@ def run(args: argparse.Namespace) -> int:
 
     from kinerja_desktop.db.models import Pegawai
     from kinerja_desktop.demo import buat_demo
+    from kinerja_desktop.demo.akun import AKUN_DEMO
 
     db = open_db(args)
     with db.session_factory() as s:
-        if s.scalar(select(func.count(Pegawai.id))):
-            db.close()
-            return fail(f"basis data {db.label} sudah berisi data; data demo hanya untuk "
-                        "basis data baru.")
-    buat_demo(db, args.tahun)
-    print(f"Data demo dibuat di {db.label}")
+        terisi = bool(s.scalar(select(func.count(Pegawai.id))))
+    if terisi and not args.buka:
+        db.close()
+        return fail(
+            f"basis data {db.label} sudah berisi data; data demo hanya untuk basis data baru."
+        )
+    if terisi:
+        print(f"{db.label} sudah berisi data; dibuka apa adanya.")
+    else:
+        buat_demo(db, args.tahun)
+        print(f"Data demo dibuat di {db.label}")
+    print("Akun contoh (nama pengguna / kata sandi):")
+    for nama, sandi, peran, _pegawai in AKUN_DEMO:
+        print(f"  {nama:<10} {sandi:<16} {', '.join(p.label for p in peran)}")
     db.close()
     if args.buka:
         from kinerja_desktop.app import run_gui
 
-        return run_gui(getattr(args, "db", None), tanpa_login=True)
+        return run_gui(getattr(args, "db", None))
     return 0

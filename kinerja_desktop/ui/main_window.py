@@ -74,7 +74,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.menu_berkas = self.menuBar().addMenu("&Berkas")
-        self._action(self.menu_berkas, "&Buka basis data lain…", self._open_other, QKeySequence.StandardKey.Open)
+        self._action(
+            self.menu_berkas,
+            "&Buka basis data lain…",
+            self._open_other,
+            QKeySequence.StandardKey.Open,
+        )
         self.menu_recent = QMenu("Basis data &terakhir", self)
         self.menu_berkas.addMenu(self.menu_recent)
         self._fill_recent()
@@ -82,6 +87,9 @@ class MainWindow(QMainWindow):
         self.menu_berkas.addSeparator()
         self._action(self.menu_berkas, "&Keluar", self.close, QKeySequence.StandardKey.Quit)
         self.menu_bantuan = self.menuBar().addMenu("Ban&tuan")
+        self.act_verifikasi = self._action(
+            self.menu_bantuan, "&Verifikasi dokumen cetak…", self._verifikasi
+        )
         self._action(self.menu_bantuan, "&Tentang Kinerja Desktop", self._about)
 
     def _build_menu_sistem(self) -> None:
@@ -99,6 +107,12 @@ class MainWindow(QMainWindow):
         self.act_keluar_akun = self._action(
             m, "&Ganti pengguna / Keluar akun", self.keluar_akun_requested.emit
         )
+
+    def _verifikasi(self) -> None:
+        from kinerja_desktop.ui.evaluasi.dialogs import VerifikasiDialog
+
+        self._dialog_verifikasi = VerifikasiDialog(self.ctx, self)
+        self._dialog_verifikasi.open()
 
     def _cadangkan(self) -> None:
         from kinerja_desktop.ui.cadangan import cadangkan_ke
@@ -201,6 +215,6 @@ class MainWindow(QMainWindow):
         if geom:
             self.restoreGeometry(geom)
 
-    def closeEvent(self, event) -> None:  # noqa: N802, ANN001
+    def closeEvent(self, event) -> None:
         self.settings.set("ui/window_geometry", self.saveGeometry())
         super().closeEvent(event)

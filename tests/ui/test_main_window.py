@@ -53,3 +53,11 @@ def test_view_is_refreshed_when_shown_again(window, qtbot, monkeypatch):
     assert window.show_view("pegawai") is view  # shown again: the same widget, refreshed
     assert calls == [1]
     assert window.nav.item(0).data(Qt.ItemDataRole.UserRole) == "pegawai"
+
+
+def test_help_menu_opens_document_verification(window, qtbot):
+    window.act_verifikasi.trigger()
+    dialog = window._dialog_verifikasi
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.windowTitle() == "Verifikasi dokumen"
+    dialog.close()
