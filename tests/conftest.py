@@ -67,4 +67,3 @@ def admin():
     from kinerja_desktop.domain.peran import Actor, Peran
 
     return Actor(nama="admin", akun_id=None, peran=frozenset({Peran.ADMIN}))
-

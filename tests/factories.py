@@ -13,15 +13,20 @@ from kinerja_desktop.domain.peran import Actor, Peran
 _seq = itertools.count(1)
 
 
-def nip_untuk(lahir: date, jenis_kelamin: str = "L", tmt: tuple[int, int] | None = None,
-              urut: int | None = None) -> str:
+def nip_untuk(
+    lahir: date,
+    jenis_kelamin: str = "L",
+    tmt: tuple[int, int] | None = None,
+    urut: int | None = None,
+) -> str:
     tahun, bulan = tmt or (lahir.year + 24, 3)
     gender = "1" if jenis_kelamin == "L" else "2"
     return f"{lahir:%Y%m%d}{tahun:04d}{bulan:02d}{gender}{(urut or next(_seq)) % 999 + 1:03d}"
 
 
-def unit(session: Session, nama: str = "Kecamatan Contoh", induk: UnitKerja | None = None
-         ) -> UnitKerja:
+def unit(
+    session: Session, nama: str = "Kecamatan Contoh", induk: UnitKerja | None = None
+) -> UnitKerja:
     u = UnitKerja(nama=nama, induk_id=induk.id if induk else None)
     session.add(u)
     session.flush()
@@ -48,10 +53,19 @@ def pegawai(
     if unit_kerja is None:
         unit_kerja = session.query(UnitKerja).first() or unit(session)
     p = Pegawai(
-        nip=nip_untuk(lahir, jenis_kelamin), nama=nama, nama_cari=nama.lower(),
-        gelar_depan=gelar_depan, gelar_belakang=gelar_belakang, tanggal_lahir=lahir,
-        jenis_kelamin=jenis_kelamin, status=status, golongan=golongan, jabatan=jabatan,
-        jenis_jabatan=jenis_jabatan, jenjang=jenjang, unit_kerja_id=unit_kerja.id,
+        nip=nip_untuk(lahir, jenis_kelamin),
+        nama=nama,
+        nama_cari=nama.lower(),
+        gelar_depan=gelar_depan,
+        gelar_belakang=gelar_belakang,
+        tanggal_lahir=lahir,
+        jenis_kelamin=jenis_kelamin,
+        status=status,
+        golongan=golongan,
+        jabatan=jabatan,
+        jenis_jabatan=jenis_jabatan,
+        jenjang=jenjang,
+        unit_kerja_id=unit_kerja.id,
     )
     session.add(p)
     session.flush()

@@ -34,10 +34,22 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("skp", "SKP", "kinerja_desktop.ui.skp.view:SkpView"),
     ViewSpec("pemantauan", "Pemantauan", "kinerja_desktop.ui.pemantauan.view:PemantauanView"),
     ViewSpec("evaluasi", "Evaluasi", "kinerja_desktop.ui.evaluasi.view:EvaluasiView"),
-    ViewSpec("laporan", "Rekap & Laporan", "kinerja_desktop.ui.evaluasi.laporan:LaporanView",
-             tampil_untuk=lambda a: a.is_admin or "PENILAI" in a.peran),
-    ViewSpec("akun", "Akun Pengguna", "kinerja_desktop.ui.akun.view:AkunView",
-             tampil_untuk=lambda a: a.is_admin),
-    ViewSpec("audit", "Log Audit", "kinerja_desktop.ui.audit.view:AuditView",
-             tampil_untuk=lambda a: a.is_admin),
+    ViewSpec(
+        "laporan",
+        "Rekap & Laporan",
+        "kinerja_desktop.ui.evaluasi.laporan:LaporanView",
+        tampil_untuk=lambda a: a.is_admin or "PENILAI" in a.peran,
+    ),
+    ViewSpec(
+        "akun",
+        "Akun Pengguna",
+        "kinerja_desktop.ui.akun.view:AkunView",
+        tampil_untuk=lambda a: a.is_admin,
+    ),
+    ViewSpec(
+        "audit",
+        "Log Audit",
+        "kinerja_desktop.ui.audit.view:AuditView",
+        tampil_untuk=lambda a: a.is_admin,
+    ),
 ]
