@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self._action(self.menu_bantuan, "&Tentang Kinerja Desktop", self._about)
 
     def _build_menu_sistem(self) -> None:
-        """Backup, restore, integrity, password and switching user (issue 6)."""
+        """Backup, restore, integrity, password and switching user."""
         m = self.menu_berkas
         m.addSeparator()
         self.act_cadangkan = self._action(m, "&Cadangkan ke…", self._cadangkan)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import random
 import statistics
 import sys
 import time
@@ -38,7 +37,6 @@ from kinerja_desktop.db.models import (
     RencanaHasilKerja,
     RiwayatSkp,
     Skp,
-    UnitKerja,
 )
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.peran import SISTEM
@@ -50,73 +48,10 @@ TAHUN = date.today().year
 # --- generators ------------------------------------------------------------------------------
 
 
-def _roster_sendiri(db_path: Path, n_pegawai: int, n_unit: int) -> None:
-    """Fallback when tests/benchmarks/generate.py (roster engineer) is not there yet."""
-    db = open_database(f"sqlite:///{db_path}")
-    rng = random.Random(7)
-    with db.engine.begin() as conn:
-        conn.execute(
-            insert(UnitKerja),
-            [
-                {
-                    "id": i + 1,
-                    "uuid": str(uuid.uuid4()),
-                    "nama": f"Unit {i + 1}",
-                    "induk_id": None if i == 0 else rng.randint(1, i),
-                    "urutan": i,
-                    "aktif": True,
-                    "versi": 1,
-                }
-                for i in range(n_unit)
-            ],
-        )
-        rows = []
-        for i in range(n_pegawai):
-            lahir = date(1965 + i % 35, 1 + i % 12, 1 + i % 28)
-            rows.append(
-                {
-                    "id": i + 1,
-                    "uuid": str(uuid.uuid4()),
-                    "nip": f"{lahir:%Y%m%d}{lahir.year + 24}03{1 + i % 2}{i % 1000:03d}"[:14]
-                    + f"{i:04d}"[-4:],
-                    "nama": f"Pegawai {i + 1}",
-                    "nama_cari": f"pegawai {i + 1}",
-                    "tanggal_lahir": lahir,
-                    "jenis_kelamin": "L",
-                    "status": "PNS",
-                    "golongan": "III/a",
-                    "jabatan": "Pelaksana",
-                    "jenis_jabatan": "PELAKSANA",
-                    "unit_kerja_id": 1 + i % n_unit,
-                    "kepala_unit": False,
-                    "aktif": True,
-                    "versi": 1,
-                }
-            )
-        conn.execute(insert(Pegawai), rows)
-        conn.execute(
-            insert(PenugasanPenilai),
-            [
-                {
-                    "uuid": str(uuid.uuid4()),
-                    "pegawai_id": i + 1,
-                    "penilai_id": (i // 8) + 1,
-                    "jenis": "DEFINITIF",
-                    "mulai": date(TAHUN - 1, 1, 1),
-                }
-                for i in range(1, n_pegawai)
-            ],
-        )
-    db.close()
-
-
 def buat_roster_besar(db_path: Path, n_pegawai: int = 10_000, n_unit: int = 400) -> None:
-    try:
-        from tests.benchmarks.generate import buat_data_besar
-    except ImportError:
-        _roster_sendiri(db_path, n_pegawai, n_unit)
-    else:
-        buat_data_besar(db_path, n_pegawai=n_pegawai, n_unit=n_unit)
+    from tests.benchmarks.generate import buat_data_besar
+
+    buat_data_besar(db_path, n_pegawai=n_pegawai, n_unit=n_unit)
 
 
 def tambah_skp_massal(db_path: Path, tahun: int = TAHUN, rhk: int = 5, iki: int = 3) -> int:

@@ -8,7 +8,7 @@ Gunawan, a pegawai of another seksi holding PEGAWAI + PENILAI roles, who is neit
 penilai nor his atasan penilai. Each call runs in a transaction that is rolled back.
 
 - ``TERBUKA``: entry points open to every signed-in user by design (with the reason).
-- ``CELAH``: entry points found without a check (listed in the issue report); they are
+- ``CELAH``: entry points found without a check; they are
   ``xfail(strict=True)``, so fixing one turns the test red until it is removed from the list.
 - A second test: the administrator (ADMIN role only) cannot rate anyone.
 """
@@ -94,7 +94,7 @@ TERBUKA: dict[str, str] = {
     "umpan_balik.tambah_frasa": "any pegawai may add to the shared phrase list",
 }
 
-# Found without a permission check (reported to the lead; strict xfail).
+# Found without a permission check (strict xfail: fixing one turns this red until removed).
 CELAH: dict[str, str] = {}
 
 # Optional arguments some entry points need to reach their permission check. The penilai-scoped

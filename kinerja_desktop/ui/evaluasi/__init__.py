@@ -1,1 +1,1 @@
-"""Evaluation views and dialogs (issue 5)."""
+"""Evaluation views and dialogs."""
