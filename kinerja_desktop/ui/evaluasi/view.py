@@ -89,7 +89,11 @@ class EvaluasiView(QWidget):
         bar.addSpacing(8)
         bar.addWidget(QLabel("Periode:"))
         self.cb_periode = QComboBox()
-        self.cb_periode.setMinimumWidth(200)
+        self.cb_periode.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.cb_periode.setMinimumContentsLength(16)
+        self.cb_periode.setMinimumWidth(160)
         bar.addWidget(self.cb_periode)
         bar.addStretch(1)
         self.btn_verifikasi = QPushButton("Verifikasi dokumen…")
@@ -215,6 +219,8 @@ class EvaluasiView(QWidget):
         self._isi_dinilai(dinilai)
         self._isi_saya(saya)
         self._isi_keberatan(keberatan)
+        if not dinilai and saya and self.tabs.currentIndex() == 0:
+            self.tabs.setCurrentIndex(1)  # a pegawai who rates nobody starts at his own
         tertunda = sum(1 for k in keberatan if k.status == "DIAJUKAN")
         self.tabs.setTabText(
             2, f"Keberatan untuk diputus ({tertunda})" if tertunda else "Keberatan untuk diputus"

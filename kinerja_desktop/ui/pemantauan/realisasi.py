@@ -124,6 +124,7 @@ class RealisasiTab(QWidget):
 
         bawah = QHBoxLayout()
         self.ringkasan = QLabel("")
+        self.ringkasan.setWordWrap(True)  # wraps instead of squeezing the Ajukan button
         bawah.addWidget(self.ringkasan, 1)
         self.b_ajukan = tombol(
             "Ajukan realisasi periode ini",

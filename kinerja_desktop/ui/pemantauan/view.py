@@ -48,7 +48,12 @@ class PemantauanView(QWidget):
         bar.setSpacing(8)
         bar.addWidget(QLabel("Pegawai:"))
         self.pegawai = QComboBox()
-        self.pegawai.setMinimumWidth(360)
+        # Long "name — NIP — jabatan" entries must not push the bar past a small window.
+        self.pegawai.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.pegawai.setMinimumContentsLength(18)
+        self.pegawai.setMinimumWidth(220)
         self.pegawai.setEditable(True)
         self.pegawai.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.pegawai.completer().setFilterMode(Qt.MatchFlag.MatchContains)
@@ -66,7 +71,11 @@ class PemantauanView(QWidget):
         bar.addSpacing(8)
         bar.addWidget(QLabel("Periode:"))
         self.periode = QComboBox()
-        self.periode.setMinimumWidth(190)
+        self.periode.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.periode.setMinimumContentsLength(14)
+        self.periode.setMinimumWidth(150)
         self.periode.activated.connect(lambda _i: self._ganti_periode())
         bar.addWidget(self.periode)
         bar.addStretch(1)
