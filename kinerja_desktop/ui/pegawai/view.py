@@ -67,7 +67,7 @@ class PegawaiView(QWidget):
         judul.addSpacing(12)
         self.btn_impor = self._tombol(judul, "Impor…", self.impor, admin)
         self.btn_ekspor = self._tombol(judul, "Ekspor…", self.ekspor, True)
-        self.btn_template = self._tombol(judul, "Unduh template", self.unduh_template, True)
+        self.btn_template = self._tombol(judul, "Unduh template", self.unduh_template, admin)
         kl.addLayout(judul)
 
         saring = QHBoxLayout()
