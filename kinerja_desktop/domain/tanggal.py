@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from kinerja_desktop.domain.errors import ValidationError
 
@@ -41,6 +41,11 @@ _NAMA_BULAN.update({"agt": 8, "ags": 8, "okt": 10, "des": 12, "peb": 2, "pebruar
 
 # Excel counts days from 1899-12-30 (it wrongly treats 1900 as a leap year).
 _EPOCH_EXCEL = date(1899, 12, 30)
+
+
+def waktu_lokal(waktu: datetime) -> datetime:
+    """Times are stored as naive UTC; users read them in the computer's time zone (WIB…)."""
+    return waktu.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 def format_tanggal(d: date) -> str:

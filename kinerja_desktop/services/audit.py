@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.db.base import Base, utcnow
 from kinerja_desktop.db.models import AuditLog, Pegawai, Pengaturan
 from kinerja_desktop.domain.peran import SISTEM, Actor
+from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services.akses import wajib_admin
 
 GENESIS = "0" * 64
@@ -407,10 +408,6 @@ def _nilai(value: Any) -> str:
 def _awal_hari_utc(d: date) -> datetime:
     """Midnight of a local calendar day, as the naive UTC time the log stores."""
     return datetime.combine(d, time.min).astimezone(UTC).replace(tzinfo=None)
-
-
-def waktu_lokal(waktu: datetime) -> datetime:
-    return waktu.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 def _terapkan_filter(stmt: Any, f: FilterAudit) -> Any:

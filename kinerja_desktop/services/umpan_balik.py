@@ -31,6 +31,7 @@ from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services.pemantauan import PesanRingkas, UtasRingkas, cek_boleh_baca
 
 PesanRow = PesanRingkas
@@ -375,10 +376,7 @@ def perilaku_skp(session: Session, actor: Actor, skp_id: int) -> list[tuple[str,
 
 def format_waktu(w: datetime) -> str:
     """UTC stored time shown in local time: "14-03-2025 09.05"."""
-    from datetime import UTC
-
-    lokal = w.replace(tzinfo=UTC).astimezone()
-    return lokal.strftime("%d-%m-%Y %H.%M")
+    return waktu_lokal(w).strftime("%d-%m-%Y %H.%M")
 
 
 __all__ = [

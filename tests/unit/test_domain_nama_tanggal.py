@@ -105,3 +105,18 @@ def test_parse_tanggal_ditolak(nilai, pesan):
     with pytest.raises(ValidationError, match=pesan) as e:
         parse_tanggal(nilai, kolom="Tanggal Lahir")
     assert e.value.kolom == "Tanggal Lahir"
+
+
+def test_stored_utc_times_are_shown_in_the_computers_time_zone(monkeypatch):
+    import time
+    from datetime import datetime
+
+    from kinerja_desktop.domain.tanggal import waktu_lokal
+
+    monkeypatch.setenv("TZ", "Asia/Jakarta")
+    time.tzset()
+    try:
+        assert waktu_lokal(datetime(2025, 12, 31, 20, 30)) == datetime(2026, 1, 1, 3, 30)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import akun as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.akun.dialogs import AkunDialog, IdentitasDialog, ResetSandiDialog
@@ -31,7 +30,7 @@ KOLOM = ["Nama Pengguna", "Pegawai", "Peran", "Status", "Login Terakhir"]
 
 
 def _lokal(waktu):
-    return waktu.replace(tzinfo=UTC).astimezone() if waktu else None
+    return waktu_lokal(waktu) if waktu else None
 
 
 class AkunView(QWidget):

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.predikat import Predikat, Rating, predikat_kinerja
+from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
@@ -485,7 +486,7 @@ class EvaluasiDialog(QDialog):
         for r, row in enumerate(d.riwayat):
             for c, teks in enumerate(
                 (
-                    f"{row.waktu:%d-%m-%Y %H:%M}",
+                    f"{waktu_lokal(row.waktu):%d-%m-%Y %H:%M}",
                     row.nama_pengguna,
                     LABEL_AKSI.get(row.aksi, row.aksi),
                     row.alasan or "",

@@ -4,7 +4,7 @@ for penilai (status at a glance, matriks peran hasil); "Pustaka RHK" for operato
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Peran
+from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services import skp_bantu as bantu
 from kinerja_desktop.services import skp_cetak
@@ -93,9 +94,7 @@ def _tombol(teks: str, slot, tip: str = "") -> QPushButton:
     return b
 
 
-def _lokal(waktu: datetime) -> datetime:
-    """Stored times are UTC; show them in the computer's time zone."""
-    return waktu.replace(tzinfo=UTC).astimezone()
+_lokal = waktu_lokal
 
 
 def _nip_html(identitas: dict) -> str:
