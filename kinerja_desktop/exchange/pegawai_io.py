@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, UnitKerja
 from kinerja_desktop.domain import nip as nip_mod
-from kinerja_desktop.domain.enums import JenisJabatan, JenjangFungsional
+from kinerja_desktop.domain.enums import JenisJabatan, JenisKelamin, JenjangFungsional
 from kinerja_desktop.domain.errors import ConflictError, ValidationError
 from kinerja_desktop.domain.golongan import label_pangkat_golongan
 from kinerja_desktop.domain.nama import nama_lengkap
@@ -308,25 +308,25 @@ def _potong(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield items[i : i + _POTONG]
 
 
+_ENUM_TAMPIL = {
+    "jenis_jabatan": JenisJabatan,
+    "jenjang": JenjangFungsional,
+    "jenis_kelamin": JenisKelamin,
+}
+
+
 def _tampil(kunci: str, nilai: object, status: str | None = None) -> str:
     if nilai is None or nilai == "":
         return ""
     if isinstance(nilai, date):
         return f"{nilai:%d-%m-%Y}"
-    if kunci == "jenis_jabatan":
+    if kunci in _ENUM_TAMPIL:
         try:
-            return JenisJabatan(str(nilai)).label
-        except ValueError:
-            return str(nilai)
-    if kunci == "jenjang":
-        try:
-            return JenjangFungsional(str(nilai)).label
+            return _ENUM_TAMPIL[kunci](str(nilai)).label
         except ValueError:
             return str(nilai)
     if kunci == "golongan" and status:
         return label_pangkat_golongan(str(nilai), status)
-    if kunci == "jenis_kelamin":
-        return {"L": "Laki-laki", "P": "Perempuan"}.get(str(nilai), str(nilai))
     return str(nilai)
 
 

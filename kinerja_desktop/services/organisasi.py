@@ -236,12 +236,25 @@ def atasan_penilai_pada(session: Session, pegawai_id: int, tanggal: date) -> int
 
 def bawahan_pada(session: Session, penilai_id: int, tanggal: date) -> list[int]:
     """Pegawai whose penilai on that date is ``penilai_id`` (including as PLT/PLH)."""
-    candidates = session.scalars(
+    calon = (
         select(PenugasanPenilai.pegawai_id)
         .where(PenugasanPenilai.penilai_id == penilai_id, _aktif_pada(tanggal))
         .distinct()
-    ).all()
-    return [pid for pid in candidates if penilai_pada(session, pid, tanggal) == penilai_id]
+    )
+    candidates = session.scalars(calon).all()
+    # The penilai in force of every candidate in one query (same rule as penugasan_pada:
+    # the latest acting PLT/PLH wins, else the latest assignment), not one query each.
+    terakhir: dict[int, int] = {}  # pegawai -> penilai of the latest assignment in force
+    acting: dict[int, int] = {}  # pegawai -> penilai of the latest PLT/PLH in force
+    for pid, penilai, jenis in session.execute(
+        select(PenugasanPenilai.pegawai_id, PenugasanPenilai.penilai_id, PenugasanPenilai.jenis)
+        .where(PenugasanPenilai.pegawai_id.in_(calon), _aktif_pada(tanggal))
+        .order_by(PenugasanPenilai.mulai.desc())
+    ):
+        terakhir.setdefault(pid, penilai)
+        if jenis != "DEFINITIF":
+            acting.setdefault(pid, penilai)
+    return [pid for pid in candidates if acting.get(pid, terakhir.get(pid)) == penilai_id]
 
 
 def adalah_penilai_dalam(

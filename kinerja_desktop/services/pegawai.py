@@ -12,8 +12,8 @@ name (kept in sync here), digits typed with or without spaces search the NIP.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 
@@ -134,30 +134,6 @@ class PegawaiRow:
     def pangkat_golongan(self) -> str:
         return _label_pangkat(self.golongan, self.status)
 
-    @property
-    def jenis_jabatan_label(self) -> str:
-        try:
-            return JenisJabatan(self.jenis_jabatan).label
-        except ValueError:
-            return self.jenis_jabatan
-
-    def ke_input(self) -> PegawaiInput:
-        return PegawaiInput(
-            nip=self.nip,
-            nama=self.nama,
-            status=self.status,
-            golongan=self.golongan,
-            jabatan=self.jabatan,
-            jenis_jabatan=self.jenis_jabatan,
-            unit_kerja_id=self.unit_kerja_id,
-            gelar_depan=self.gelar_depan,
-            gelar_belakang=self.gelar_belakang,
-            tanggal_lahir=self.tanggal_lahir,
-            jenis_kelamin=self.jenis_kelamin,
-            jenjang=self.jenjang,
-            kepala_unit=self.kepala_unit,
-        )
-
 
 @dataclass(frozen=True)
 class FilterPegawai:
@@ -167,13 +143,6 @@ class FilterPegawai:
     unit_id: int | None = None  # includes the units below it
     status: tuple[str, ...] = ()
     aktif: bool | None = True
-
-    def dengan(self, **kw: object) -> FilterPegawai:
-        return replace(self, **kw)  # type: ignore[arg-type]
-
-
-# Sort keys the table may ask for (column -> SQL expression).
-URUTAN = ("nip", "nama", "status", "golongan", "jabatan", "unit", "aktif")
 
 
 # --- validation ------------------------------------------------------------------------------
@@ -204,20 +173,12 @@ def _wajib(value: object, kunci: str, galat: list[ValidationError]) -> str | Non
     if s is None:
         galat.append(ValidationError(f"{LABEL[kunci]} wajib diisi.", LABEL[kunci]))
         return None
-    if kunci in PANJANG_MAKS and len(s) > PANJANG_MAKS[kunci]:
-        galat.append(
-            ValidationError(
-                f"{LABEL[kunci]} terlalu panjang ({len(s)} karakter; paling banyak "
-                f"{PANJANG_MAKS[kunci]}).",
-                LABEL[kunci],
-            )
-        )
-    return s
+    return _opsional(s, kunci, galat)
 
 
 def _opsional(value: object, kunci: str, galat: list[ValidationError]) -> str | None:
     s = _teks(value)
-    if s is not None and len(s) > PANJANG_MAKS[kunci]:
+    if s is not None and kunci in PANJANG_MAKS and len(s) > PANJANG_MAKS[kunci]:
         galat.append(
             ValidationError(
                 f"{LABEL[kunci]} terlalu panjang ({len(s)} karakter; paling banyak "
@@ -419,6 +380,7 @@ def _filter(session: Session, stmt: Select, f: FilterPegawai) -> Select:
 
 
 def _urutan(kolom: str, turun: bool) -> list:
+    # The sort keys the table may ask for (ui Kolom.urut) -> SQL expression.
     ekspresi = {
         "nip": Pegawai.nip,
         "nama": Pegawai.nama_cari,
@@ -674,18 +636,6 @@ def ringkasan(session: Session, actor: Actor) -> RingkasanRoster:
         else:
             nonaktif += n
     return RingkasanRoster(aktif, nonaktif, per_status)
-
-
-def nama_per_id(session: Session, ids: Iterable[int]) -> dict[int, str]:
-    ids = list(ids)
-    out: dict[int, str] = {}
-    for i in range(0, len(ids), 500):
-        stmt = select(Pegawai.id, Pegawai.gelar_depan, Pegawai.nama, Pegawai.gelar_belakang).where(
-            Pegawai.id.in_(ids[i : i + 500])
-        )
-        for pid, gd, nm, gb in session.execute(stmt):
-            out[pid] = nama_lengkap(gd, nm, gb)
-    return out
 
 
 __all__ = [

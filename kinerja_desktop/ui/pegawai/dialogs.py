@@ -35,7 +35,13 @@ from kinerja_desktop.services import organisasi as org
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.rows import PenugasanRow, UnitRow
-from kinerja_desktop.ui.common.form import FormGrid, pydate, qdate, tanggal_edit
+from kinerja_desktop.ui.common.form import (
+    FormGrid,
+    label_keterangan,
+    pydate,
+    qdate,
+    tanggal_edit,
+)
 from kinerja_desktop.ui.common.search import SearchLineEdit
 from kinerja_desktop.ui.errors import tampilkan_error
 
@@ -90,8 +96,7 @@ class PilihPegawaiDialog(QDialog):
         self.daftar.setAlternatingRowColors(True)
         self.daftar.itemDoubleClicked.connect(lambda _i: self.accept())
         lay.addWidget(self.daftar, 1)
-        self.info = QLabel()
-        self.info.setStyleSheet("color: #555;")
+        self.info = label_keterangan()
         lay.addWidget(self.info)
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -192,12 +197,11 @@ class PenugasanDialog(QDialog):
         form.add("keterangan", "Keterangan", self.keterangan)
         lay.addWidget(form)
         if not sementara:
-            catatan = QLabel(
+            catatan = label_keterangan(
                 "Atasan langsung sebelumnya berakhir sehari sebelum tanggal mulai; "
                 "riwayatnya tetap disimpan."
             )
             catatan.setWordWrap(True)
-            catatan.setStyleSheet("color: #555;")
             lay.addWidget(catatan)
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -284,21 +288,6 @@ class NonaktifDialog(QDialog):
 
 
 # --- add / edit ------------------------------------------------------------------------------
-
-_FIELD_KEY = {  # ValidationError.kolom -> form key
-    "NIP": "nip",
-    "Nama": "nama",
-    "Gelar Depan": "gelar_depan",
-    "Gelar Belakang": "gelar_belakang",
-    "Tanggal Lahir": "tanggal_lahir",
-    "Jenis Kelamin": "jenis_kelamin",
-    "Status": "status",
-    "Golongan": "golongan",
-    "Jabatan": "jabatan",
-    "Jenis Jabatan": "jenis_jabatan",
-    "Jenjang": "jenjang",
-    "Unit Kerja": "unit_kerja_id",
-}
 
 
 class PegawaiDialog(QDialog):
@@ -414,11 +403,10 @@ class PegawaiDialog(QDialog):
             f.add("atasan", "Atasan langsung", self.atasan_baru)
             f.add("mulai", "Berlaku mulai", self.mulai_atasan, 1)
             lay.addWidget(f)
-            ket = QLabel(
+            ket = label_keterangan(
                 "Boleh dikosongkan dan ditetapkan nanti. PLT/PLH dapat ditambahkan "
                 "setelah pegawai disimpan."
             )
-            ket.setStyleSheet("color: #555;")
             lay.addWidget(ket)
             return box
         self.riwayat = QTableWidget(0, 5)
@@ -571,7 +559,7 @@ class PegawaiDialog(QDialog):
 
     def _tampilkan_galat(self, galat: list[ValidationError]) -> None:
         for g in galat:
-            key = _FIELD_KEY.get(g.kolom or "", "nip")
+            key = svc.FIELD_DARI_LABEL.get(g.kolom or "", "nip")
             if not self.form.error(key):
                 self.form.set_error(key, g.pesan)
         w = self.form.first_error_widget()
@@ -606,7 +594,7 @@ class PegawaiDialog(QDialog):
                     keterangan="Ubah data pegawai",
                 )
         except ValidationError as exc:
-            if exc.kolom in _FIELD_KEY:
+            if exc.kolom in svc.FIELD_DARI_LABEL:
                 self._tampilkan_galat([exc])
             else:
                 tampilkan_error(self, exc)

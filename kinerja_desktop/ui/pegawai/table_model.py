@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.context import AppContext
@@ -30,7 +30,6 @@ class PegawaiTableModel(PagedTableModel):
         self.ctx = ctx
         self.filter = svc.FilterPegawai()
         self.urut = "nama"
-        self._miring: QFont | None = None
 
     def set_filter(self, f: svc.FilterPegawai) -> None:
         if f != self.filter:

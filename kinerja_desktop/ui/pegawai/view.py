@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.common.form import judul_halaman, label_keterangan
 from kinerja_desktop.ui.common.search import SearchLineEdit
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.pegawai.table_model import KOLOM, PegawaiTableModel
@@ -58,7 +58,7 @@ class PegawaiView(QWidget):
         kl.setSpacing(8)
 
         judul = QHBoxLayout()
-        self.judul = QLabel("<span style='font-size:14pt; font-weight:600'>Pegawai</span>")
+        self.judul = judul_halaman("Pegawai")
         judul.addWidget(self.judul)
         judul.addStretch(1)
         self.btn_tambah = self._tombol(judul, "Tambah", self.tambah, admin)
@@ -87,8 +87,7 @@ class PegawaiView(QWidget):
         self.aktif.currentIndexChanged.connect(lambda _i: self._filter_berubah())
         saring.addWidget(self.aktif)
         saring.addStretch(1)
-        self.jumlah = QLabel()
-        self.jumlah.setStyleSheet("color: #555;")
+        self.jumlah = label_keterangan()
         saring.addWidget(self.jumlah)
         kl.addLayout(saring)
 
