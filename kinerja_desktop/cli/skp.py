@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from kinerja_desktop.cli import add_db_argument, fail, open_db
+from kinerja_desktop.cli import add_db_argument, open_db
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,7 +20,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from kinerja_desktop.domain.errors import NotFound
     from kinerja_desktop.domain.peran import SISTEM
     from kinerja_desktop.services import skp_cetak
     from kinerja_desktop.services.uow import run as jalankan
@@ -35,8 +34,6 @@ def run(args: argparse.Namespace) -> int:
             args.tahun,
             keterangan="Cetak SKP (baris perintah)",
         )
-    except NotFound as exc:
-        return fail(str(exc))
     finally:
         db.close()
     out = Path(args.out)

@@ -508,9 +508,8 @@ def _template(p: Pegawai) -> tuple[list, str]:
     raise AssertionError("the default template matches every jabatan")
 
 
-def _urutan_kaskade(session: Session, pegawai: list[Pegawai], hari: date) -> list[Pegawai]:
+def _urutan_kaskade(pegawai: list[Pegawai], atasan: dict[int, int | None]) -> list[Pegawai]:
     """Superiors before their subordinates (breadth first along the penilai chain)."""
-    atasan = {p.id: organisasi.penilai_pada(session, p.id, hari) for p in pegawai}
     ids = {p.id for p in pegawai}
     per_id = {p.id: p for p in pegawai}
     out: list[Pegawai] = []
@@ -564,13 +563,10 @@ def isi_skp(session: Session, tahun: int, rng: random.Random) -> dict[str, int]:
     pegawai = list(
         session.scalars(select(Pegawai).where(Pegawai.aktif.is_(True)).order_by(Pegawai.id))
     )
-    urutan = _urutan_kaskade(session, pegawai, awal)
-    punya_bawahan = {organisasi.penilai_pada(session, p.id, awal) for p in pegawai}
-    daun = [
-        p
-        for p in urutan
-        if p.id not in punya_bawahan and organisasi.penilai_pada(session, p.id, awal) is not None
-    ]
+    atasan = {p.id: organisasi.penilai_pada(session, p.id, awal) for p in pegawai}
+    urutan = _urutan_kaskade(pegawai, atasan)
+    punya_bawahan = set(atasan.values())
+    daun = [p for p in urutan if p.id not in punya_bawahan and atasan[p.id] is not None]
     rng.shuffle(daun)
     keadaan: dict[int, str] = {}
     for p, st in zip(
@@ -580,7 +576,7 @@ def isi_skp(session: Session, tahun: int, rng: random.Random) -> dict[str, int]:
     rhk_milik: dict[int, list[int]] = {}
     hitung: dict[str, int] = {}
     for n, p in enumerate(urutan):
-        penilai_id = organisasi.penilai_pada(session, p.id, awal)
+        penilai_id = atasan[p.id]
         if penilai_id is None:
             continue  # the Sekda: rated outside this office
         aktor = _aktor(p)

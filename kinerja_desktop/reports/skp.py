@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from os import PathLike
 from typing import IO, Any
@@ -81,7 +81,6 @@ class SkpCetak:
     kode_dokumen: str = "SKP-00000000"
     kode_verifikasi: str = "0000-0000-0000"
     keterangan_revisi: str = ""  # e.g. "Revisi 1" printed under the titles
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def judul_skp(data: SkpCetak) -> list[str]:

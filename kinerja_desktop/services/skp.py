@@ -882,7 +882,10 @@ def _skp_pimpinan_berlaku(session: Session, skp: Skp) -> list[Skp]:
                 Skp.mulai <= skp.selesai,
                 Skp.selesai >= skp.mulai,
             )
-            .options(selectinload(Skp.rhk))
+            .options(
+                selectinload(Skp.rhk).selectinload(RencanaHasilKerja.indikator),
+                selectinload(Skp.rhk).joinedload(RencanaHasilKerja.rhk_intervensi),
+            )
             .order_by(Skp.mulai, Skp.revisi)
         )
     )

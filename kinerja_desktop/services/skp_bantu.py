@@ -166,12 +166,12 @@ def matriks_peran_hasil(
         )
     }
     kini_ids = {r.id for r in milik.rhk}
+    maju: dict[int, int] = {r.asal_id: r.id for r in semua.values() if r.asal_id}
 
     def ke_kini(rhk_id: int | None) -> int | None:
         # follow the copy chain forward: an RHK copied from X in a later revision replaces X
         if rhk_id is None:
             return None
-        maju: dict[int, int] = {r.asal_id: r.id for r in semua.values() if r.asal_id}
         seen = set()
         while rhk_id not in kini_ids and rhk_id in maju and rhk_id not in seen:
             seen.add(rhk_id)
@@ -184,7 +184,7 @@ def matriks_peran_hasil(
         session.scalars(
             select(Skp)
             .where(Skp.pegawai_id.in_(ids), Skp.tahun == tahun, Skp.terkini.is_(True))
-            .options(selectinload(Skp.rhk))
+            .options(selectinload(Skp.rhk).selectinload(RencanaHasilKerja.indikator))
         )
     )
     punya_skp = {s.pegawai_id for s in skp_bawahan}

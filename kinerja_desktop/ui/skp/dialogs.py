@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.services import skp as svc
+from kinerja_desktop.ui.common.form import label_keterangan, pydate, qdate, tanggal_edit
 
 
 def _tombol(dialog: QDialog, ok: str = "Simpan") -> QDialogButtonBox:
@@ -82,14 +82,6 @@ def konfirmasi(parent: QWidget | None, judul: str, pesan: str) -> bool:
     return jawab == QMessageBox.StandardButton.Yes
 
 
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
 # --- SKP -------------------------------------------------------------------------------------
 
 
@@ -100,11 +92,9 @@ def isi_buat_skp(parent: QWidget | None, nama_pegawai: str, tahun: int) -> dict 
     for p in svc.PENDEKATAN:
         pendekatan.addItem(svc.LABEL_PENDEKATAN[p], p)
     form.addRow("Pendekatan:", pendekatan)
-    mulai, selesai = QDateEdit(_qdate(date(tahun, 1, 1))), QDateEdit(_qdate(date(tahun, 12, 31)))
+    mulai, selesai = tanggal_edit(date(tahun, 1, 1)), tanggal_edit(date(tahun, 12, 31))
     for w in (mulai, selesai):
-        w.setCalendarPopup(True)
-        w.setDisplayFormat("dd-MM-yyyy")
-        w.setDateRange(_qdate(date(tahun, 1, 1)), _qdate(date(tahun, 12, 31)))
+        w.setDateRange(qdate(date(tahun, 1, 1)), qdate(date(tahun, 12, 31)))
     baris = QHBoxLayout()
     baris.addWidget(mulai)
     baris.addWidget(QLabel("s.d."))
@@ -112,20 +102,19 @@ def isi_buat_skp(parent: QWidget | None, nama_pegawai: str, tahun: int) -> dict 
     form.addRow("Periode:", baris)
     akhiri = QCheckBox("Akhiri SKP sebelumnya sehari sebelum tanggal mulai (pindah jabatan)")
     form.addRow("", akhiri)
-    catatan = QLabel(
+    catatan = label_keterangan(
         "Biasanya 1 Januari – 31 Desember. Pegawai yang pindah jabatan atau berganti pejabat "
         "penilai di tengah tahun membuat SKP kedua untuk sisa tahun."
     )
     catatan.setWordWrap(True)
-    catatan.setStyleSheet("color: #555;")
     luar.addWidget(catatan)
     luar.addWidget(_tombol(d, "Buat"))
     if d.exec() != QDialog.DialogCode.Accepted:
         return None
     return {
         "pendekatan": pendekatan.currentData(),
-        "mulai": _pydate(mulai.date()),
-        "selesai": _pydate(selesai.date()),
+        "mulai": pydate(mulai.date()),
+        "selesai": pydate(selesai.date()),
         "akhiri_sebelumnya": akhiri.isChecked(),
     }
 
@@ -374,12 +363,11 @@ def isi_buat_skp_unit(parent: QWidget | None, unit: list, tahun: int) -> dict | 
     for p in svc.PENDEKATAN:
         pendekatan.addItem(svc.LABEL_PENDEKATAN[p], p)
     form.addRow("Pendekatan:", pendekatan)
-    ket = QLabel(
+    ket = label_keterangan(
         "Membuat draf SKP 1 Januari – 31 Desember untuk setiap pegawai aktif yang belum "
         "memiliki SKP tahun itu. Pegawai yang sudah memiliki SKP dilewati."
     )
     ket.setWordWrap(True)
-    ket.setStyleSheet("color: #555;")
     luar.addWidget(ket)
     luar.addWidget(_tombol(d, "Buat"))
     if d.exec() != QDialog.DialogCode.Accepted:

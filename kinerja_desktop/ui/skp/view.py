@@ -39,7 +39,7 @@ from kinerja_desktop.services import skp_bantu as bantu
 from kinerja_desktop.services import skp_cetak
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui import cetak
-from kinerja_desktop.ui.common.form import label_keterangan
+from kinerja_desktop.ui.common.form import judul_halaman, label_keterangan
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.skp import dialogs
 
@@ -92,9 +92,6 @@ def _tombol(teks: str, slot, tip: str = "") -> QPushButton:
     if tip:
         b.setToolTip(tip)
     return b
-
-
-_lokal = waktu_lokal
 
 
 def _nip_html(identitas: dict) -> str:
@@ -456,7 +453,7 @@ class SkpEditor(QWidget):
         rows = list(reversed(self.detail.riwayat))
         t.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            t.setItem(i, 0, _item(f"{_lokal(r.waktu):%d-%m-%Y %H:%M}"))
+            t.setItem(i, 0, _item(f"{waktu_lokal(r.waktu):%d-%m-%Y %H:%M}"))
             t.setItem(i, 1, _item(r.nama_pengguna))
             t.setItem(i, 2, _item(r.label, warna=svc.WARNA_STATUS.get(r.ke_status)))
             t.setItem(i, 3, _item(r.alasan or ""))
@@ -755,9 +752,7 @@ class SkpView(QWidget):
         lay.setContentsMargins(12, 12, 12, 12)
         lay.setSpacing(10)
 
-        judul = QLabel("Sasaran Kinerja Pegawai")
-        judul.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        lay.addWidget(judul)
+        lay.addWidget(judul_halaman("Sasaran Kinerja Pegawai"))
 
         bar = QHBoxLayout()
         bar.setSpacing(8)
