@@ -639,22 +639,6 @@ def ekspor_belum_mengisi(
     write_xlsx(path, "Belum Mengisi", kolom, data, judul=judul)
 
 
-def ekspor_progres(path: str | os.PathLike[str], rows: Sequence[pm.ProgresRow], judul: str) -> None:
-    kolom = [
-        KolomEkspor("Tanggal", 13, format_tanggal=True),
-        KolomEkspor("Uraian Kegiatan", 55),
-        KolomEkspor("Kode RHK/IKI", 14, teks=True),
-        KolomEkspor("Kuantitas", 11, format_angka="#,##0.##"),
-        KolomEkspor("Satuan", 14),
-        KolomEkspor("Bukti", 8),
-    ]
-    data = (
-        [r.tanggal, r.uraian, r.indikator_kode or r.rhk_kode, r.kuantitas, r.satuan, r.jumlah_bukti]
-        for r in rows
-    )
-    write_xlsx(path, "Progres Harian", kolom, data, judul=judul)
-
-
 __all__ = [
     "KOLOM_PROGRES",
     "KOLOM_REALISASI",
@@ -666,7 +650,6 @@ __all__ = [
     "baca_progres",
     "baca_realisasi",
     "ekspor_belum_mengisi",
-    "ekspor_progres",
     "terapkan_progres",
     "terapkan_realisasi",
     "tulis_template_progres",

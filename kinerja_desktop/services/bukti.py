@@ -20,13 +20,12 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import (
     BerkasBukti,
     BuktiDukung,
-    Evaluasi,
     Indikator,
     Pengaturan,
     Periode,
@@ -387,22 +386,14 @@ def _pemilik(
 
 
 def _evaluasi_final(session: Session, realisasi: Realisasi) -> bool:
+    from kinerja_desktop.services.pemantauan import evaluasi_final
+
     skp_id = session.scalar(
         select(RencanaHasilKerja.skp_id)
         .join(Indikator, Indikator.rhk_id == RencanaHasilKerja.id)
         .where(Indikator.id == realisasi.indikator_id)
     )
-    return bool(
-        session.scalar(
-            select(
-                exists().where(
-                    Evaluasi.skp_id == skp_id,
-                    Evaluasi.periode_id == realisasi.periode_id,
-                    Evaluasi.status == "FINAL",
-                )
-            )
-        )
-    )
+    return evaluasi_final(session, skp_id, realisasi.periode_id)
 
 
 def _cek_boleh_ubah(
@@ -650,17 +641,6 @@ def bersihkan_berkas_yatim(session: Session, actor: Actor, store: BuktiStore) ->
     for f in store.sisa_sementara():
         f.unlink(missing_ok=True)
     return n
-
-
-def jumlah_bukti_realisasi(session: Session, realisasi_ids: list[int]) -> dict[int, int]:
-    if not realisasi_ids:
-        return {}
-    rows = session.execute(
-        select(BuktiDukung.realisasi_id, func.count())
-        .where(BuktiDukung.realisasi_id.in_(realisasi_ids))
-        .group_by(BuktiDukung.realisasi_id)
-    )
-    return {int(r): int(n) for r, n in rows}
 
 
 __all__ = [

@@ -45,7 +45,13 @@ from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import hitung_capaian
 from kinerja_desktop.services.akses import wajib_diri_sendiri_atau_admin
-from kinerja_desktop.services.periode import PeriodeRow, get_periode, pastikan_periode, periode_row
+from kinerja_desktop.services.periode import (
+    PeriodeRow,
+    get_periode,
+    pastikan_periode,
+    periode_berjalan,
+    periode_row,
+)
 
 # --------------------------------------------------------------------------- statuses
 
@@ -603,8 +609,6 @@ def halaman_pemantauan(
     hari_ini: date | None = None,
 ) -> HalamanPemantauan:
     """One pegawai's monitoring page for a year and period (default: the running period)."""
-    from kinerja_desktop.services.periode import periode_berjalan
-
     cek_boleh_baca(session, actor, pegawai_id)
     hari = _hari(hari_ini)
     peg = session.get(Pegawai, pegawai_id)
@@ -1367,6 +1371,10 @@ def belum_mengisi(
     """Who has not yet submitted the realisasi of a period (no SKP, not started, or draft)."""
     periode = get_periode(session, periode_id)
     papan = papan_pemantauan(session, actor, periode.tahun, penilai_id=penilai_id, unit_id=unit_id)
+    return _belum_mengisi(papan, periode_id)
+
+
+def _belum_mengisi(papan: PapanPemantauan, periode_id: int) -> list[BelumMengisiRow]:
     idx = next(i for i, p in enumerate(papan.periode) if p.id == periode_id)
     hasil = []
     for b in papan.baris:
@@ -1401,13 +1409,13 @@ def data_cetak_belum_mengisi(
     from kinerja_desktop.reports.belum_mengisi import BarisBelumMengisi, DaftarBelumMengisi
 
     periode = get_periode(session, periode_id)
-    rows = belum_mengisi(session, actor, periode_id, penilai_id=penilai_id, unit_id=unit_id)
-    papan_judul = _pegawai_papan(session, actor, periode.tahun, penilai_id, unit_id)[1]
+    papan = papan_pemantauan(session, actor, periode.tahun, penilai_id=penilai_id, unit_id=unit_id)
+    rows = _belum_mengisi(papan, periode_id)
     instansi = session.get(Pengaturan, "instansi")
     return DaftarBelumMengisi(
         periode=f"{periode.nama} {periode.tahun}",
         batas_pengisian=periode.batas_pengisian,
-        lingkup=papan_judul,
+        lingkup=papan.judul,
         tanggal_cetak=_hari(hari_ini),
         baris=[
             BarisBelumMengisi(

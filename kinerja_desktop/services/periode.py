@@ -203,13 +203,6 @@ def get_periode(session: Session, periode_id: int) -> Periode:
     return p
 
 
-def periode_pada(session: Session, tanggal: date) -> Periode | None:
-    """The period of the office's scheme that contains a date (None when not set)."""
-    return session.scalars(
-        select(Periode).where(Periode.mulai <= tanggal, Periode.selesai >= tanggal).limit(1)
-    ).first()
-
-
 def periode_berjalan(rows: list[PeriodeRow], hari: date) -> PeriodeRow | None:
     """The period a user most likely wants: the running one, else the last one started."""
     for r in rows:
@@ -229,7 +222,6 @@ __all__ = [
     "get_periode",
     "pastikan_periode",
     "periode_berjalan",
-    "periode_pada",
     "periode_row",
     "ubah_batas_pengisian",
 ]

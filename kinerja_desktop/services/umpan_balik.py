@@ -21,7 +21,6 @@ from kinerja_desktop.db.models import (
     FrasaUmpanBalik,
     Indikator,
     Pegawai,
-    PenugasanPenilai,
     Periode,
     RencanaHasilKerja,
     Skp,
@@ -32,10 +31,8 @@ from kinerja_desktop.domain.errors import NotFound, PermissionDenied, Validation
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tanggal import waktu_lokal
+from kinerja_desktop.services.organisasi import adalah_penilai_dalam
 from kinerja_desktop.services.pemantauan import PesanRingkas, UtasRingkas, cek_boleh_baca
-
-PesanRow = PesanRingkas
-UtasRow = UtasRingkas
 
 PERAN_PENILAI = "Pejabat Penilai"
 PERAN_PEGAWAI = "Pegawai"
@@ -110,21 +107,7 @@ def adalah_penilai_skp(session: Session, pegawai_id: int | None, skp: Skp) -> bo
         return False
     if skp.penilai_id == pegawai_id:
         return True
-    return bool(
-        session.scalar(
-            select(
-                exists().where(
-                    PenugasanPenilai.pegawai_id == skp.pegawai_id,
-                    PenugasanPenilai.penilai_id == pegawai_id,
-                    PenugasanPenilai.mulai <= skp.selesai,
-                    or_(
-                        PenugasanPenilai.selesai.is_(None),
-                        PenugasanPenilai.selesai >= skp.mulai,
-                    ),
-                )
-            )
-        )
-    )
+    return adalah_penilai_dalam(session, pegawai_id, skp.pegawai_id, skp.mulai, skp.selesai)
 
 
 def _teks(teks: str) -> str:
@@ -382,8 +365,6 @@ def format_waktu(w: datetime) -> str:
 __all__ = [
     "FRASA_BAWAAN",
     "KATEGORI_FRASA",
-    "PesanRow",
-    "UtasRow",
     "adalah_penilai_skp",
     "balas_umpan_balik",
     "daftar_frasa",

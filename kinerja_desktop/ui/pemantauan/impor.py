@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.exchange import progres_io as pio
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.common.form import label_keterangan
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.pemantauan.widgets import item, tabel, tombol
 
@@ -114,13 +115,12 @@ class ImporTab(QWidget):
             tb.addStretch(1)
             gl.addLayout(tb)
             lay.addWidget(g)
-        catatan = QLabel(
+        catatan = label_keterangan(
             "Templat berisi kode RHK/IKI SKP pegawai yang sedang dipilih pada lembar Petunjuk. "
             "Pratinjau menampilkan setiap baris yang bermasalah (nomor baris, kolom, alasan); "
             "impor baru diterapkan bila semua baris valid."
         )
         catatan.setWordWrap(True)
-        catatan.setStyleSheet("color: #555;")
         lay.addWidget(catatan)
         lay.addStretch(1)
 

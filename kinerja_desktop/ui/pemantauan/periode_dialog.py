@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.periode import JenisPeriode
 from kinerja_desktop.services import periode as psvc
 from kinerja_desktop.services.context import AppContext
-from kinerja_desktop.ui.common.form import pydate, tanggal_edit
+from kinerja_desktop.ui.common.form import label_keterangan, pydate, tanggal_edit
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.pemantauan.widgets import item, tabel, tombol
 
@@ -58,13 +58,12 @@ class PeriodeDialog(QDialog):
         atas.addWidget(tombol("Terapkan skema", self._terapkan))
         atas.addStretch(1)
         lay.addLayout(atas)
-        ket = QLabel(
+        ket = label_keterangan(
             "Skema periode hanya dapat diubah sebelum ada realisasi. Isian setelah batas "
             "pengisian tetap diterima tetapi ditandai terlambat. Ubah tanggal batas pada tabel "
             "lalu tekan Simpan."
         )
         ket.setWordWrap(True)
-        ket.setStyleSheet("color: #555;")
         lay.addWidget(ket)
         self.tabel = tabel(["Kode", "Periode", "Mulai", "Selesai", "Batas pengisian"], regang=(1,))
         self.tabel.verticalHeader().setDefaultSectionSize(32)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.common.form import judul_halaman
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.pemantauan.impor import ImporTab
 from kinerja_desktop.ui.pemantauan.papan import PapanTab
@@ -40,9 +41,7 @@ class PemantauanView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 14, 16, 12)
         lay.setSpacing(10)
-        judul = QLabel("Pemantauan Kinerja")
-        judul.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        lay.addWidget(judul)
+        lay.addWidget(judul_halaman("Pemantauan Kinerja"))
 
         bar = QHBoxLayout()
         bar.setSpacing(8)
