@@ -253,7 +253,6 @@ class HasilBatch:
     jumlah_halaman: int = 0
     berkas: list[str] = field(default_factory=list)
     detik: float = 0.0
-    dilewati: list[str] = field(default_factory=list)  # pegawai without an evaluation
 
     @property
     def dokumen_per_detik(self) -> float:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
@@ -32,7 +32,6 @@ from kinerja_desktop.db.models import (
     Indikator,
     Keberatan,
     Pegawai,
-    Pengaturan,
     PenugasanPenilai,
     Periode,
     PredikatOrganisasi,
@@ -74,6 +73,14 @@ from kinerja_desktop.domain.predikat import PredikatOrganisasi as PredikatOrg
 from kinerja_desktop.domain.tanggal import format_rentang_periode
 from kinerja_desktop.services import organisasi
 from kinerja_desktop.services.dokumen import daftarkan_cetak, daftarkan_penyusun
+from kinerja_desktop.services.pengaturan import (
+    KUNCI_EMBLEM,
+    KUNCI_INSTANSI,
+    KUNCI_TEMPAT,
+    baca_biner,
+    baca_teks,
+)
+from kinerja_desktop.services.periode import PeriodeRow, get_periode, periode_row
 
 DRAF = "DRAF"
 FINAL = "FINAL"
@@ -97,19 +104,6 @@ _TETAP: Any = object()  # "leave this field unchanged"
 
 
 # --- rows -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PeriodeRow:
-    id: int
-    tahun: int
-    kode: str
-    nama: str
-    jenis: str
-    nomor: int
-    mulai: date
-    selesai: date
-    akhir: bool
 
 
 @dataclass(frozen=True)
@@ -304,30 +298,14 @@ class DistribusiUnit:
 # --- small helpers --------------------------------------------------------------------------
 
 
-def pengaturan(session: Session, kunci: str, bawaan: str = "") -> str:
-    row = session.get(Pengaturan, kunci)
-    return row.nilai if row is not None and row.nilai else bawaan
-
-
 def instansi(session: Session) -> str:
-    teks = pengaturan(session, "instansi")
+    teks = baca_teks(session, KUNCI_INSTANSI)
     if not teks:
         akar = session.scalar(
             select(UnitKerja.nama).where(UnitKerja.induk_id.is_(None)).order_by(UnitKerja.id)
         )
         teks = akar or ""
     return teks.upper()
-
-
-def _periode_row(p: Periode) -> PeriodeRow:
-    return PeriodeRow(p.id, p.tahun, p.kode, p.nama, p.jenis, p.nomor, p.mulai, p.selesai, p.akhir)
-
-
-def get_periode(session: Session, periode_id: int) -> Periode:
-    p = session.get(Periode, periode_id)
-    if p is None:
-        raise NotFound("Periode penilaian tidak ditemukan.")
-    return p
 
 
 def cari_periode(session: Session, tahun: int, kode: str) -> Periode:
@@ -343,7 +321,7 @@ def daftar_periode(session: Session, actor: Actor, tahun: int | None = None) -> 
     stmt = select(Periode).order_by(Periode.tahun.desc(), Periode.nomor)
     if tahun is not None:
         stmt = stmt.where(Periode.tahun == tahun)
-    return [_periode_row(p) for p in session.scalars(stmt)]
+    return [periode_row(p) for p in session.scalars(stmt)]
 
 
 def daftar_tahun(session: Session, actor: Actor) -> list[int]:
@@ -502,7 +480,7 @@ def _ambil_snapshot(session: Session, ev: Evaluasi, periode: Periode) -> None:
             "penilai": _identitas_cetak(session, ev.penilai_id),
             "atasan_penilai": _identitas_cetak(session, atasan),
             "instansi": instansi(session),
-            "tempat": pengaturan(session, "tempat"),
+            "tempat": baca_teks(session, KUNCI_TEMPAT),
         },
         ensure_ascii=False,
         sort_keys=True,
@@ -764,8 +742,6 @@ def keberatan_row(
 def batas_keberatan(ev: Evaluasi) -> date | None:
     if ev.status != FINAL or ev.difinalkan_pada is None:
         return None
-    from datetime import timedelta
-
     return ev.difinalkan_pada.date() + timedelta(days=HARI_KEBERATAN)
 
 
@@ -814,7 +790,7 @@ def _detail(
         pegawai=organisasi.identitas_dari(pegawai),
         penilai_id=penilai_id,
         penilai_nama=_nama(penilai),
-        periode=_periode_row(periode),
+        periode=periode_row(periode),
         skp_id=skp.id if skp else None,
         pendekatan=skp.pendekatan if skp else "",
         hasil_kerja=hasil_kerja,
@@ -890,8 +866,8 @@ def _draf_tersembunyi(actor: Actor, pegawai_id: int, ev: Evaluasi | None, is_pen
 
 def _batas_saran(session: Session) -> tuple[float, float]:
     try:
-        atas = float(pengaturan(session, "saran_batas_atas", "110"))
-        bawah = float(pengaturan(session, "saran_batas_bawah", "80"))
+        atas = float(baca_teks(session, "saran_batas_atas") or "110")
+        bawah = float(baca_teks(session, "saran_batas_bawah") or "80")
     except ValueError:
         return 110.0, 80.0
     return atas, bawah
@@ -1415,7 +1391,7 @@ def distribusi_unit(
     return DistribusiUnit(
         unit_id=unit_id,
         unit_nama=unit.nama,
-        periode=_periode_row(periode),
+        periode=periode_row(periode),
         predikat_organisasi=org,
         jumlah=jumlah,
         persen=persen,
@@ -1510,7 +1486,7 @@ def data_cetak_evaluasi(session: Session, evaluasi_uuid: str) -> dict[str, Any] 
         "status": ev.status,
         "periode": _label_periode(periode),
         "instansi": snap.get("instansi") or instansi(session),
-        "tempat": snap.get("tempat") or pengaturan(session, "tempat"),
+        "tempat": snap.get("tempat") or baca_teks(session, KUNCI_TEMPAT),
         "tanggal": _tanggal_cetak(ev, periode).isoformat(),
         "pendekatan": skp.pendekatan or "KUANTITATIF",
         "varian": skp.varian or "UMUM",
@@ -1562,7 +1538,7 @@ def data_cetak_dokumen(session: Session, evaluasi_uuid: str) -> dict[str, Any] |
         "status": ev.status,
         "periode": _label_periode(periode),
         "instansi": snap.get("instansi") or instansi(session),
-        "tempat": snap.get("tempat") or pengaturan(session, "tempat"),
+        "tempat": snap.get("tempat") or baca_teks(session, KUNCI_TEMPAT),
         "tanggal": _tanggal_cetak(ev, periode).isoformat(),
         "pegawai": _idn(snap.get("pegawai")),
         "penilai": _idn(snap.get("penilai")),
@@ -1615,8 +1591,7 @@ def siapkan_cetak_tanpa_cek(session: Session, ev: Evaluasi, jenis: str) -> Cetak
     kode = daftarkan_cetak(session, jenis, ev.uuid, data)
     emblem = None
     if jenis == JENIS_CETAK_DOKUMEN:
-        row = session.get(Pengaturan, "emblem")
-        emblem = row.biner if row is not None else None
+        emblem = baca_biner(session, KUNCI_EMBLEM)
     pegawai = session.get(Pegawai, ev.pegawai_id)
     periode = session.get(Periode, ev.periode_id)
     awalan = "Evaluasi" if jenis == JENIS_CETAK_EVALUASI else "DokumenEvaluasi"

@@ -7,7 +7,7 @@ ratings, after which the predikat is recomputed by the matrix. The decision is f
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,14 +23,15 @@ from kinerja_desktop.domain.errors import (
 )
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import Rating
-from kinerja_desktop.services import organisasi
 from kinerja_desktop.services.evaluasi import (
     FINAL,
     HARI_KEBERATAN,
     KeberatanRow,
     _get_evaluasi,
     _riwayat,
+    _wajib_baca,
     atasan_penilai_untuk,
+    batas_keberatan,
     get_periode,
     keberatan_row,
 )
@@ -49,7 +50,7 @@ def ajukan_keberatan(
     if ev.status != FINAL or ev.difinalkan_pada is None:
         raise StateError("Keberatan hanya dapat diajukan atas hasil evaluasi yang sudah final.")
     hari_ini = hari_ini or date.today()
-    batas = ev.difinalkan_pada.date() + timedelta(days=HARI_KEBERATAN)
+    batas = batas_keberatan(ev)
     if hari_ini > batas:
         raise StateError(
             f"Batas waktu keberatan sudah lewat: paling lama {HARI_KEBERATAN} hari sejak hasil "
@@ -174,8 +175,6 @@ def daftar_keberatan_untuk_diputus(
 def keberatan_evaluasi(session: Session, actor: Actor, evaluasi_id: int) -> list[KeberatanRow]:
     ev = _get_evaluasi(session, evaluasi_id)
     periode = get_periode(session, ev.periode_id)
-    from kinerja_desktop.services.evaluasi import _wajib_baca
-
     _wajib_baca(session, actor, ev.pegawai_id, periode, ev)
     return [
         keberatan_row(session, k, ev, periode)
@@ -189,6 +188,5 @@ __all__ = [
     "ajukan_keberatan",
     "daftar_keberatan_untuk_diputus",
     "keberatan_evaluasi",
-    "organisasi",
     "putus_keberatan",
 ]

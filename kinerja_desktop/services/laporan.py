@@ -39,8 +39,8 @@ from kinerja_desktop.services.evaluasi import (
     distribusi_unit,
     get_periode,
     instansi,
-    pengaturan,
 )
+from kinerja_desktop.services.pengaturan import KUNCI_TEMPAT, baca_teks
 
 JENIS_CETAK_REKAP = "REKAP"
 
@@ -186,7 +186,7 @@ def data_cetak_rekap(session: Session, entitas: str) -> dict[str, Any] | None:
     return {
         "unit": unit.nama,
         "instansi": instansi(session),
-        "tempat": pengaturan(session, "tempat"),
+        "tempat": baca_teks(session, KUNCI_TEMPAT),
         "periode": _label_periode(periode),
         "predikat_organisasi": dist.predikat_organisasi,
         "jumlah": dist.jumlah,

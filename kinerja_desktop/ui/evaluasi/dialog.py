@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.predikat import Predikat, Rating, predikat_kinerja
 from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import evaluasi as sv
@@ -84,10 +85,10 @@ def _thread_html(thread) -> str:
     bagian = []
     for u in thread:
         indent = "margin-left:18px;" if u.induk_id else ""
-        teks = (u.teks or "").replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
         bagian.append(
             f"<p style='{indent}'><b>{u.penulis}</b> "
-            f"<span style='color:#6b7280'>{u.waktu:%d-%m-%Y %H:%M}</span><br>{teks}</p>"
+            f"<span style='color:#6b7280'>{waktu_lokal(u.waktu):%d-%m-%Y %H:%M}</span><br>"
+            f"{_esc(u.teks)}</p>"
         )
     return "".join(bagian)
 
@@ -371,7 +372,7 @@ class EvaluasiDialog(QDialog):
         self.lbl_judul.setText(f"{p.nama_lengkap} — {d.periode.nama} {d.periode.tahun}")
         label_nip = "NI PPPK" if p.status == "PPPK" else "NIP"
         self.lbl_sub.setText(
-            f"{label_nip} {_nip(p.nip)} · {p.jabatan} · {p.unit_kerja}\n"
+            f"{label_nip} {format_nip(p.nip)} · {p.jabatan} · {p.unit_kerja}\n"
             f"Pejabat penilai: {d.penilai_nama or '-'}"
             + (" · Kepala unit" if d.kepala_unit else "")
         )
@@ -813,9 +814,3 @@ def tampilkan_pratinjau(parent: QWidget, pdf: bytes, nama: str, judul: str) -> N
 
 def _esc(teks: str | None) -> str:
     return (teks or "").replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
-
-
-def _nip(nip: str) -> str:
-    from kinerja_desktop.domain.nip import format_nip
-
-    return format_nip(nip)

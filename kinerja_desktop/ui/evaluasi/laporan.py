@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.distribusi import URUTAN_KURVA, kurva_referensi
+from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.predikat import Predikat, PredikatOrganisasi
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import laporan
@@ -347,8 +348,6 @@ class LaporanView(QWidget):
         rows = self.rekap.rows
         self.tbl.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            from kinerja_desktop.domain.nip import format_nip
-
             nilai = [
                 format_nip(row.nip),
                 row.nama,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
@@ -63,12 +64,6 @@ def _isi_baris(t: QTableWidget, r: int, nilai: list[str], data: object) -> None:
         item = QTableWidgetItem(teks)
         item.setData(Qt.ItemDataRole.UserRole, data)
         t.setItem(r, c, item)
-
-
-def _nip(nip: str) -> str:
-    from kinerja_desktop.domain.nip import format_nip
-
-    return format_nip(nip)
 
 
 class EvaluasiView(QWidget):
@@ -234,7 +229,7 @@ class EvaluasiView(QWidget):
                 t,
                 r,
                 [
-                    _nip(row.nip),
+                    format_nip(row.nip),
                     row.nama,
                     row.jabatan,
                     row.unit_kerja,
@@ -276,7 +271,7 @@ class EvaluasiView(QWidget):
                 [
                     f"{k.diajukan_pada:%d-%m-%Y}",
                     k.pegawai_nama,
-                    _nip(k.pegawai_nip),
+                    format_nip(k.pegawai_nip),
                     k.periode_nama,
                     label_predikat(k.predikat),
                     "Menunggu keputusan" if k.status == "DIAJUKAN" else f"Diputus: {k.keputusan}",
