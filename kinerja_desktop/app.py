@@ -71,7 +71,7 @@ def pulihkan_saat_buka(path: Path) -> bool:
     """Restore a backup over a database that cannot be opened (synchronously). True if done."""
     from PySide6.QtWidgets import QDialog, QFileDialog
 
-    from kinerja_desktop.db.database import backup_folder
+    from kinerja_desktop.db.database import backup_folder, folder_bukti_sqlite
     from kinerja_desktop.exchange import cadangan as c
     from kinerja_desktop.ui.cadangan import SARING, PulihkanDialog
     from kinerja_desktop.ui.errors import tampilkan_error
@@ -90,8 +90,7 @@ def pulihkan_saat_buka(path: Path) -> bool:
             return False
         _tunggu(
             run_with_progress(
-                None, "Memulihkan data", c.pulihkan, info.path, path,
-                path.parent / f"{path.stem}-bukti",
+                None, "Memulihkan data", c.pulihkan, info.path, path, folder_bukti_sqlite(path)
             )
         )  # fmt: skip
     except Exception as exc:
@@ -169,7 +168,7 @@ def run_gui(db: str | None, tanpa_login: bool = False) -> int:
         path = sqlite_path(url)
         try:
             if path is not None and path.parent.exists():
-                selesaikan_pemulihan(path, path.parent / f"{path.stem}-bukti")
+                selesaikan_pemulihan(path)
             database = open_database(url)
         except DatabaseOpenError as exc:
             return buka_gagal(url, exc)

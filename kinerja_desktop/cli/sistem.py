@@ -40,22 +40,19 @@ def _sqlite_target(args: argparse.Namespace) -> tuple[str, Path]:
     return url, hanya_sqlite(sqlite_path(url))
 
 
-def _folder_bukti(path: Path) -> Path:
-    return path.parent / f"{path.stem}-bukti"
-
-
 def _baris(info) -> None:
     for label, nilai in info.ringkasan():
         print(f"  {label:<22} {nilai}")
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from kinerja_desktop.db.database import folder_bukti_sqlite
     from kinerja_desktop.exchange.cadangan import buat_cadangan, selesaikan_pemulihan
 
     _url, path = _sqlite_target(args)
     if not path.exists():
         return fail(f"basis data {path} tidak ditemukan.")
-    selesaikan_pemulihan(path, _folder_bukti(path))
+    selesaikan_pemulihan(path)
     out = args.out
     if out.is_dir():
         from datetime import datetime
@@ -63,17 +60,18 @@ def run_backup(args: argparse.Namespace) -> int:
         from kinerja_desktop.exchange.cadangan import EKSTENSI
 
         out = out / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}{EKSTENSI}"
-    info = buat_cadangan(None, path, _folder_bukti(path), out)
+    info = buat_cadangan(None, path, folder_bukti_sqlite(path), out)
     print(f"Cadangan dibuat: {info.path}")
     _baris(info)
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
+    from kinerja_desktop.db.database import folder_bukti_sqlite
     from kinerja_desktop.exchange.cadangan import pulihkan
 
     _url, path = _sqlite_target(args)
-    hasil = pulihkan(None, args.berkas, path, _folder_bukti(path))
+    hasil = pulihkan(None, args.berkas, path, folder_bukti_sqlite(path))
     print(f"Data dipulihkan ke {path} dari {args.berkas}")
     _baris(hasil.info)
     if hasil.cadangan_sebelumnya:
@@ -92,7 +90,7 @@ def run_check(args: argparse.Namespace) -> int:
     if path is not None:
         if not path.exists():
             return fail(f"basis data {path} tidak ditemukan.")
-        selesaikan_pemulihan(path, _folder_bukti(path))
+        selesaikan_pemulihan(path)
         masalah = integrity_check(path)
         if masalah is not None:
             return fail(f"struktur berkas basis data rusak ({masalah}). Pulihkan dari cadangan.", 2)

@@ -62,7 +62,7 @@ class Database:
 
         path = self.path
         if path is not None:
-            return path.parent / f"{path.stem}-bukti"
+            return folder_bukti_sqlite(path)
         from kinerja_desktop.config import data_dir
 
         return Path(os.environ.get("KINERJA_BUKTI_DIR") or data_dir() / "bukti")
@@ -118,6 +118,11 @@ def backup_sqlite(source: Path, target: Path) -> Path:
 
 def backup_folder(db_path: Path) -> Path:
     return db_path.parent / "cadangan"
+
+
+def folder_bukti_sqlite(db_path: Path) -> Path:
+    """The evidence store beside a SQLite file: ``<name>-bukti/``."""
+    return db_path.parent / f"{db_path.stem}-bukti"
 
 
 def open_database(url: str, *, migrate: bool = True) -> Database:

@@ -646,7 +646,9 @@ def selesaikan_pemulihan(db_path: Path, folder_bukti: Path | None = None) -> boo
     Call before opening a database. Returns True if something was finished. Without the
     marker, left-over prepared files are from a restore that never started to swap: removed.
     """
-    folder_bukti = folder_bukti or db_path.parent / f"{db_path.stem}-bukti"
+    from kinerja_desktop.db.database import folder_bukti_sqlite
+
+    folder_bukti = folder_bukti or folder_bukti_sqlite(db_path)
     r = _Rencana.untuk(db_path, folder_bukti)
     if not r.penanda.exists():
         for sisa in (r.db_baru, r.bukti_baru):

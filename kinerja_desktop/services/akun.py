@@ -170,12 +170,25 @@ def actor_dari(akun: Akun) -> Actor:
     )
 
 
-def _row(session: Session, a: Akun, sekarang: datetime) -> AkunRow:
-    pegawai_nama = None
-    if a.pegawai_id is not None:
-        p = session.get(Pegawai, a.pegawai_id)
-        if p is not None:
-            pegawai_nama = nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang)
+def _nama_pegawai(session: Session, ids: Iterable[int | None]) -> dict[int, str]:
+    """Full names of the given pegawai, in one query."""
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Pegawai.id, Pegawai.gelar_depan, Pegawai.nama, Pegawai.gelar_belakang).where(
+            Pegawai.id.in_(ids)
+        )
+    )
+    return {pid: nama_lengkap(gd, nama, gb) for pid, gd, nama, gb in rows}
+
+
+def _row(
+    session: Session, a: Akun, sekarang: datetime, nama: dict[int, str] | None = None
+) -> AkunRow:
+    if nama is None:
+        nama = _nama_pegawai(session, [a.pegawai_id])
+    pegawai_nama = nama.get(a.pegawai_id) if a.pegawai_id is not None else None
     terkunci = a.terkunci_sampai is not None and a.terkunci_sampai > sekarang
     return AkunRow(
         a.id,
@@ -389,10 +402,9 @@ def akun_saya(session: Session, actor: Actor, jam: Jam | None = None) -> AkunRow
 def daftar_akun(session: Session, actor: Actor, jam: Jam | None = None) -> list[AkunRow]:
     wajib_admin(actor)
     sekarang = (jam or utcnow)()
-    return [
-        _row(session, a, sekarang)
-        for a in session.scalars(select(Akun).order_by(Akun.nama_pengguna))
-    ]
+    semua = list(session.scalars(select(Akun).order_by(Akun.nama_pengguna)))
+    nama = _nama_pegawai(session, (a.pegawai_id for a in semua))
+    return [_row(session, a, sekarang, nama) for a in semua]
 
 
 def tambah_akun(

@@ -540,6 +540,11 @@ def ekspor_audit(
             page = cari_audit(session, actor, f, offset, 2000)
             if not page:
                 return
+            hashes = dict(
+                session.execute(
+                    select(AuditLog.id, AuditLog.hash).where(AuditLog.id.in_([r.id for r in page]))
+                ).all()
+            )
             for r in page:
                 yield [
                     r.id,
@@ -551,7 +556,7 @@ def ekspor_audit(
                     r.pegawai_nama or "",
                     r.keterangan or "",
                     r.ringkasan(99),
-                    session.scalar(select(AuditLog.hash).where(AuditLog.id == r.id)),
+                    hashes.get(r.id),
                 ]
             offset += len(page)
             if progress:

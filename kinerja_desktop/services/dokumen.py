@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import DokumenCetak
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.reports.verifikasi import json_kanonik, kode_dokumen, kode_verifikasi
 
 # jenis -> fn(session, entitas_uuid) -> the document's data as it would print now.
@@ -139,7 +140,7 @@ def verifikasi_kode(
             True,
             True,
             f"Cetakan {kode_dok} sesuai dengan data saat ini "
-            f"(dicetak {row.dicetak_pada:%d-%m-%Y}).",
+            f"(dicetak {waktu_lokal(row.dicetak_pada):%d-%m-%Y}).",
             kode_dok,
             row.jenis,
         )

@@ -23,6 +23,7 @@ from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import akun as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.akun.dialogs import AkunDialog, IdentitasDialog, ResetSandiDialog
+from kinerja_desktop.ui.common.form import judul_halaman, label_keterangan
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.settings import UiSettings
 
@@ -41,14 +42,12 @@ class AkunView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(10)
-        judul = QLabel("<h2>Akun Pengguna</h2>")
-        layout.addWidget(judul)
-        info = QLabel(
+        layout.addWidget(judul_halaman("Akun Pengguna"))
+        info = label_keterangan(
             "Setiap pengguna masuk dengan akunnya sendiri; semua perubahan dicatat atas namanya "
             "di Log Audit. Akun dikunci 15 menit setelah 5 kali salah kata sandi."
         )
         info.setWordWrap(True)
-        info.setStyleSheet("color: #555;")
         layout.addWidget(info)
         bar = QHBoxLayout()
         bar.setSpacing(8)

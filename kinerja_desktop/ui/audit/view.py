@@ -30,6 +30,7 @@ from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services import audit as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.audit.model import AuditModel
+from kinerja_desktop.ui.common.form import judul_halaman
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.tasks import TaskState, run_with_progress
 
@@ -53,7 +54,7 @@ class AuditView(QWidget):
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(10)
         atas = QHBoxLayout()
-        atas.addWidget(QLabel("<h2>Log Audit</h2>"))
+        atas.addWidget(judul_halaman("Log Audit"))
         atas.addStretch(1)
         self.tombol_periksa = QPushButton("Periksa Integritas…")
         self.tombol_ekspor = QPushButton("Ekspor…")
