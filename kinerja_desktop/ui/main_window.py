@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.settings = settings or UiSettings()
         self.setWindowTitle(f"{APP_NAME} — {ctx.db.label}")
-        self.resize(1280, 800)
+        self._ukuran_awal()
         self.setMinimumSize(960, 600)
         self._specs: list[ViewSpec] = [v for v in VIEWS if v.tampil_untuk(ctx.actor)]
         self._views: dict[str, QWidget] = {}
@@ -46,6 +46,15 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         last = self.settings.get_str("ui/last_view")
         self.show_view(last if last in self.view_keys() else self._specs[0].key)
+
+    def _ukuran_awal(self) -> None:
+        """1280×800, but never larger than the screen (office laptops are often 1366×768)."""
+        screen = self.screen()
+        area = screen.availableGeometry() if screen is not None else None
+        lebar, tinggi = 1280, 800
+        if area is not None:
+            lebar, tinggi = min(lebar, area.width()), min(tinggi, area.height() - 40)
+        self.resize(max(lebar, 960), max(tinggi, 600))
 
     # --- layout ---------------------------------------------------------------------------
     def _build_central(self) -> None:

@@ -61,3 +61,9 @@ def test_help_menu_opens_document_verification(window, qtbot):
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.windowTitle() == "Verifikasi dokumen"
     dialog.close()
+
+
+def test_window_never_starts_taller_than_the_screen(window):
+    area = window.screen().availableGeometry()
+    assert window.height() <= max(600, area.height())
+    assert window.width() <= max(960, area.width())
