@@ -30,6 +30,7 @@ from kinerja_desktop.domain.errors import NotFound, PermissionDenied
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import Predikat
+from kinerja_desktop.domain.status import StatusEvaluasi
 from kinerja_desktop.services import organisasi
 from kinerja_desktop.services.dokumen import daftarkan_cetak, daftarkan_penyusun
 from kinerja_desktop.services.evaluasi import (
@@ -67,7 +68,7 @@ class RekapRow:
 
     @property
     def belum_dievaluasi(self) -> bool:
-        return self.status_evaluasi != "FINAL"
+        return self.status_evaluasi != StatusEvaluasi.FINAL
 
 
 @dataclass(frozen=True)
