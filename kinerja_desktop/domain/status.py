@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Generic, Self, TypeVar, cast
+from typing import Generic, Self, TypeVar, cast, overload
 
 from kinerja_desktop.domain.errors import StateError
 
@@ -45,8 +45,15 @@ class _Status(StrEnum):
             return status.label
         return str(nilai or "") if bawaan is None else bawaan
 
+    @overload
+    @classmethod
+    def warna_dari(cls, nilai: object, bawaan: str) -> str: ...
+    @overload
+    @classmethod
+    def warna_dari(cls, nilai: object, bawaan: None = None) -> str | None: ...
     @classmethod
     def warna_dari(cls, nilai: object, bawaan: str | None = None) -> str | None:
+        """Text colour of a stored value; ``bawaan`` when it is unknown."""
         status = cls.dari(nilai)
         return status.warna if status is not None else bawaan
 
