@@ -120,7 +120,7 @@ def story_rekap(data: dict[str, Any]) -> list[Flowable]:
     for a in data.get("aturan", []):
         tanda = "Sesuai" if a["terpenuhi"] else "<b>TIDAK SESUAI</b>"
         aturan.append(paragraf_markup(f"• {a['uraian']} — {tanda}", "isi"))
-    belum_eval = [p for p in pegawai if p["status"] != "FINAL"]
+    belum_eval = [p for p in pegawai if p["status"] != StatusEvaluasi.FINAL]
     belum_isi = [
         p
         for p in pegawai

@@ -153,7 +153,7 @@ def _rows(session: Session, unit_id: int, periode: Periode, sub_unit: bool) -> l
                 status_skp or "-",
                 int(n_iki or 0),
                 int(n_real or 0),
-                ev.status if ev else "BELUM",
+                ev.status if ev else StatusEvaluasi.BELUM,
                 ev.rating_hasil_kerja if ev else None,
                 ev.rating_perilaku if ev else None,
                 ev.predikat if ev else None,
@@ -298,7 +298,7 @@ def angka_kredit_unit(
                 f"{PERSENTASE_PREDIKAT[Predikat(predikat)]}%" if predikat else "-",
                 format_angka(KOEFISIEN_TAHUNAN[jenjang], 1) if jenjang else "-",
                 ak,
-                ev.status if ev else "BELUM",
+                ev.status if ev else StatusEvaluasi.BELUM,
             )
         )
     return out
