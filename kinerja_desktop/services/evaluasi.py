@@ -1086,7 +1086,7 @@ def finalkan_evaluasi(
     ev.status = ke
     ev.difinalkan_pada = pada or utcnow()
     _ambil_snapshot(session, ev, periode)
-    _riwayat(session, actor, ev, "FINAL", None, ev.difinalkan_pada)
+    _riwayat(session, actor, ev, FINAL, None, ev.difinalkan_pada)
     session.flush()
     return detail_evaluasi(session, actor, ev.id)
 

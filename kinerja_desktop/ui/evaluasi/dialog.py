@@ -59,7 +59,7 @@ def label_status(status: str) -> str:
 
 LABEL_AKSI = {
     "DIBUAT": "Evaluasi dimulai",
-    "FINAL": "Difinalkan",
+    StatusEvaluasi.FINAL: "Difinalkan",  # the history records reaching the state
     "DIBUKA": "Dibuka kembali",
     "KEBERATAN": "Keberatan diajukan",
     "KEBERATAN_DIPUTUS": "Keberatan diputus",
