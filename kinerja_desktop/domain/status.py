@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Generic, Self, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Generic, Self, TypeVar, cast, overload
 
 from kinerja_desktop.domain.errors import StateError
 
@@ -23,13 +23,15 @@ class _Status(StrEnum):
     warna: str
     latar: str | None
 
-    def __new__(cls, nilai: str, label: str, warna: str, latar: str | None = None) -> Self:
-        anggota = str.__new__(cls, nilai)
-        anggota._value_ = nilai
-        anggota.label = label
-        anggota.warna = warna
-        anggota.latar = latar
-        return anggota
+    if not TYPE_CHECKING:  # type checkers keep the plain StatusX("DRAF") lookup signature
+
+        def __new__(cls, nilai: str, label: str, warna: str, latar: str | None = None) -> Self:
+            anggota = str.__new__(cls, nilai)
+            anggota._value_ = nilai
+            anggota.label = label
+            anggota.warna = warna
+            anggota.latar = latar
+            return anggota
 
     @classmethod
     def dari(cls, nilai: object) -> Self | None:
