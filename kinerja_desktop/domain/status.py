@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Generic, Self, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast, overload
 
 from kinerja_desktop.domain.errors import StateError
 
@@ -118,25 +118,29 @@ class Transisi(Generic[S]):
         return teks.format(label=status.label if status is not None else "")
 
 
+@dataclass(frozen=True)
+class TabelTransisi(Generic[S]):
+    """The actions of one entity (``jenis`` is its status enum), by name."""
+
+    jenis: type[S]
+    aksi: Mapping[str, Transisi[S]]
+
+
 def periksa_transisi(
-    tabel: Mapping[str, Transisi[S]],
-    jenis: type[S],
-    aksi: str,
-    status: object,
-    *,
-    syarat: bool = True,
+    tabel: TabelTransisi[S], aksi: str, status: object, *, syarat: bool = True
 ) -> S:
     """The state ``aksi`` leads to from ``status``, or StateError with the refusal.
     ``syarat=False`` refuses whatever the state (e.g. an old revision is read-only)."""
-    transisi = tabel[aksi]
-    sekarang = jenis.dari(status)
+    transisi = tabel.aksi[aksi]
+    sekarang = tabel.jenis.dari(status)
     if not syarat or sekarang is None or sekarang not in transisi.dari:
         raise StateError(transisi.pesan(sekarang))
     return transisi.ke if transisi.ke is not None else sekarang
 
 
-def boleh(tabel: Mapping[str, Transisi[S]], jenis: type[S], aksi: str, status: object) -> bool:
-    return jenis.dari(status) in tabel[aksi].dari
+def boleh(tabel: TabelTransisi[S], aksi: str, status: object) -> bool:
+    """Whether ``aksi`` is allowed in ``status`` (to enable a button, without raising)."""
+    return tabel.jenis.dari(status) in tabel.aksi[aksi].dari
 
 
 _SKP_TERKUNCI = {
@@ -154,77 +158,89 @@ _SKP_BUKAN_DIAJUKAN = (
 )
 _SKP_DAPAT_DIUBAH = frozenset({StatusSkp.DRAF, StatusSkp.DIKEMBALIKAN})
 
-TRANSISI_SKP: Mapping[str, Transisi[StatusSkp]] = {
-    "ubah": Transisi(_SKP_DAPAT_DIUBAH, None, _SKP_DIAJUKAN, _SKP_TERKUNCI),
-    "ajukan": Transisi(_SKP_DAPAT_DIUBAH, StatusSkp.DIAJUKAN, _SKP_DIAJUKAN, _SKP_TERKUNCI),
-    "tetapkan": Transisi(
-        frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DITETAPKAN, _SKP_BUKAN_DIAJUKAN
-    ),
-    "kembalikan": Transisi(
-        frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DIKEMBALIKAN, _SKP_BUKAN_DIAJUKAN
-    ),
-    # the ditetapkan SKP stays as it is; the revision is a new SKP in Draf
-    "revisi": Transisi(
-        frozenset({StatusSkp.DITETAPKAN}),
-        StatusSkp.DITETAPKAN,
-        "Hanya SKP terkini yang sudah ditetapkan yang dapat direvisi.",
-    ),
-    "hapus": Transisi(
-        frozenset({StatusSkp.DRAF}),
-        None,
-        "Hanya SKP berstatus Draf yang dapat dihapus. SKP yang sudah pernah diajukan "
-        "disimpan sebagai riwayat.",
-    ),
-    "ubah_ekspektasi": Transisi(
-        frozenset(StatusSkp) - {StatusSkp.DITETAPKAN},
-        None,
-        "SKP sudah ditetapkan; ekspektasi khusus pimpinan hanya dapat diubah melalui revisi.",
-    ),
-}
+TRANSISI_SKP = TabelTransisi(
+    StatusSkp,
+    {
+        "ubah": Transisi(_SKP_DAPAT_DIUBAH, None, _SKP_DIAJUKAN, _SKP_TERKUNCI),
+        "ajukan": Transisi(_SKP_DAPAT_DIUBAH, StatusSkp.DIAJUKAN, _SKP_DIAJUKAN, _SKP_TERKUNCI),
+        "tetapkan": Transisi(
+            frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DITETAPKAN, _SKP_BUKAN_DIAJUKAN
+        ),
+        "kembalikan": Transisi(
+            frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DIKEMBALIKAN, _SKP_BUKAN_DIAJUKAN
+        ),
+        # the ditetapkan SKP stays as it is; the revision is a new SKP in Draf
+        "revisi": Transisi(
+            frozenset({StatusSkp.DITETAPKAN}),
+            StatusSkp.DITETAPKAN,
+            "Hanya SKP terkini yang sudah ditetapkan yang dapat direvisi.",
+        ),
+        "hapus": Transisi(
+            frozenset({StatusSkp.DRAF}),
+            None,
+            "Hanya SKP berstatus Draf yang dapat dihapus. SKP yang sudah pernah diajukan "
+            "disimpan sebagai riwayat.",
+        ),
+        "ubah_ekspektasi": Transisi(
+            frozenset(StatusSkp) - {StatusSkp.DITETAPKAN},
+            None,
+            "SKP sudah ditetapkan; ekspektasi khusus pimpinan hanya dapat diubah melalui revisi.",
+        ),
+    },
+)
 
 _EVALUASI_TERKUNCI = (
     "Evaluasi ini sudah final dan terkunci. Pejabat penilainya dapat membukanya kembali "
     "dengan alasan bila perlu diubah."
 )
 
-TRANSISI_EVALUASI: Mapping[str, Transisi[StatusEvaluasi]] = {
-    "simpan": Transisi(frozenset({StatusEvaluasi.DRAF}), None, _EVALUASI_TERKUNCI),
-    "finalkan": Transisi(
-        frozenset({StatusEvaluasi.DRAF}), StatusEvaluasi.FINAL, _EVALUASI_TERKUNCI
-    ),
-    "buka_kembali": Transisi(
-        frozenset({StatusEvaluasi.FINAL}),
-        StatusEvaluasi.DRAF,
-        "Evaluasi ini belum final; tidak ada yang perlu dibuka kembali.",
-    ),
-}
+TRANSISI_EVALUASI = TabelTransisi(
+    StatusEvaluasi,
+    {
+        "simpan": Transisi(frozenset({StatusEvaluasi.DRAF}), None, _EVALUASI_TERKUNCI),
+        "finalkan": Transisi(
+            frozenset({StatusEvaluasi.DRAF}), StatusEvaluasi.FINAL, _EVALUASI_TERKUNCI
+        ),
+        "buka_kembali": Transisi(
+            frozenset({StatusEvaluasi.FINAL}),
+            StatusEvaluasi.DRAF,
+            "Evaluasi ini belum final; tidak ada yang perlu dibuka kembali.",
+        ),
+    },
+)
 
-TRANSISI_REALISASI: Mapping[str, Transisi[StatusRealisasi]] = {
-    # filling in again (also after submitting) makes it a draft to submit once more
-    "isi": Transisi(
-        frozenset({StatusRealisasi.BELUM, StatusRealisasi.DRAF, StatusRealisasi.DIAJUKAN}),
-        StatusRealisasi.DRAF,
-        "Realisasi berstatus {label} tidak dapat diubah.",
-    ),
-    "ajukan": Transisi(
-        frozenset({StatusRealisasi.DRAF}),
-        StatusRealisasi.DIAJUKAN,
-        "Realisasi berstatus {label}; hanya realisasi Draf yang dapat diajukan.",
-    ),
-}
+TRANSISI_REALISASI = TabelTransisi(
+    StatusRealisasi,
+    {
+        # filling in again (also after submitting) makes it a draft to submit once more
+        "isi": Transisi(
+            frozenset({StatusRealisasi.BELUM, StatusRealisasi.DRAF, StatusRealisasi.DIAJUKAN}),
+            StatusRealisasi.DRAF,
+            "Realisasi berstatus {label} tidak dapat diubah.",
+        ),
+        "ajukan": Transisi(
+            frozenset({StatusRealisasi.DRAF}),
+            StatusRealisasi.DIAJUKAN,
+            "Realisasi berstatus {label}; hanya realisasi Draf yang dapat diajukan.",
+        ),
+    },
+)
 
-TRANSISI_KEBERATAN: Mapping[str, Transisi[StatusKeberatan]] = {
-    "putuskan": Transisi(
-        frozenset({StatusKeberatan.DIAJUKAN}),
-        StatusKeberatan.DIPUTUS,
-        "Keberatan ini sudah diputus; keputusan atasan pejabat penilai final.",
-    ),
-}
+TRANSISI_KEBERATAN = TabelTransisi(
+    StatusKeberatan,
+    {
+        "putuskan": Transisi(
+            frozenset({StatusKeberatan.DIAJUKAN}),
+            StatusKeberatan.DIPUTUS,
+            "Keberatan ini sudah diputus; keputusan atasan pejabat penilai final.",
+        ),
+    },
+)
 
 # every entity with states, for the checks that each state has a label, colour and table
-SEMUA_STATUS: Mapping[type[_Status], Mapping[str, Transisi]] = {  # type: ignore[type-arg]
-    StatusSkp: TRANSISI_SKP,
-    StatusRealisasi: TRANSISI_REALISASI,
-    StatusEvaluasi: TRANSISI_EVALUASI,
-    StatusKeberatan: TRANSISI_KEBERATAN,
-}
+SEMUA_TRANSISI: tuple[TabelTransisi[Any], ...] = (
+    TRANSISI_SKP,
+    TRANSISI_REALISASI,
+    TRANSISI_EVALUASI,
+    TRANSISI_KEBERATAN,
+)

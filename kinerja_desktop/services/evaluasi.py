@@ -419,7 +419,7 @@ def _wajib_baca(
 
 
 def _wajib_draf(ev: Evaluasi, aksi: str = "simpan") -> StatusEvaluasi:
-    return periksa_transisi(TRANSISI_EVALUASI, StatusEvaluasi, aksi, ev.status)
+    return periksa_transisi(TRANSISI_EVALUASI, aksi, ev.status)
 
 
 def _riwayat(
@@ -1102,7 +1102,7 @@ def buka_kembali_evaluasi(
 ) -> EvaluasiDetail:
     """Reopen a FINAL evaluation (only its penilai, with a reason; recorded)."""
     ev = _get_evaluasi(session, evaluasi_id, versi)
-    ke = periksa_transisi(TRANSISI_EVALUASI, StatusEvaluasi, "buka_kembali", ev.status)
+    ke = periksa_transisi(TRANSISI_EVALUASI, "buka_kembali", ev.status)
     if actor.pegawai_id is None or actor.pegawai_id != ev.penilai_id:
         raise PermissionDenied(
             "Hanya pejabat penilai yang memfinalkan evaluasi ini yang dapat membukanya kembali."

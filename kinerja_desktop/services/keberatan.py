@@ -101,7 +101,7 @@ def putus_keberatan(
         raise PermissionDenied(
             "Keberatan hanya dapat diputus oleh atasan pejabat penilai kinerja pegawai ini."
         )
-    ke = periksa_transisi(TRANSISI_KEBERATAN, StatusKeberatan, "putuskan", k.status)
+    ke = periksa_transisi(TRANSISI_KEBERATAN, "putuskan", k.status)
     keputusan = (keputusan or "").upper()
     if keputusan not in (TETAP, DIUBAH):
         raise ValidationError("Pilih keputusan: Tetap atau Diubah.", "Keputusan")

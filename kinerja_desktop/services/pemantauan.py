@@ -703,7 +703,7 @@ def simpan_realisasi(
         )
     r.nilai = angka
     r.narasi = teks
-    r.status = periksa_transisi(TRANSISI_REALISASI, StatusRealisasi, "isi", r.status or BELUM)
+    r.status = periksa_transisi(TRANSISI_REALISASI, "isi", r.status or BELUM)
     r.diajukan_pada = None
     r.diisi_pada = utcnow()
     r.terlambat = hari > periode.batas_pengisian
@@ -758,7 +758,7 @@ def ajukan_realisasi(
             Realisasi.id.in_([b.realisasi_id for b in baris]), Realisasi.status == DRAF
         )
     ):
-        r.status = periksa_transisi(TRANSISI_REALISASI, StatusRealisasi, "ajukan", r.status)
+        r.status = periksa_transisi(TRANSISI_REALISASI, "ajukan", r.status)
         r.diajukan_pada = utcnow()
         r.terlambat = bool(r.terlambat) or hari > periode.batas_pengisian
         n += 1

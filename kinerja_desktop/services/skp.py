@@ -421,7 +421,7 @@ def _wajib_dapat_diubah(actor: Actor, skp: Skp) -> None:
             f"Ini revisi lama SKP ({'awal' if skp.revisi == 0 else f'revisi {skp.revisi}'}); "
             "revisi lama hanya dapat dibaca."
         )
-    periksa_transisi(TRANSISI_SKP, StatusSkp, "ubah", skp.status)
+    periksa_transisi(TRANSISI_SKP, "ubah", skp.status)
 
 
 def _wajib_penilai(session: Session, actor: Actor, skp: Skp, tindakan: str) -> None:
@@ -460,7 +460,7 @@ def _wajib_lihat(session: Session, actor: Actor, pegawai_id: int) -> None:
 def izin_skp(session: Session, actor: Actor, skp: Skp) -> IzinSkp:
     pemilik = _pemilik(actor, skp)
     penilai = adalah_penilai_skp(session, actor, skp)
-    dapat_diubah = bool(skp.terkini) and boleh(TRANSISI_SKP, StatusSkp, "ubah", skp.status)
+    dapat_diubah = bool(skp.terkini) and boleh(TRANSISI_SKP, "ubah", skp.status)
     return IzinSkp(
         ubah=pemilik and dapat_diubah,
         ajukan=pemilik and dapat_diubah,
@@ -636,7 +636,7 @@ def hapus_skp(session: Session, actor: Actor, skp_id: int) -> None:
     """Delete a draft (a draft revision brings the previous revision back as the current one)."""
     skp = _get_skp(session, skp_id)
     _wajib_pemilik(actor, skp)
-    periksa_transisi(TRANSISI_SKP, StatusSkp, "hapus", skp.status, syarat=bool(skp.terkini))
+    periksa_transisi(TRANSISI_SKP, "hapus", skp.status, syarat=bool(skp.terkini))
     milik = select(RencanaHasilKerja.id).where(RencanaHasilKerja.skp_id == skp.id)
     dipakai = session.scalar(
         select(RencanaHasilKerja.id)
@@ -1142,9 +1142,7 @@ def ubah_ekspektasi(
     """Ekspektasi Khusus Pimpinan for one BerAKHLAK value: only the SKP's penilai."""
     skp = _get_skp(session, skp_id)
     _wajib_penilai(session, actor, skp, "mengisi ekspektasi khusus pimpinan")
-    periksa_transisi(
-        TRANSISI_SKP, StatusSkp, "ubah_ekspektasi", skp.status, syarat=bool(skp.terkini)
-    )
+    periksa_transisi(TRANSISI_SKP, "ubah_ekspektasi", skp.status, syarat=bool(skp.terkini))
     nilai = nilai_perilaku(kode_nilai)
     baris = next((e for e in skp.perilaku if e.nilai == kode_nilai), None)
     if baris is None:
@@ -1212,14 +1210,14 @@ def ajukan_skp(session: Session, actor: Actor, skp_id: int, versi: int | None = 
     if masalah:
         raise ValidationError("SKP belum dapat diajukan:\n• " + "\n• ".join(masalah), "Ajukan SKP")
     dari = skp.status
-    skp.status = periksa_transisi(TRANSISI_SKP, StatusSkp, "ajukan", dari)
+    skp.status = periksa_transisi(TRANSISI_SKP, "ajukan", dari)
     _catat(session, actor, skp, dari, skp.status, None)
     session.flush()
     return ringkas(skp, session)
 
 
 def _wajib_diajukan(skp: Skp, aksi: str) -> StatusSkp:
-    return periksa_transisi(TRANSISI_SKP, StatusSkp, aksi, skp.status, syarat=bool(skp.terkini))
+    return periksa_transisi(TRANSISI_SKP, aksi, skp.status, syarat=bool(skp.terkini))
 
 
 def tetapkan_skp(
@@ -1265,7 +1263,7 @@ def revisi_skp(
             "Hanya pegawai pemilik SKP, pejabat penilainya, atau operator kepegawaian yang dapat "
             "membuat revisi SKP."
         )
-    periksa_transisi(TRANSISI_SKP, StatusSkp, "revisi", lama.status, syarat=bool(lama.terkini))
+    periksa_transisi(TRANSISI_SKP, "revisi", lama.status, syarat=bool(lama.terkini))
     _cek_versi(lama, versi)
     alasan = (alasan or "").strip()
     if not alasan:

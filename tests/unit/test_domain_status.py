@@ -10,7 +10,7 @@ import pytest
 
 from kinerja_desktop.domain.errors import StateError
 from kinerja_desktop.domain.status import (
-    SEMUA_STATUS,
+    SEMUA_TRANSISI,
     TRANSISI_EVALUASI,
     TRANSISI_KEBERATAN,
     TRANSISI_REALISASI,
@@ -44,7 +44,7 @@ def test_values_are_the_strings_stored_today():
     assert f"{StatusEvaluasi.FINAL}" == "FINAL"
 
 
-@pytest.mark.parametrize("jenis", list(SEMUA_STATUS), ids=lambda j: j.__name__)
+@pytest.mark.parametrize("jenis", [t.jenis for t in SEMUA_TRANSISI], ids=lambda j: j.__name__)
 def test_every_state_has_a_label_and_a_colour(jenis):
     for status in jenis:
         assert status.label and status.label == status.label.strip()
@@ -80,20 +80,20 @@ def test_lookup_of_stored_values_tolerates_empty_and_unknown():
     assert StatusKeberatan.label_dari(None, "") == ""
 
 
-@pytest.mark.parametrize("jenis", list(SEMUA_STATUS), ids=lambda j: j.__name__)
-def test_transition_tables_speak_of_their_own_states(jenis):
-    tabel = SEMUA_STATUS[jenis]
-    assert tabel
-    for aksi, t in tabel.items():
+@pytest.mark.parametrize("tabel", SEMUA_TRANSISI, ids=lambda t: t.jenis.__name__)
+def test_transition_tables_speak_of_their_own_states(tabel):
+    jenis = tabel.jenis
+    assert tabel.aksi
+    for aksi, t in tabel.aksi.items():
         assert t.dari and all(isinstance(s, jenis) for s in t.dari), aksi
         assert t.ke is None or isinstance(t.ke, jenis), aksi
         assert t.ditolak.strip(), aksi
         assert set(t.ditolak_bila) <= set(jenis) - t.dari, aksi
 
 
-def _tolak(tabel, jenis, aksi, status, **kw) -> str:
+def _tolak(tabel, aksi, status, **kw) -> str:
     with pytest.raises(StateError) as e:
-        periksa_transisi(tabel, jenis, aksi, status, **kw)
+        periksa_transisi(tabel, aksi, status, **kw)
     return e.value.pesan
 
 
@@ -109,74 +109,74 @@ SKP_DITETAPKAN = (
 
 def test_skp_transitions():
     S, T = StatusSkp, TRANSISI_SKP
-    assert periksa_transisi(T, S, "ajukan", "DRAF") is S.DIAJUKAN
-    assert periksa_transisi(T, S, "ajukan", "DIKEMBALIKAN") is S.DIAJUKAN
-    assert periksa_transisi(T, S, "tetapkan", "DIAJUKAN") is S.DITETAPKAN
-    assert periksa_transisi(T, S, "kembalikan", "DIAJUKAN") is S.DIKEMBALIKAN
-    assert periksa_transisi(T, S, "ubah", "DIKEMBALIKAN") is S.DIKEMBALIKAN  # stays
-    assert periksa_transisi(T, S, "revisi", "DITETAPKAN") is S.DITETAPKAN
-    assert periksa_transisi(T, S, "hapus", "DRAF") is S.DRAF
-    assert periksa_transisi(T, S, "ubah_ekspektasi", "DIAJUKAN") is S.DIAJUKAN
+    assert periksa_transisi(T, "ajukan", "DRAF") is S.DIAJUKAN
+    assert periksa_transisi(T, "ajukan", "DIKEMBALIKAN") is S.DIAJUKAN
+    assert periksa_transisi(T, "tetapkan", "DIAJUKAN") is S.DITETAPKAN
+    assert periksa_transisi(T, "kembalikan", "DIAJUKAN") is S.DIKEMBALIKAN
+    assert periksa_transisi(T, "ubah", "DIKEMBALIKAN") is S.DIKEMBALIKAN  # stays
+    assert periksa_transisi(T, "revisi", "DITETAPKAN") is S.DITETAPKAN
+    assert periksa_transisi(T, "hapus", "DRAF") is S.DRAF
+    assert periksa_transisi(T, "ubah_ekspektasi", "DIAJUKAN") is S.DIAJUKAN
 
-    assert _tolak(T, S, "ubah", "DIAJUKAN") == SKP_DIAJUKAN
-    assert _tolak(T, S, "ajukan", "DITETAPKAN") == SKP_DITETAPKAN
-    assert _tolak(T, S, "tetapkan", "DRAF") == (
+    assert _tolak(T, "ubah", "DIAJUKAN") == SKP_DIAJUKAN
+    assert _tolak(T, "ajukan", "DITETAPKAN") == SKP_DITETAPKAN
+    assert _tolak(T, "tetapkan", "DRAF") == (
         "SKP berstatus Draf; hanya SKP yang diajukan yang dapat ditetapkan atau dikembalikan."
     )
-    assert _tolak(T, S, "kembalikan", "DITETAPKAN").startswith("SKP berstatus Ditetapkan;")
+    assert _tolak(T, "kembalikan", "DITETAPKAN").startswith("SKP berstatus Ditetapkan;")
     # an old revision refuses with the message of its state
-    assert _tolak(T, S, "tetapkan", "DIAJUKAN", syarat=False).startswith("SKP berstatus Diajukan;")
-    assert _tolak(T, S, "revisi", "DRAF") == (
+    assert _tolak(T, "tetapkan", "DIAJUKAN", syarat=False).startswith("SKP berstatus Diajukan;")
+    assert _tolak(T, "revisi", "DRAF") == (
         "Hanya SKP terkini yang sudah ditetapkan yang dapat direvisi."
     )
-    assert _tolak(T, S, "hapus", "DIAJUKAN").startswith("Hanya SKP berstatus Draf")
-    assert _tolak(T, S, "ubah_ekspektasi", "DITETAPKAN").startswith("SKP sudah ditetapkan;")
-    assert boleh(T, S, "ubah", "DRAF") and not boleh(T, S, "ubah", "DIAJUKAN")
+    assert _tolak(T, "hapus", "DIAJUKAN").startswith("Hanya SKP berstatus Draf")
+    assert _tolak(T, "ubah_ekspektasi", "DITETAPKAN").startswith("SKP sudah ditetapkan;")
+    assert boleh(T, "ubah", "DRAF") and not boleh(T, "ubah", "DIAJUKAN")
 
 
 def test_evaluasi_transitions():
     S, T = StatusEvaluasi, TRANSISI_EVALUASI
-    assert periksa_transisi(T, S, "simpan", "DRAF") is S.DRAF
-    assert periksa_transisi(T, S, "finalkan", "DRAF") is S.FINAL
-    assert periksa_transisi(T, S, "buka_kembali", "FINAL") is S.DRAF
-    terkunci = _tolak(T, S, "finalkan", "FINAL")
+    assert periksa_transisi(T, "simpan", "DRAF") is S.DRAF
+    assert periksa_transisi(T, "finalkan", "DRAF") is S.FINAL
+    assert periksa_transisi(T, "buka_kembali", "FINAL") is S.DRAF
+    terkunci = _tolak(T, "finalkan", "FINAL")
     assert terkunci.startswith("Evaluasi ini sudah final dan terkunci.")
-    assert _tolak(T, S, "simpan", "FINAL") == terkunci
-    assert _tolak(T, S, "buka_kembali", "DRAF") == (
+    assert _tolak(T, "simpan", "FINAL") == terkunci
+    assert _tolak(T, "buka_kembali", "DRAF") == (
         "Evaluasi ini belum final; tidak ada yang perlu dibuka kembali."
     )
 
 
 def test_realisasi_transitions():
     S, T = StatusRealisasi, TRANSISI_REALISASI
-    assert periksa_transisi(T, S, "isi", "BELUM") is S.DRAF
-    assert periksa_transisi(T, S, "isi", "DIAJUKAN") is S.DRAF
-    assert periksa_transisi(T, S, "ajukan", "DRAF") is S.DIAJUKAN
-    assert _tolak(T, S, "ajukan", "DIAJUKAN") == (
+    assert periksa_transisi(T, "isi", "BELUM") is S.DRAF
+    assert periksa_transisi(T, "isi", "DIAJUKAN") is S.DRAF
+    assert periksa_transisi(T, "ajukan", "DRAF") is S.DIAJUKAN
+    assert _tolak(T, "ajukan", "DIAJUKAN") == (
         "Realisasi berstatus Diajukan; hanya realisasi Draf yang dapat diajukan."
     )
-    assert _tolak(T, S, "isi", "DINILAI") == "Realisasi berstatus Dinilai tidak dapat diubah."
+    assert _tolak(T, "isi", "DINILAI") == "Realisasi berstatus Dinilai tidak dapat diubah."
 
 
 def test_keberatan_transitions():
     S, T = StatusKeberatan, TRANSISI_KEBERATAN
-    assert periksa_transisi(T, S, "putuskan", "DIAJUKAN") is S.DIPUTUS
-    assert _tolak(T, S, "putuskan", "DIPUTUS") == (
+    assert periksa_transisi(T, "putuskan", "DIAJUKAN") is S.DIPUTUS
+    assert _tolak(T, "putuskan", "DIPUTUS") == (
         "Keberatan ini sudah diputus; keputusan atasan pejabat penilai final."
     )
 
 
 def test_unknown_stored_state_is_refused():
-    assert _tolak(TRANSISI_SKP, StatusSkp, "tetapkan", "LAIN").startswith("SKP berstatus ;")
+    assert _tolak(TRANSISI_SKP, "tetapkan", "LAIN").startswith("SKP berstatus ;")
 
 
 # --- one owner ---------------------------------------------------------------------------------
 
-_NILAI = "|".join(sorted({s.value for jenis in SEMUA_STATUS for s in jenis}, key=len, reverse=True))
+_NILAI = "|".join(sorted({s.value for t in SEMUA_TRANSISI for s in t.jenis}, key=len, reverse=True))
 _LABEL = "|".join(
     re.escape(label)
     for label in sorted(
-        {s.label for jenis in SEMUA_STATUS for s in jenis} | {"Final (terkunci)"},
+        {s.label for t in SEMUA_TRANSISI for s in t.jenis} | {"Final (terkunci)"},
         key=len,
         reverse=True,
     )
@@ -213,3 +213,16 @@ def test_the_scan_would_catch_the_old_copies():
     ]
     for baris in lama:
         assert any(p.search(baris) for p in POLA), baris
+
+
+def test_every_action_the_services_check_is_in_its_table():
+    tabel = {
+        f"TRANSISI_{t.jenis.__name__.removeprefix('Status').upper()}": t for t in SEMUA_TRANSISI
+    }
+    panggilan = re.compile(r"(?:periksa_transisi|boleh)\(\s*(TRANSISI_[A-Z]+),\s*\"(\w+)\"")
+    dipakai = set()
+    for berkas in (PAKET / "services").rglob("*.py"):
+        for nama, aksi in panggilan.findall(berkas.read_text(encoding="utf-8")):
+            assert aksi in tabel[nama].aksi, (berkas.name, nama, aksi)
+            dipakai.add((nama, aksi))
+    assert len(dipakai) >= 8
