@@ -70,6 +70,13 @@ from kinerja_desktop.domain.predikat import (
     saran_rating,
 )
 from kinerja_desktop.domain.predikat import PredikatOrganisasi as PredikatOrg
+from kinerja_desktop.domain.status import (
+    TRANSISI_EVALUASI,
+    StatusEvaluasi,
+    StatusKeberatan,
+    StatusSkp,
+    periksa_transisi,
+)
 from kinerja_desktop.domain.tanggal import format_rentang_periode
 from kinerja_desktop.services import organisasi
 from kinerja_desktop.services.dokumen import daftarkan_cetak, daftarkan_penyusun
@@ -82,8 +89,8 @@ from kinerja_desktop.services.pengaturan import (
 )
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, periode_row
 
-DRAF = "DRAF"
-FINAL = "FINAL"
+# the states, their labels, colours and transitions are in domain/status.py
+DRAF, FINAL = StatusEvaluasi.DRAF, StatusEvaluasi.FINAL
 JENIS_CETAK_EVALUASI = "EVALUASI"
 JENIS_CETAK_DOKUMEN = "DOKEVAL"
 HARI_KEBERATAN = 14  # PP 30/2019 Pasal 59 [firm]
@@ -411,12 +418,8 @@ def _wajib_baca(
         raise PermissionDenied("Anda tidak berhak melihat evaluasi pegawai ini.")
 
 
-def _wajib_draf(ev: Evaluasi) -> None:
-    if ev.status == FINAL:
-        raise StateError(
-            "Evaluasi ini sudah final dan terkunci. Pejabat penilainya dapat membukanya kembali "
-            "dengan alasan bila perlu diubah."
-        )
+def _wajib_draf(ev: Evaluasi, aksi: str = "simpan") -> StatusEvaluasi:
+    return periksa_transisi(TRANSISI_EVALUASI, aksi, ev.status)
 
 
 def _riwayat(
@@ -767,8 +770,8 @@ def _detail(
     )
     penilai = session.get(Pegawai, penilai_id) if penilai_id else None
     keberatan = _keberatan_rows(session, ev) if ev is not None else ()
-    diputus = any(k.status == "DIPUTUS" for k in keberatan)
-    tertunda = any(k.status == "DIAJUKAN" for k in keberatan)
+    diputus = any(k.status == StatusKeberatan.DIPUTUS for k in keberatan)
+    tertunda = any(k.status == StatusKeberatan.DIAJUKAN for k in keberatan)
     batas = batas_keberatan(ev) if ev is not None else None
     is_penilai = adalah_penilai(session, actor, pegawai.id, periode)
     atasan = atasan_penilai_untuk(session, ev, periode) if ev is not None else None
@@ -801,7 +804,7 @@ def _detail(
         saran_rating=(s.value if (s := saran_rating(capaian, *_batas_saran(session))) else None),
         rata_capaian=sum(terisi) / len(terisi) if terisi else None,
         catatan=(ev.catatan or "") if ev else "",
-        status=ev.status if ev else "BELUM",
+        status=ev.status if ev else StatusEvaluasi.BELUM,
         difinalkan_pada=ev.difinalkan_pada if ev else None,
         kepala_unit=pegawai.kepala_unit,
         predikat_organisasi=org.predikat if org else None,
@@ -924,7 +927,7 @@ def _mulai(
             f"Pegawai ini belum memiliki SKP tahun {periode.tahun}. Evaluasi dimulai setelah "
             "SKP-nya dibuat dan ditetapkan."
         )
-    if skp.status not in ("DITETAPKAN",):
+    if skp.status != StatusSkp.DITETAPKAN:
         raise StateError(
             f"SKP tahun {periode.tahun} pegawai ini belum ditetapkan (status {skp.status}). "
             "Tetapkan SKP-nya dulu, lalu mulai evaluasi."
@@ -1053,7 +1056,7 @@ def finalkan_evaluasi(
     ev = _get_evaluasi(session, evaluasi_id, versi)
     periode = get_periode(session, ev.periode_id)
     _wajib_penilai(session, actor, ev.pegawai_id, periode)
-    _wajib_draf(ev)
+    ke = _wajib_draf(ev, "finalkan")
     pegawai = _pegawai(session, ev.pegawai_id)
     if pegawai.kepala_unit:
         ikut = rating_kepala_unit(session, pegawai, periode.id)
@@ -1080,10 +1083,10 @@ def finalkan_evaluasi(
     # the matrix once more: the predikat is never stored out of step
     ev.predikat = predikat_kinerja(Rating(ev.rating_hasil_kerja), Rating(ev.rating_perilaku)).value
     ev.penilai_id = actor.pegawai_id
-    ev.status = FINAL
+    ev.status = ke
     ev.difinalkan_pada = pada or utcnow()
     _ambil_snapshot(session, ev, periode)
-    _riwayat(session, actor, ev, "FINAL", None, ev.difinalkan_pada)
+    _riwayat(session, actor, ev, FINAL, None, ev.difinalkan_pada)
     session.flush()
     return detail_evaluasi(session, actor, ev.id)
 
@@ -1099,8 +1102,7 @@ def buka_kembali_evaluasi(
 ) -> EvaluasiDetail:
     """Reopen a FINAL evaluation (only its penilai, with a reason; recorded)."""
     ev = _get_evaluasi(session, evaluasi_id, versi)
-    if ev.status != FINAL:
-        raise StateError("Evaluasi ini belum final; tidak ada yang perlu dibuka kembali.")
+    ke = periksa_transisi(TRANSISI_EVALUASI, "buka_kembali", ev.status)
     if actor.pegawai_id is None or actor.pegawai_id != ev.penilai_id:
         raise PermissionDenied(
             "Hanya pejabat penilai yang memfinalkan evaluasi ini yang dapat membukanya kembali."
@@ -1113,17 +1115,17 @@ def buka_kembali_evaluasi(
     status_keberatan = set(
         session.scalars(select(Keberatan.status).where(Keberatan.evaluasi_id == ev.id))
     )
-    if "DIPUTUS" in status_keberatan:
+    if StatusKeberatan.DIPUTUS in status_keberatan:
         raise StateError(
             "Keberatan atas evaluasi ini sudah diputus oleh atasan pejabat penilai; keputusan "
             "itu final sehingga evaluasi tidak dapat dibuka kembali."
         )
-    if "DIAJUKAN" in status_keberatan:
+    if StatusKeberatan.DIAJUKAN in status_keberatan:
         raise StateError(
             "Pegawai sedang mengajukan keberatan atas evaluasi ini; tunggu keputusan atasan "
             "pejabat penilai."
         )
-    ev.status = DRAF
+    ev.status = ke
     ev.difinalkan_pada = None
     _riwayat(session, actor, ev, "DIBUKA", alasan, pada)
     session.flush()
@@ -1183,7 +1185,7 @@ def _dinilai_rows(session: Session, ids: list[int], periode: Periode) -> list[Di
             _nama(p),
             p.jabatan,
             unit_nama,
-            ev.status if ev else "BELUM",
+            ev.status if ev else StatusEvaluasi.BELUM,
             ev.rating_hasil_kerja if ev else None,
             ev.rating_perilaku if ev else None,
             ev.predikat if ev else None,
@@ -1457,7 +1459,7 @@ def _tanggal_cetak(ev: Evaluasi, periode: Periode) -> date:
 def _keberatan_cetak(session: Session, ev: Evaluasi) -> dict[str, Any] | None:
     k = session.scalar(
         select(Keberatan)
-        .where(Keberatan.evaluasi_id == ev.id, Keberatan.status == "DIPUTUS")
+        .where(Keberatan.evaluasi_id == ev.id, Keberatan.status == StatusKeberatan.DIPUTUS)
         .order_by(Keberatan.id.desc())
         .limit(1)
     )

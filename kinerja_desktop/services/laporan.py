@@ -30,6 +30,7 @@ from kinerja_desktop.domain.errors import NotFound, PermissionDenied
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import Predikat
+from kinerja_desktop.domain.status import StatusEvaluasi
 from kinerja_desktop.services import organisasi
 from kinerja_desktop.services.dokumen import daftarkan_cetak, daftarkan_penyusun
 from kinerja_desktop.services.evaluasi import (
@@ -67,7 +68,7 @@ class RekapRow:
 
     @property
     def belum_dievaluasi(self) -> bool:
-        return self.status_evaluasi != "FINAL"
+        return self.status_evaluasi != StatusEvaluasi.FINAL
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def _rows(session: Session, unit_id: int, periode: Periode, sub_unit: bool) -> l
                 status_skp or "-",
                 int(n_iki or 0),
                 int(n_real or 0),
-                ev.status if ev else "BELUM",
+                ev.status if ev else StatusEvaluasi.BELUM,
                 ev.rating_hasil_kerja if ev else None,
                 ev.rating_perilaku if ev else None,
                 ev.predikat if ev else None,
@@ -297,7 +298,7 @@ def angka_kredit_unit(
                 f"{PERSENTASE_PREDIKAT[Predikat(predikat)]}%" if predikat else "-",
                 format_angka(KOEFISIEN_TAHUNAN[jenjang], 1) if jenjang else "-",
                 ak,
-                ev.status if ev else "BELUM",
+                ev.status if ev else StatusEvaluasi.BELUM,
             )
         )
     return out

@@ -44,6 +44,12 @@ from kinerja_desktop.domain.errors import (
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import hitung_capaian
+from kinerja_desktop.domain.status import (
+    TRANSISI_REALISASI,
+    StatusEvaluasi,
+    StatusRealisasi,
+    periksa_transisi,
+)
 from kinerja_desktop.services.akses import wajib_diri_sendiri_atau_admin
 from kinerja_desktop.services.periode import (
     PeriodeRow,
@@ -55,21 +61,10 @@ from kinerja_desktop.services.periode import (
 
 # --------------------------------------------------------------------------- statuses
 
-BELUM = "BELUM"  # an IKI without realisasi
-DRAF = "DRAF"
-DIAJUKAN = "DIAJUKAN"
-DINILAI = "DINILAI"
-TANPA_SKP = "TANPA_SKP"
-BELUM_MULAI = "BELUM_MULAI"
-
-LABEL_STATUS = {
-    TANPA_SKP: "Belum ada SKP",
-    BELUM_MULAI: "Belum mulai",
-    BELUM: "Belum diisi",
-    DRAF: "Draf",
-    DIAJUKAN: "Diajukan",
-    DINILAI: "Dinilai",
-}
+# the states, their labels, colours and transitions are in domain/status.py
+BELUM = StatusRealisasi.BELUM  # an IKI without realisasi
+DRAF, DIAJUKAN, DINILAI = StatusRealisasi.DRAF, StatusRealisasi.DIAJUKAN, StatusRealisasi.DINILAI
+TANPA_SKP, BELUM_MULAI = StatusRealisasi.TANPA_SKP, StatusRealisasi.BELUM_MULAI
 
 
 def _hari(hari_ini: date | None) -> date:
@@ -267,7 +262,7 @@ class PapanSel:
 
     @property
     def label(self) -> str:
-        return LABEL_STATUS[self.status]
+        return StatusRealisasi(self.status).label
 
 
 @dataclass(frozen=True)
@@ -303,7 +298,7 @@ class BelumMengisiRow:
 
     @property
     def status_label(self) -> str:
-        return LABEL_STATUS[self.status]
+        return StatusRealisasi(self.status).label
 
 
 def format_angka(x: float | None) -> str:
@@ -384,7 +379,7 @@ def evaluasi_final(session: Session, skp_id: int, periode_id: int) -> bool:
                 exists().where(
                     Evaluasi.skp_id == skp_id,
                     Evaluasi.periode_id == periode_id,
-                    Evaluasi.status == "FINAL",
+                    Evaluasi.status == StatusEvaluasi.FINAL,
                 )
             )
         )
@@ -708,7 +703,7 @@ def simpan_realisasi(
         )
     r.nilai = angka
     r.narasi = teks
-    r.status = DRAF
+    r.status = periksa_transisi(TRANSISI_REALISASI, "isi", r.status or BELUM)
     r.diajukan_pada = None
     r.diisi_pada = utcnow()
     r.terlambat = hari > periode.batas_pengisian
@@ -763,7 +758,7 @@ def ajukan_realisasi(
             Realisasi.id.in_([b.realisasi_id for b in baris]), Realisasi.status == DRAF
         )
     ):
-        r.status = DIAJUKAN
+        r.status = periksa_transisi(TRANSISI_REALISASI, "ajukan", r.status)
         r.diajukan_pada = utcnow()
         r.terlambat = bool(r.terlambat) or hari > periode.batas_pengisian
         n += 1
@@ -1326,7 +1321,7 @@ def papan_pemantauan(
             (int(s), int(p))
             for s, p in session.execute(
                 select(Evaluasi.skp_id, Evaluasi.periode_id).where(
-                    Evaluasi.skp_id.in_(sids), Evaluasi.status == "FINAL"
+                    Evaluasi.skp_id.in_(sids), Evaluasi.status == StatusEvaluasi.FINAL
                 )
             )
         }
@@ -1458,7 +1453,6 @@ __all__ = [
     "DIAJUKAN",
     "DINILAI",
     "DRAF",
-    "LABEL_STATUS",
     "TANPA_SKP",
     "BarisRealisasi",
     "BelumMengisiRow",

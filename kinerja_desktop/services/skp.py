@@ -43,28 +43,16 @@ from kinerja_desktop.domain.errors import (
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.status import TRANSISI_SKP, StatusSkp, boleh, periksa_transisi
 from kinerja_desktop.domain.tanggal import format_rentang_periode, format_tanggal
 from kinerja_desktop.services import organisasi
 from kinerja_desktop.services.pengaturan import KUNCI_INSTANSI, KUNCI_TEMPAT, baca_teks
 
 # --- vocabulary ------------------------------------------------------------------------------
 
-DRAF, DIAJUKAN, DITETAPKAN, DIKEMBALIKAN = "DRAF", "DIAJUKAN", "DITETAPKAN", "DIKEMBALIKAN"
-STATUS_SKP = (DRAF, DIAJUKAN, DITETAPKAN, DIKEMBALIKAN)
-LABEL_STATUS = {
-    DRAF: "Draf",
-    DIAJUKAN: "Diajukan",
-    DITETAPKAN: "Ditetapkan",
-    DIKEMBALIKAN: "Dikembalikan",
-}
-# Text colours for the status everywhere it is shown (UI only reads them).
-WARNA_STATUS = {
-    DRAF: "#5b6270",
-    DIAJUKAN: "#1d4ed8",
-    DITETAPKAN: "#15803d",
-    DIKEMBALIKAN: "#b45309",
-}
-STATUS_DAPAT_DIUBAH = (DRAF, DIKEMBALIKAN)
+# the states, their labels, colours and transitions are in domain/status.py
+DRAF, DIAJUKAN = StatusSkp.DRAF, StatusSkp.DIAJUKAN
+DITETAPKAN, DIKEMBALIKAN = StatusSkp.DITETAPKAN, StatusSkp.DIKEMBALIKAN
 
 KUANTITATIF, KUALITATIF = "KUANTITATIF", "KUALITATIF"
 PENDEKATAN = (KUANTITATIF, KUALITATIF)
@@ -131,7 +119,7 @@ class SkpRingkas:
 
     @property
     def label_status(self) -> str:
-        return LABEL_STATUS.get(self.status, self.status)
+        return StatusSkp.label_dari(self.status)
 
     @property
     def label_periode(self) -> str:
@@ -195,8 +183,8 @@ class RiwayatRow:
 
     @property
     def label(self) -> str:
-        dari = LABEL_STATUS.get(self.dari_status or "", "")
-        ke = LABEL_STATUS.get(self.ke_status, self.ke_status)
+        dari = StatusSkp.label_dari(self.dari_status, "")
+        ke = StatusSkp.label_dari(self.ke_status)
         return f"{dari} → {ke}" if dari and dari != ke else ke
 
 
@@ -433,16 +421,7 @@ def _wajib_dapat_diubah(actor: Actor, skp: Skp) -> None:
             f"Ini revisi lama SKP ({'awal' if skp.revisi == 0 else f'revisi {skp.revisi}'}); "
             "revisi lama hanya dapat dibaca."
         )
-    if skp.status not in STATUS_DAPAT_DIUBAH:
-        if skp.status == DITETAPKAN:
-            raise StateError(
-                "SKP sudah ditetapkan dan tidak dapat diubah. Buat revisi SKP (tombol Revisi) "
-                "dengan alasannya untuk mengubah isinya."
-            )
-        raise StateError(
-            "SKP sedang diajukan kepada pejabat penilai dan tidak dapat diubah sampai "
-            "ditetapkan atau dikembalikan."
-        )
+    periksa_transisi(TRANSISI_SKP, "ubah", skp.status)
 
 
 def _wajib_penilai(session: Session, actor: Actor, skp: Skp, tindakan: str) -> None:
@@ -481,7 +460,7 @@ def _wajib_lihat(session: Session, actor: Actor, pegawai_id: int) -> None:
 def izin_skp(session: Session, actor: Actor, skp: Skp) -> IzinSkp:
     pemilik = _pemilik(actor, skp)
     penilai = adalah_penilai_skp(session, actor, skp)
-    dapat_diubah = bool(skp.terkini) and skp.status in STATUS_DAPAT_DIUBAH
+    dapat_diubah = bool(skp.terkini) and boleh(TRANSISI_SKP, "ubah", skp.status)
     return IzinSkp(
         ubah=pemilik and dapat_diubah,
         ajukan=pemilik and dapat_diubah,
@@ -657,11 +636,7 @@ def hapus_skp(session: Session, actor: Actor, skp_id: int) -> None:
     """Delete a draft (a draft revision brings the previous revision back as the current one)."""
     skp = _get_skp(session, skp_id)
     _wajib_pemilik(actor, skp)
-    if skp.status != DRAF or not skp.terkini:
-        raise StateError(
-            "Hanya SKP berstatus Draf yang dapat dihapus. SKP yang sudah pernah diajukan "
-            "disimpan sebagai riwayat."
-        )
+    periksa_transisi(TRANSISI_SKP, "hapus", skp.status, syarat=bool(skp.terkini))
     milik = select(RencanaHasilKerja.id).where(RencanaHasilKerja.skp_id == skp.id)
     dipakai = session.scalar(
         select(RencanaHasilKerja.id)
@@ -1167,10 +1142,7 @@ def ubah_ekspektasi(
     """Ekspektasi Khusus Pimpinan for one BerAKHLAK value: only the SKP's penilai."""
     skp = _get_skp(session, skp_id)
     _wajib_penilai(session, actor, skp, "mengisi ekspektasi khusus pimpinan")
-    if not skp.terkini or skp.status == DITETAPKAN:
-        raise StateError(
-            "SKP sudah ditetapkan; ekspektasi khusus pimpinan hanya dapat diubah melalui revisi."
-        )
+    periksa_transisi(TRANSISI_SKP, "ubah_ekspektasi", skp.status, syarat=bool(skp.terkini))
     nilai = nilai_perilaku(kode_nilai)
     baris = next((e for e in skp.perilaku if e.nilai == kode_nilai), None)
     if baris is None:
@@ -1238,18 +1210,14 @@ def ajukan_skp(session: Session, actor: Actor, skp_id: int, versi: int | None = 
     if masalah:
         raise ValidationError("SKP belum dapat diajukan:\n• " + "\n• ".join(masalah), "Ajukan SKP")
     dari = skp.status
-    skp.status = DIAJUKAN
-    _catat(session, actor, skp, dari, DIAJUKAN, None)
+    skp.status = periksa_transisi(TRANSISI_SKP, "ajukan", dari)
+    _catat(session, actor, skp, dari, skp.status, None)
     session.flush()
     return ringkas(skp, session)
 
 
-def _wajib_diajukan(skp: Skp) -> None:
-    if not skp.terkini or skp.status != DIAJUKAN:
-        raise StateError(
-            f"SKP berstatus {LABEL_STATUS.get(skp.status, skp.status)}; hanya SKP yang "
-            "diajukan yang dapat ditetapkan atau dikembalikan."
-        )
+def _wajib_diajukan(skp: Skp, aksi: str) -> StatusSkp:
+    return periksa_transisi(TRANSISI_SKP, aksi, skp.status, syarat=bool(skp.terkini))
 
 
 def tetapkan_skp(
@@ -1257,9 +1225,9 @@ def tetapkan_skp(
 ) -> SkpRingkas:
     skp = _get_skp(session, skp_id)
     _wajib_penilai(session, actor, skp, "menetapkan SKP")
-    _wajib_diajukan(skp)
+    ke = _wajib_diajukan(skp, "tetapkan")
     _cek_versi(skp, versi)
-    skp.status = DITETAPKAN
+    skp.status = ke
     skp.ditetapkan_pada = utcnow()
     _catat(session, actor, skp, DIAJUKAN, DITETAPKAN, None)
     session.flush()
@@ -1271,14 +1239,14 @@ def kembalikan_skp(
 ) -> SkpRingkas:
     skp = _get_skp(session, skp_id)
     _wajib_penilai(session, actor, skp, "mengembalikan SKP")
-    _wajib_diajukan(skp)
+    ke = _wajib_diajukan(skp, "kembalikan")
     _cek_versi(skp, versi)
     alasan = (alasan or "").strip()
     if not alasan:
         raise ValidationError(
             "Tuliskan alasan pengembalian agar pegawai tahu apa yang harus diperbaiki.", "Alasan"
         )
-    skp.status = DIKEMBALIKAN
+    skp.status = ke
     _catat(session, actor, skp, DIAJUKAN, DIKEMBALIKAN, alasan)
     session.flush()
     return ringkas(skp, session)
@@ -1295,8 +1263,7 @@ def revisi_skp(
             "Hanya pegawai pemilik SKP, pejabat penilainya, atau operator kepegawaian yang dapat "
             "membuat revisi SKP."
         )
-    if not lama.terkini or lama.status != DITETAPKAN:
-        raise StateError("Hanya SKP terkini yang sudah ditetapkan yang dapat direvisi.")
+    periksa_transisi(TRANSISI_SKP, "revisi", lama.status, syarat=bool(lama.terkini))
     _cek_versi(lama, versi)
     alasan = (alasan or "").strip()
     if not alasan:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from kinerja_desktop.db.models import Pegawai, PustakaRhk, RencanaHasilKerja, Skp
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied, StateError, ValidationError
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.status import StatusSkp
 from kinerja_desktop.services import organisasi
 from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services.akses import wajib_admin
@@ -33,7 +34,7 @@ class BawahanSkpRow:
 
     @property
     def label_status(self) -> str:
-        return svc.LABEL_STATUS.get(self.status or "", "Belum ada SKP")
+        return StatusSkp.label_dari(self.status, "Belum ada SKP")
 
 
 def _penilai_id(actor: Actor, penilai_id: int | None) -> int:
@@ -201,7 +202,7 @@ def matriks_peran_hasil(
                     svc._nama_pegawai(p),
                     p.jabatan if p else "",
                     r.uraian,
-                    svc.LABEL_STATUS.get(s.status, s.status),
+                    StatusSkp.label_dari(s.status),
                 )
             )
     rows = []

@@ -43,17 +43,23 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.predikat import Predikat, Rating, predikat_kinerja
+from kinerja_desktop.domain.status import StatusEvaluasi, StatusKeberatan
 from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.errors import tampilkan_error
 
-WARNA_STATUS = {"BELUM": "#6b7280", "DRAF": "#b45309", "FINAL": "#15803d"}
-LABEL_STATUS = {"BELUM": "Belum dievaluasi", "DRAF": "Draf", "FINAL": "Final (terkunci)"}
+
+def label_status(status: str) -> str:
+    """The state as the evaluation form and its lists show it (a final one is locked)."""
+    keadaan = StatusEvaluasi.dari(status)
+    return keadaan.label_lengkap if keadaan is not None else status
+
+
 LABEL_AKSI = {
     "DIBUAT": "Evaluasi dimulai",
-    "FINAL": "Difinalkan",
+    StatusEvaluasi.FINAL: "Difinalkan",  # the history records reaching the state
     "DIBUKA": "Dibuka kembali",
     "KEBERATAN": "Keberatan diajukan",
     "KEBERATAN_DIPUTUS": "Keberatan diputus",
@@ -376,8 +382,8 @@ class EvaluasiDialog(QDialog):
             f"Pejabat penilai: {d.penilai_nama or '-'}"
             + (" · Kepala unit" if d.kepala_unit else "")
         )
-        warna = WARNA_STATUS.get(d.status, "#6b7280")
-        self.lbl_status.setText(LABEL_STATUS.get(d.status, d.status))
+        warna = StatusEvaluasi.warna_dari(d.status, "#6b7280")
+        self.lbl_status.setText(label_status(d.status))
         self.lbl_status.setStyleSheet(
             f"background:{warna}; color:white; padding:6px 10px; border-radius:4px; "
             "font-weight:bold;"
@@ -390,7 +396,7 @@ class EvaluasiDialog(QDialog):
                 if date.today() <= d.batas_keberatan
                 else f"Batas waktu keberatan ({batas}) sudah lewat."
             )
-        if not pesan and not d.boleh_menilai and d.status != "FINAL":
+        if not pesan and not d.boleh_menilai and d.status != StatusEvaluasi.FINAL:
             pesan = (
                 "Anda dapat melihat evaluasi ini, tetapi hanya pejabat penilainya yang "
                 "dapat mengisi penilaian."
@@ -499,12 +505,13 @@ class EvaluasiDialog(QDialog):
             return
         bagian = []
         for k in d.keberatan:
+            diputus = k.status == StatusKeberatan.DIPUTUS
             s = (
                 f"<p><b>Diajukan {k.diajukan_pada:%d-%m-%Y}</b>: {_esc(k.alasan)}<br>"
-                f"Status: <b>{'Sudah diputus' if k.status == 'DIPUTUS' else 'Menunggu keputusan'}"
+                f"Status: <b>{'Sudah diputus' if diputus else 'Menunggu keputusan'}"
                 "</b>"
             )
-            if k.status == "DIPUTUS":
+            if diputus:
                 hasil = (
                     "hasil tetap"
                     if k.keputusan == "TETAP"
@@ -667,7 +674,7 @@ class EvaluasiDialog(QDialog):
         d = self.detail
         if d is None:
             return
-        tertunda = [k for k in d.keberatan if k.status == "DIAJUKAN"]
+        tertunda = [k for k in d.keberatan if k.status == StatusKeberatan.DIAJUKAN]
         if not tertunda:
             return
         dlg = KeputusanKeberatanDialog(tertunda[0], d, self)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.distribusi import URUTAN_KURVA, kurva_referensi
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.predikat import Predikat, PredikatOrganisasi
+from kinerja_desktop.domain.status import StatusEvaluasi
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import laporan
 from kinerja_desktop.services.context import AppContext
@@ -45,7 +46,6 @@ from kinerja_desktop.ui.evaluasi.dialog import (
 )
 
 WARNA_BATANG = QColor("#3d5a8a")
-STATUS_SINGKAT = {"BELUM": "Belum dievaluasi", "DRAF": "Draf", "FINAL": "Final"}
 WARNA_KURVA = QColor("#d97706")
 
 
@@ -353,7 +353,7 @@ class LaporanView(QWidget):
                 row.nama,
                 row.jabatan,
                 f"{row.realisasi_terisi}/{row.iki}",
-                STATUS_SINGKAT.get(row.status_evaluasi, row.status_evaluasi),
+                StatusEvaluasi.label_dari(row.status_evaluasi),
                 label_rating(row.rating_hasil_kerja),
                 label_rating(row.rating_perilaku),
                 label_predikat(row.predikat),

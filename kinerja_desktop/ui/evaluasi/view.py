@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.nip import format_nip
+from kinerja_desktop.domain.status import StatusEvaluasi, StatusKeberatan
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.common.form import judul_halaman
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.evaluasi.dialog import (
-    LABEL_STATUS,
-    WARNA_STATUS,
     EvaluasiDialog,
     label_predikat,
     label_rating,
+    label_status,
 )
 
 KOLOM_DINILAI = [
@@ -216,7 +216,7 @@ class EvaluasiView(QWidget):
         self._isi_keberatan(keberatan)
         if not dinilai and saya and self.tabs.currentIndex() == 0:
             self.tabs.setCurrentIndex(1)  # a pegawai who rates nobody starts at his own
-        tertunda = sum(1 for k in keberatan if k.status == "DIAJUKAN")
+        tertunda = sum(1 for k in keberatan if k.status == StatusKeberatan.DIAJUKAN)
         self.tabs.setTabText(
             2, f"Keberatan untuk diputus ({tertunda})" if tertunda else "Keberatan untuk diputus"
         )
@@ -233,15 +233,15 @@ class EvaluasiView(QWidget):
                     row.nama,
                     row.jabatan,
                     row.unit_kerja,
-                    LABEL_STATUS.get(row.status, row.status),
+                    label_status(row.status),
                     label_rating(row.rating_hasil_kerja),
                     label_rating(row.rating_perilaku),
                     label_predikat(row.predikat),
-                    {"DIAJUKAN": "Diajukan", "DIPUTUS": "Diputus"}.get(row.keberatan or "", ""),
+                    StatusKeberatan.label_dari(row.keberatan, ""),
                 ],
                 row,
             )
-            t.item(r, 4).setForeground(QColor(WARNA_STATUS.get(row.status, "#000")))
+            t.item(r, 4).setForeground(QColor(StatusEvaluasi.warna_dari(row.status, "#000")))
 
     def _isi_saya(self, rows: list[sv.DinilaiRow]) -> None:
         t = self.tbl_saya
@@ -252,11 +252,11 @@ class EvaluasiView(QWidget):
                 r,
                 [
                     row.periode_nama,
-                    LABEL_STATUS.get(row.status, row.status),
+                    label_status(row.status),
                     label_rating(row.rating_hasil_kerja),
                     label_rating(row.rating_perilaku),
                     label_predikat(row.predikat),
-                    {"DIAJUKAN": "Diajukan", "DIPUTUS": "Diputus"}.get(row.keberatan or "", ""),
+                    StatusKeberatan.label_dari(row.keberatan, ""),
                 ],
                 row,
             )
@@ -274,7 +274,9 @@ class EvaluasiView(QWidget):
                     format_nip(k.pegawai_nip),
                     k.periode_nama,
                     label_predikat(k.predikat),
-                    "Menunggu keputusan" if k.status == "DIAJUKAN" else f"Diputus: {k.keputusan}",
+                    "Menunggu keputusan"
+                    if k.status == StatusKeberatan.DIAJUKAN
+                    else f"Diputus: {k.keputusan}",
                     k.alasan.replace("\n", " "),
                 ],
                 k,

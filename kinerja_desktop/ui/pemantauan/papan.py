@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.errors import tampilkan_error
-from kinerja_desktop.ui.pemantauan.widgets import WARNA_STATUS, item, tabel, tombol
+from kinerja_desktop.ui.pemantauan.widgets import item, tabel, tombol, warna_status
 
 
 class PapanTab(QWidget):
@@ -45,8 +45,7 @@ class PapanTab(QWidget):
         atas.addStretch(1)
         legenda = QLabel(
             " ".join(
-                f"<span style='background:{WARNA_STATUS[k][0]}; color:{WARNA_STATUS[k][1]}'>"
-                f"&nbsp;{pm.LABEL_STATUS[k]}&nbsp;</span>"
+                f"<span style='background:{k.latar}; color:{k.warna}'>&nbsp;{k.label}&nbsp;</span>"
                 for k in (pm.BELUM_MULAI, pm.DRAF, pm.DIAJUKAN, pm.DINILAI, pm.TANPA_SKP)
             )
         )
@@ -127,7 +126,7 @@ class PapanTab(QWidget):
             t.setItem(r, 0, item(f"{b.nama}\n{b.nip}", b.pegawai_id))
             t.setItem(r, 1, item(b.jabatan))
             for c, s in enumerate(b.sel, start=2):
-                latar, warna = WARNA_STATUS[s.status]
+                latar, warna = warna_status(s.status)
                 teks = s.label
                 if s.jumlah_iki and s.status not in (pm.TANPA_SKP,):
                     teks += f" {s.terisi}/{s.jumlah_iki}"
@@ -170,7 +169,7 @@ class PapanTab(QWidget):
         t = self.tabel_belum
         t.setRowCount(len(self._belum))
         for r, b in enumerate(self._belum):
-            latar, warna = WARNA_STATUS[b.status]
+            latar, warna = warna_status(b.status)
             t.setItem(r, 0, item(b.nama))
             t.setItem(r, 1, item(b.nip))
             t.setItem(r, 2, item(b.jabatan))

@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.predikat import hitung_capaian
+from kinerja_desktop.domain.status import StatusRealisasi
 from kinerja_desktop.services import bukti as bk
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services import umpan_balik as ub
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.pemantauan.umpan_balik import UmpanBalikPanel
-from kinerja_desktop.ui.pemantauan.widgets import PERAN, WARNA_STATUS, item, persen, tabel, tombol
+from kinerja_desktop.ui.pemantauan.widgets import PERAN, item, persen, tabel, tombol, warna_status
 
 KOLOM = [
     "Kode",
@@ -218,8 +219,8 @@ class RealisasiTab(QWidget):
             r = t.rowCount()
             t.insertRow(r)
             self._baris[r] = b
-            latar, warna = WARNA_STATUS.get(b.status, (None, None))
-            status = pm.LABEL_STATUS[b.status] + (" · terlambat" if b.terlambat else "")
+            latar, warna = warna_status(b.status)
+            status = StatusRealisasi(b.status).label + (" · terlambat" if b.terlambat else "")
             n_ub = sum(len(u.pesan) for u in b.umpan_balik)
             t.setItem(r, 0, item(b.indikator_kode, b.indikator_id))
             t.setItem(r, 1, item(b.indikator_uraian, tip=b.indikator_uraian))
@@ -237,7 +238,7 @@ class RealisasiTab(QWidget):
         terisi = halaman.jumlah_terisi
         self.ringkasan.setText(
             f"{terisi} dari {len(halaman.baris)} IKI terisi · Keadaan periode: "
-            f"<b>{pm.LABEL_STATUS[halaman.status]}</b>"
+            f"<b>{StatusRealisasi(halaman.status).label}</b>"
             + (
                 " · <span style='color:#b00020'>batas pengisian sudah lewat</span>"
                 if halaman.lewat_batas and halaman.status in (pm.BELUM_MULAI, pm.DRAF)

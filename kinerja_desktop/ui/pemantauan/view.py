@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.nip import format_nip
+from kinerja_desktop.domain.status import StatusRealisasi
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.common.form import judul_halaman
@@ -27,7 +28,7 @@ from kinerja_desktop.ui.pemantauan.papan import PapanTab
 from kinerja_desktop.ui.pemantauan.progres import ProgresTab
 from kinerja_desktop.ui.pemantauan.realisasi import RealisasiTab
 from kinerja_desktop.ui.pemantauan.rencana_aksi import RencanaAksiTab
-from kinerja_desktop.ui.pemantauan.widgets import WARNA_STATUS, tombol
+from kinerja_desktop.ui.pemantauan.widgets import tombol, warna_status
 
 
 class PemantauanView(QWidget):
@@ -187,11 +188,11 @@ class PemantauanView(QWidget):
 
     def _tampil_info(self, h: pm.HalamanPemantauan) -> None:
         p = h.periode_aktif
-        latar, warna = WARNA_STATUS.get(h.status, ("#eee", "#333"))
+        latar, warna = warna_status(h.status, ("#eee", "#333"))
         teks = (
             f"<b>{h.pegawai_nama}</b> · NIP {format_nip(h.pegawai_nip)} &nbsp; "
-            f"<span style='background:{latar}; color:{warna}'>&nbsp;{pm.LABEL_STATUS[h.status]}"
-            "&nbsp;</span>"
+            f"<span style='background:{latar}; color:{warna}'>"
+            f"&nbsp;{StatusRealisasi(h.status).label}&nbsp;</span>"
         )
         if p is not None:
             teks += (

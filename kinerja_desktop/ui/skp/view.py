@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Peran
+from kinerja_desktop.domain.status import StatusSkp
 from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services import skp_bantu as bantu
@@ -105,10 +106,10 @@ def _label_nip(identitas: dict) -> str:
 def label_status_html(status: str | None) -> str:
     if not status:
         return "<span style='color:#888'>Belum ada SKP</span>"
-    warna = svc.WARNA_STATUS.get(status, "#333")
+    warna = StatusSkp.warna_dari(status, "#333")
     return (
         f"<span style='color:white; background:{warna}; padding:2px 8px;'>"
-        f"&nbsp;{svc.LABEL_STATUS.get(status, status)}&nbsp;</span>"
+        f"&nbsp;{StatusSkp.label_dari(status)}&nbsp;</span>"
     )
 
 
@@ -455,7 +456,7 @@ class SkpEditor(QWidget):
         for i, r in enumerate(rows):
             t.setItem(i, 0, _item(f"{waktu_lokal(r.waktu):%d-%m-%Y %H:%M}"))
             t.setItem(i, 1, _item(r.nama_pengguna))
-            t.setItem(i, 2, _item(r.label, warna=svc.WARNA_STATUS.get(r.ke_status)))
+            t.setItem(i, 2, _item(r.label, warna=StatusSkp.warna_dari(r.ke_status)))
             t.setItem(i, 3, _item(r.alasan or ""))
         t.resizeRowsToContents()
 
@@ -883,7 +884,7 @@ class SkpView(QWidget):
                 i, 0, _item(f"{s.mulai:%d-%m} s.d. {s.selesai:%d-%m-%Y}", s.id, tebal=s.terkini)
             )
             t.setItem(i, 1, _item(s.label_revisi + ("" if s.terkini else " (lama)")))
-            t.setItem(i, 2, _item(s.label_status, warna=svc.WARNA_STATUS.get(s.status), tebal=True))
+            t.setItem(i, 2, _item(s.label_status, warna=StatusSkp.warna_dari(s.status), tebal=True))
             t.setItem(i, 3, _item(s.penilai_nama))
             if s.id == pilih_skp:
                 baris_pilih = i
@@ -1067,9 +1068,7 @@ class BawahanPanel(QWidget):
             t.setItem(
                 i,
                 4,
-                _item(
-                    r.label_status, warna=svc.WARNA_STATUS.get(r.status or "", "#888"), tebal=True
-                ),
+                _item(r.label_status, warna=StatusSkp.warna_dari(r.status, "#888"), tebal=True),
             )
             t.setItem(i, 5, _item(r.jumlah_rhk if r.skp_id else ""))
         t.resizeRowsToContents()
