@@ -15,7 +15,6 @@ every rating change), so it can never be stored out of step.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -58,6 +57,7 @@ from kinerja_desktop.domain.errors import (
     StateError,
     ValidationError,
 )
+from kinerja_desktop.domain.identitas import Identitas, SnapshotIdentitas, json_cetak
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor
@@ -78,7 +78,7 @@ from kinerja_desktop.domain.status import (
     periksa_transisi,
 )
 from kinerja_desktop.domain.tanggal import format_rentang_periode
-from kinerja_desktop.services import organisasi
+from kinerja_desktop.services import identitas, organisasi
 from kinerja_desktop.services.dokumen import daftarkan_cetak, daftarkan_penyusun
 from kinerja_desktop.services.pengaturan import (
     KUNCI_EMBLEM,
@@ -207,7 +207,8 @@ class EvaluasiDetail:
     evaluasi_id: int | None
     uuid: str | None
     versi: int
-    pegawai: organisasi.IdentitasRow
+    pegawai_id: int
+    pegawai: Identitas  # as the roster reads now
     penilai_id: int | None
     penilai_nama: str
     periode: PeriodeRow
@@ -460,41 +461,16 @@ def rating_kepala_unit(session: Session, pegawai: Pegawai, periode_id: int) -> s
 # --- snapshot -------------------------------------------------------------------------------
 
 
-def _identitas_cetak(session: Session, pegawai_id: int | None) -> dict[str, Any] | None:
-    if pegawai_id is None:
-        return None
-    idn = organisasi.identitas(session, pegawai_id)
-    return {
-        "nama": idn.nama_lengkap,
-        "nip": idn.nip,
-        "pangkat_golongan": idn.pangkat_golongan,
-        "jabatan": idn.jabatan,
-        "unit_kerja": idn.unit_kerja,
-        "ppk": idn.status == "PPPK",
-    }
-
-
 def _ambil_snapshot(session: Session, ev: Evaluasi, periode: Periode) -> None:
     """Identity blocks as they are now; frozen once the evaluation is final."""
     atasan = atasan_penilai_untuk(session, ev, periode)
-    ev.snapshot = json.dumps(
-        {
-            "pegawai": _identitas_cetak(session, ev.pegawai_id),
-            "penilai": _identitas_cetak(session, ev.penilai_id),
-            "atasan_penilai": _identitas_cetak(session, atasan),
-            "instansi": instansi(session),
-            "tempat": baca_teks(session, KUNCI_TEMPAT),
-        },
-        ensure_ascii=False,
-        sort_keys=True,
+    ev.snapshot = identitas.ambil_snapshot(
+        session, ev.pegawai_id, ev.penilai_id, atasan, instansi=instansi(session)
     )
 
 
-def snapshot(ev: Evaluasi) -> dict[str, Any]:
-    try:
-        return json.loads(ev.snapshot or "{}")
-    except ValueError:
-        return {}
+def snapshot(ev: Evaluasi) -> SnapshotIdentitas:
+    return identitas.baca_snapshot(ev.snapshot)
 
 
 # --- reading the screen data ----------------------------------------------------------------
@@ -790,7 +766,8 @@ def _detail(
         evaluasi_id=ev.id if ev else None,
         uuid=ev.uuid if ev else None,
         versi=ev.versi if ev else 0,
-        pegawai=organisasi.identitas_dari(pegawai),
+        pegawai_id=pegawai.id,
+        pegawai=identitas.identitas_dari(pegawai),
         penilai_id=penilai_id,
         penilai_nama=_nama(penilai),
         periode=periode_row(periode),
@@ -1414,18 +1391,6 @@ def distribusi_unit(
 # --- printed data (the verification register rebuilds these) -------------------------------
 
 
-def _idn(data: dict | None) -> dict[str, Any]:
-    kosong = {
-        "nama": "",
-        "nip": "",
-        "pangkat_golongan": "",
-        "jabatan": "",
-        "unit_kerja": "",
-        "ppk": False,
-    }
-    return {**kosong, **(data or {})}
-
-
 def _label_periode(periode: Periode) -> dict[str, Any]:
     items = label_periode_cetak(periode.jenis)
     awalan = ""
@@ -1487,13 +1452,13 @@ def data_cetak_evaluasi(session: Session, evaluasi_uuid: str) -> dict[str, Any] 
     return {
         "status": ev.status,
         "periode": _label_periode(periode),
-        "instansi": snap.get("instansi") or instansi(session),
-        "tempat": snap.get("tempat") or baca_teks(session, KUNCI_TEMPAT),
+        "instansi": snap.instansi or instansi(session),
+        "tempat": snap.tempat or baca_teks(session, KUNCI_TEMPAT),
         "tanggal": _tanggal_cetak(ev, periode).isoformat(),
         "pendekatan": skp.pendekatan or "KUANTITATIF",
         "varian": skp.varian or "UMUM",
-        "pegawai": _idn(snap.get("pegawai")),
-        "penilai": _idn(snap.get("penilai")),
+        "pegawai": json_cetak(snap.pegawai),
+        "penilai": json_cetak(snap.penilai),
         "predikat_organisasi": predikat_organisasi(session, pegawai.unit_kerja_id, periode.id),
         "hasil_kerja": [
             {
@@ -1539,12 +1504,12 @@ def data_cetak_dokumen(session: Session, evaluasi_uuid: str) -> dict[str, Any] |
     return {
         "status": ev.status,
         "periode": _label_periode(periode),
-        "instansi": snap.get("instansi") or instansi(session),
-        "tempat": snap.get("tempat") or baca_teks(session, KUNCI_TEMPAT),
+        "instansi": snap.instansi or instansi(session),
+        "tempat": snap.tempat or baca_teks(session, KUNCI_TEMPAT),
         "tanggal": _tanggal_cetak(ev, periode).isoformat(),
-        "pegawai": _idn(snap.get("pegawai")),
-        "penilai": _idn(snap.get("penilai")),
-        "atasan_penilai": _idn(snap.get("atasan_penilai")),
+        "pegawai": json_cetak(snap.pegawai),
+        "penilai": json_cetak(snap.penilai),
+        "atasan_penilai": json_cetak(snap.atasan_penilai),
         "predikat_organisasi": predikat_organisasi(session, pegawai.unit_kerja_id, periode.id),
         "predikat": ev.predikat,
         "catatan": ev.catatan or "",

@@ -12,7 +12,6 @@ creation) and ``skp_cetak`` (data for the printed SKP and its verification).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -40,13 +39,14 @@ from kinerja_desktop.domain.errors import (
     StateError,
     ValidationError,
 )
+from kinerja_desktop.domain.identitas import KOSONG, Identitas, SnapshotIdentitas
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import TRANSISI_SKP, StatusSkp, boleh, periksa_transisi
 from kinerja_desktop.domain.tanggal import format_rentang_periode, format_tanggal
-from kinerja_desktop.services import organisasi
-from kinerja_desktop.services.pengaturan import KUNCI_INSTANSI, KUNCI_TEMPAT, baca_teks
+from kinerja_desktop.services import identitas, organisasi
+from kinerja_desktop.services.pengaturan import KUNCI_INSTANSI, baca_teks
 
 # --- vocabulary ------------------------------------------------------------------------------
 
@@ -203,8 +203,8 @@ class IzinSkp:
 @dataclass(frozen=True)
 class SkpDetail:
     skp: SkpRingkas
-    pegawai: dict  # snapshot identity (IdentitasRow fields)
-    penilai: dict | None
+    pegawai: Identitas  # from the snapshot
+    penilai: Identitas | None
     instansi: str
     alasan_revisi: str | None
     rhk: tuple[RhkRow, ...]
@@ -337,10 +337,10 @@ def _cek_versi(obj: Skp | RencanaHasilKerja | Indikator, versi: int | None) -> N
 
 def ringkas(skp: Skp, session: Session) -> SkpRingkas:
     snap = baca_snapshot(skp)
-    pegawai_nama = (snap.get("pegawai") or {}).get("nama_lengkap") or _nama_pegawai(
+    pegawai_nama = (snap.pegawai or KOSONG).nama or _nama_pegawai(
         session.get(Pegawai, skp.pegawai_id)
     )
-    penilai_nama = (snap.get("penilai") or {}).get("nama_lengkap") or ""
+    penilai_nama = (snap.penilai or KOSONG).nama
     return SkpRingkas(
         skp.id,
         skp.uuid,
@@ -360,11 +360,8 @@ def ringkas(skp: Skp, session: Session) -> SkpRingkas:
     )
 
 
-def baca_snapshot(skp: Skp) -> dict:
-    try:
-        return json.loads(skp.snapshot or "{}")
-    except ValueError:
-        return {}
+def baca_snapshot(skp: Skp) -> SnapshotIdentitas:
+    return identitas.baca_snapshot(skp.snapshot)
 
 
 def label_periode(skp: Skp | SkpRingkas) -> str:
@@ -483,21 +480,15 @@ def _instansi_bawaan(session: Session, unit_id: int) -> str:
     return unit.nama.upper() if unit is not None else ""
 
 
-def buat_snapshot(session: Session, pegawai_id: int, penilai_id: int | None, tanggal: date) -> dict:
-    """Identity of pegawai, penilai and atasan penilai as of now, plus the office identity."""
-    peg = organisasi.identitas(session, pegawai_id)
-    penilai = organisasi.identitas(session, penilai_id) if penilai_id else None
+def buat_snapshot(session: Session, pegawai_id: int, penilai_id: int | None, tanggal: date) -> str:
+    """Identity of pegawai, penilai and atasan penilai (at ``tanggal``) as of now, plus the
+    office identity."""
     atasan_id = organisasi.penilai_pada(session, penilai_id, tanggal) if penilai_id else None
-    atasan = organisasi.identitas(session, atasan_id) if atasan_id else None
-    return {
-        "pegawai": peg.to_dict(),
-        "penilai": penilai.to_dict() if penilai else None,
-        "atasan_penilai": atasan.to_dict() if atasan else None,
-        "instansi": baca_teks(session, KUNCI_INSTANSI)
-        or _instansi_bawaan(session, peg.unit_kerja_id),
-        "tempat": baca_teks(session, KUNCI_TEMPAT),
-        "diambil_pada": date.today().isoformat(),
-    }
+    peg = session.get(Pegawai, pegawai_id)
+    instansi = baca_teks(session, KUNCI_INSTANSI) or (
+        _instansi_bawaan(session, peg.unit_kerja_id) if peg is not None else ""
+    )
+    return identitas.ambil_snapshot(session, pegawai_id, penilai_id, atasan_id, instansi=instansi)
 
 
 def _catat(
@@ -604,7 +595,7 @@ def buat_skp(
         status=DRAF,
         revisi=0,
         terkini=True,
-        snapshot=json.dumps(buat_snapshot(session, pegawai_id, penilai_id, mulai)),
+        snapshot=buat_snapshot(session, pegawai_id, penilai_id, mulai),
     )
     session.add(skp)
     session.flush()
@@ -785,9 +776,9 @@ def detail_skp(session: Session, actor: Actor, skp_id: int) -> SkpDetail:
                 break
     return SkpDetail(
         skp=ringkas(skp, session),
-        pegawai=snap.get("pegawai") or {},
-        penilai=snap.get("penilai"),
-        instansi=snap.get("instansi") or "",
+        pegawai=snap.pegawai or KOSONG,
+        penilai=snap.penilai,
+        instansi=snap.instansi,
         alasan_revisi=skp.alasan_revisi,
         rhk=rhk_rows(skp.rhk),
         perilaku=perilaku_rows(skp),
@@ -886,7 +877,7 @@ def _pilihan_intervensi(session: Session, skp: Skp) -> PilihanIntervensi:
         return PilihanIntervensi((), "SKP ini belum memiliki pejabat penilai.")
     daftar = _skp_pimpinan_berlaku(session, skp)
     if not daftar:
-        nama = (baca_snapshot(skp).get("penilai") or {}).get("nama_lengkap") or _nama_pegawai(
+        nama = (baca_snapshot(skp).penilai or KOSONG).nama or _nama_pegawai(
             session.get(Pegawai, skp.penilai_id)
         )
         return PilihanIntervensi((), PESAN_TANPA_SKP_PIMPINAN.format(nama=nama))
@@ -1282,7 +1273,7 @@ def revisi_skp(
         revisi_dari_id=lama.id,
         terkini=True,
         alasan_revisi=alasan,
-        snapshot=json.dumps(buat_snapshot(session, lama.pegawai_id, penilai_id, lama.mulai)),
+        snapshot=buat_snapshot(session, lama.pegawai_id, penilai_id, lama.mulai),
     )
     lama.terkini = False
     session.add(baru)

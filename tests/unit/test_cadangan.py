@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kinerja_desktop.db.database import backup_folder, open_database
+from kinerja_desktop.db.database import SCHEMA_HEAD, backup_folder, open_database
 from kinerja_desktop.db.models import Pegawai
 from kinerja_desktop.domain.peran import SISTEM
 from kinerja_desktop.exchange import cadangan as c
@@ -67,7 +67,9 @@ def test_round_trip_database_and_evidence(db, tmp_path):
     out = tmp_path / "usb" / "cadangan.kinerja-cadangan.zip"
     info = c.buat_cadangan(state, db.path, db.folder_bukti, out)
     assert out.exists() and state.terakhir[0] == state.terakhir[1]
-    assert info.jumlah["pegawai"] == 2 and info.jumlah_bukti == 2 and info.revisi_skema == "0001"
+    assert (
+        info.jumlah["pegawai"] == 2 and info.jumlah_bukti == 2 and info.revisi_skema == SCHEMA_HEAD
+    )
     with zipfile.ZipFile(out) as zf:
         names = set(zf.namelist())
         manifest = json.loads(zf.read("manifest.json"))

@@ -375,10 +375,9 @@ class EvaluasiDialog(QDialog):
         assert d is not None
         self._memuat = True
         p = d.pegawai
-        self.lbl_judul.setText(f"{p.nama_lengkap} — {d.periode.nama} {d.periode.tahun}")
-        label_nip = "NI PPPK" if p.status == "PPPK" else "NIP"
+        self.lbl_judul.setText(f"{p.nama} — {d.periode.nama} {d.periode.tahun}")
         self.lbl_sub.setText(
-            f"{label_nip} {format_nip(p.nip)} · {p.jabatan} · {p.unit_kerja}\n"
+            f"{p.label_nip} {format_nip(p.nip)} · {p.jabatan} · {p.unit_kerja}\n"
             f"Pejabat penilai: {d.penilai_nama or '-'}"
             + (" · Kepala unit" if d.kepala_unit else "")
         )
@@ -751,7 +750,7 @@ class KeputusanKeberatanDialog(QDialog):
         lay.setContentsMargins(14, 12, 14, 12)
         lay.setSpacing(10)
         info = QLabel(
-            f"<b>{detail.pegawai.nama_lengkap}</b> — {detail.periode.nama} "
+            f"<b>{detail.pegawai.nama}</b> — {detail.periode.nama} "
             f"{detail.periode.tahun}<br>Hasil semula: rating hasil kerja "
             f"<b>{label_rating(detail.rating_hasil_kerja)}</b>, rating perilaku "
             f"<b>{label_rating(detail.rating_perilaku)}</b>, predikat "

@@ -311,7 +311,7 @@ class EvaluasiView(QWidget):
         except Exception as exc:
             tampilkan_error(self, exc)
             return
-        self.buka_evaluasi(d.pegawai.pegawai_id, d.periode.id)
+        self.buka_evaluasi(d.pegawai_id, d.periode.id)
 
     def verifikasi(self) -> None:
         from kinerja_desktop.ui.evaluasi.dialogs import VerifikasiDialog

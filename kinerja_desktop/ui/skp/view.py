@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.identitas import Identitas
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Peran
 from kinerja_desktop.domain.status import StatusSkp
@@ -95,12 +96,12 @@ def _tombol(teks: str, slot, tip: str = "") -> QPushButton:
     return b
 
 
-def _nip_html(identitas: dict) -> str:
-    return format_nip(identitas.get("nip", "")).replace(" ", "&nbsp;")
+def _nip_html(identitas: Identitas | None) -> str:
+    return format_nip(identitas.nip if identitas else "").replace(" ", "&nbsp;")
 
 
-def _label_nip(identitas: dict) -> str:
-    return "NI PPPK" if identitas.get("status") == "PPPK" else "NIP"
+def _label_nip(identitas: Identitas | None) -> str:
+    return identitas.label_nip if identitas else "NIP"
 
 
 def label_status_html(status: str | None) -> str:
@@ -339,15 +340,15 @@ class SkpEditor(QWidget):
             + ("" if s.terkini else " (revisi lama, hanya baca)")
         )
         self.status.setText(label_status_html(s.status))
-        p, n = d.pegawai, d.penilai or {}
+        p, n = d.pegawai, d.penilai
         self.info_pegawai.setText(
-            f"<b>Pegawai:</b> {p.get('nama_lengkap', '')}<br>{_label_nip(p)} "
+            f"<b>Pegawai:</b> {p.nama}<br>{_label_nip(p)} "
             f"{_nip_html(p)}"
-            f"<br>{p.get('jabatan', '')} · {p.get('pangkat_golongan', '')}"
+            f"<br>{p.jabatan} · {p.pangkat_golongan}"
         )
         self.info_penilai.setText(
-            f"<b>Pejabat penilai:</b> {n.get('nama_lengkap', '-')}<br>"
-            f"{_label_nip(n)} {_nip_html(n)}<br>{n.get('jabatan', '')}"
+            f"<b>Pejabat penilai:</b> {n.nama if n else '-'}<br>"
+            f"{_label_nip(n)} {_nip_html(n)}<br>{n.jabatan if n else ''}"
         )
         pesan = []
         if d.alasan_dikembalikan:
@@ -619,7 +620,7 @@ class SkpEditor(QWidget):
                 "Pustaka RHK.",
             )
             return
-        pilih = dialogs.pilih_pustaka(self, rows, self.detail.pegawai.get("jabatan", ""))
+        pilih = dialogs.pilih_pustaka(self, rows, self.detail.pegawai.jabatan)
         if not pilih:
             return
         n = self._jalankan(
@@ -694,7 +695,7 @@ class SkpEditor(QWidget):
         if not dialogs.konfirmasi(
             self,
             "Tetapkan SKP",
-            f"Tetapkan SKP {self.detail.pegawai.get('nama_lengkap', '')}? SKP yang sudah "
+            f"Tetapkan SKP {self.detail.pegawai.nama}? SKP yang sudah "
             "ditetapkan hanya dapat diubah melalui revisi.",
         ):
             return
