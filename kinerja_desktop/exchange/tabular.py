@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.tugas import Dibatalkan
 
 __all__ = [
     "Dibatalkan",
@@ -67,10 +68,6 @@ class FileFormatError(DomainError):
     def __init__(self, pesan: str, kolom_hilang: Sequence[str] = ()) -> None:
         super().__init__(pesan)
         self.kolom_hilang = tuple(kolom_hilang)
-
-
-class Dibatalkan(Exception):
-    """The user cancelled a long read; nothing was imported."""
 
 
 @dataclass(frozen=True)

@@ -27,17 +27,20 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.services import audit as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.audit.model import AuditModel
 from kinerja_desktop.ui.common.form import judul_halaman
 from kinerja_desktop.ui.errors import tampilkan_error
-from kinerja_desktop.ui.tasks import TaskState, run_with_progress
+from kinerja_desktop.ui.tasks import run_with_progress
 
 _TANPA_TANGGAL = QDate(2000, 1, 1)
 
 
-def _ekspor(state: TaskState, ctx: AppContext, actor: Actor, path: str, f: svc.FilterAudit) -> int:
+def _ekspor(
+    state: StatusTugas, ctx: AppContext, actor: Actor, path: str, f: svc.FilterAudit
+) -> int:
     def kemajuan(done: int, total: int) -> None:
         state.progress(done, total, f"Mengekspor {done} dari {total} catatan…")
 

@@ -286,7 +286,7 @@ class CetakMassalDialog(QDialog):
         )
 
     def _gagal(self, exc: BaseException) -> None:
-        from kinerja_desktop.reports.batch import Dibatalkan
+        from kinerja_desktop.domain.tugas import Dibatalkan
 
         self.galat = exc
         self.btn_mulai.setEnabled(True)
