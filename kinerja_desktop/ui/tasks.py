@@ -77,7 +77,7 @@ class BackgroundTask(QObject):
 
 
 def run_with_progress(
-    parent: QWidget, judul: str, fn: Callable[..., Any], *args: Any
+    parent: QWidget | None, judul: str, fn: Callable[..., Any], *args: Any
 ) -> BackgroundTask:
     """Start a task with a modal progress dialog whose "Batal" button cancels it."""
     task = BackgroundTask(fn, *args, parent=parent)

@@ -47,6 +47,7 @@ from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.errors import tampilkan_error
 
 WARNA_STATUS = {"BELUM": "#6b7280", "DRAF": "#b45309", "FINAL": "#15803d"}
@@ -611,15 +612,20 @@ class EvaluasiDialog(QDialog):
         )
         if jawab != QMessageBox.StandardButton.Yes:
             return
-        if self._kotor and not self.simpan():
+        # unsaved edits are saved in the same transaction: a refused finalise keeps none
+        perubahan = self._nilai_form() if self._kotor else {}
+        hasil = jalankan(
+            self,
+            self.ctx,
+            sv.simpan_dan_finalkan_evaluasi if perubahan else sv.finalkan_evaluasi,
+            d.evaluasi_id,
+            judul="Evaluasi belum dapat difinalkan",
+            versi=d.versi,
+            **perubahan,
+        )
+        if hasil is GAGAL:
             return
-        try:
-            self.detail = self.ctx.run(
-                sv.finalkan_evaluasi, self.detail.evaluasi_id, versi=self.detail.versi
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc, "Evaluasi belum dapat difinalkan")
-            return
+        self.detail = hasil
         self._tampilkan()
 
     def buka_kembali(self) -> None:
