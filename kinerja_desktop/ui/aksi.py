@@ -10,10 +10,11 @@ and goes to the crash dialog (both through :func:`ui.errors.tampilkan_error`, th
 path), and the caller gets :data:`GAGAL`. On success the tables the action wrote are announced
 on :func:`pusat` so every view showing them can reload. :func:`jalankan_latar` does the same
 on a worker thread with a progress dialog, for slow work; :func:`coba` is the same error path
-for work that is not a service call (reading a file, rendering a printout).
+for work that is not a service call (reading a file, rendering a printout); :func:`baca_atau`
+reads optional data quietly.
 
-``judul`` and ``keterangan`` belong to the helper; a service parameter with one of these names
-is passed with :func:`functools.partial`.
+``judul``, ``tangani`` and ``keterangan`` belong to the helper; a service parameter with one of
+these names is passed positionally or with :func:`functools.partial`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import Any, Final, Literal, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas
 from kinerja_desktop.services import uow
 from kinerja_desktop.services.context import AppContext
@@ -69,14 +71,24 @@ def pusat() -> PusatPerubahan:
     return _pusat
 
 
+Tangani = Callable[[Exception], bool]
+"""A view's own display of some errors (e.g. marking the rows at fault): True when handled."""
+
+
 def coba(
-    parent: QWidget | None, fn: Callable[..., T], *args: Any, judul: str = JUDUL, **kw: Any
+    parent: QWidget | None,
+    fn: Callable[..., T],
+    *args: Any,
+    judul: str = JUDUL,
+    tangani: Tangani | None = None,
+    **kw: Any,
 ) -> T | Gagal:
     """Call ``fn(*args, **kw)``; on an error tell the user the one way and return GAGAL."""
     try:
         return fn(*args, **kw)
     except Exception as exc:  # the one place a view's action meets its errors
-        tampilkan_error(parent, exc, judul)
+        if tangani is None or not tangani(exc):
+            tampilkan_error(parent, exc, judul)
         return GAGAL
 
 
@@ -86,6 +98,7 @@ def jalankan(
     fn: Callable[..., T],
     *args: Any,
     judul: str = JUDUL,
+    tangani: Tangani | None = None,
     keterangan: str | None = None,
     **kw: Any,
 ) -> T | Gagal:
@@ -98,6 +111,7 @@ def jalankan(
         fn,
         *args,
         judul=judul,
+        tangani=tangani,
         keterangan=keterangan,
         **kw,
     )
@@ -106,6 +120,18 @@ def jalankan(
     nilai, tabel = hasil
     pusat().umumkan(tabel)
     return nilai
+
+
+def baca_atau(ctx: AppContext, bawaan: T, fn: Callable[..., T], *args: Any, **kw: Any) -> T:
+    """Read data a view can do without (it shows ``bawaan``, e.g. an empty list): a broken rule
+    (e.g. not allowed to see it) gives ``bawaan`` quietly; a bug still goes to the crash dialog."""
+    try:
+        return uow.run(ctx.db.session_factory, ctx.actor, fn, *args, **kw)
+    except DomainError:
+        return bawaan
+    except Exception as exc:
+        tampilkan_error(None, exc)
+        return bawaan
 
 
 def jalankan_latar(
@@ -161,6 +187,8 @@ __all__ = [
     "JUDUL",
     "Gagal",
     "PusatPerubahan",
+    "Tangani",
+    "baca_atau",
     "coba",
     "jalankan",
     "jalankan_latar",
