@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any, Final, Literal, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas
@@ -73,6 +73,19 @@ def pusat() -> PusatPerubahan:
 
 Tangani = Callable[[Exception], bool]
 """A view's own display of some errors (e.g. marking the rows at fault): True when handled."""
+
+
+def pesan_di(label: QLabel) -> Tangani:
+    """Tell a broken rule in a form's message line instead of a dialog (a bug still goes to the
+    crash dialog)."""
+
+    def tangani(exc: Exception) -> bool:
+        if isinstance(exc, DomainError):
+            label.setText(exc.pesan)
+            return True
+        return False
+
+    return tangani
 
 
 def coba(
@@ -192,5 +205,6 @@ __all__ = [
     "coba",
     "jalankan",
     "jalankan_latar",
+    "pesan_di",
     "pusat",
 ]

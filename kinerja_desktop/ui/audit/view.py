@@ -30,6 +30,7 @@ from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.services import audit as svc
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.audit.model import AuditModel
 from kinerja_desktop.ui.common.form import judul_halaman
 from kinerja_desktop.ui.errors import tampilkan_error
@@ -163,10 +164,8 @@ class AuditView(QWidget):
     # --- filters ---------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the choices (new users or pegawai may have appeared) and the rows."""
-        try:
-            pilihan = self.ctx.run(svc.pilihan_filter)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Log audit tidak dapat dimuat")
+        pilihan = jalankan(self, self.ctx, svc.pilihan_filter, judul="Log audit tidak dapat dimuat")
+        if pilihan is GAGAL:
             return
         self._memuat = True
         for combo, semua, items in (

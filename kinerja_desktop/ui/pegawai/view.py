@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman, label_keterangan
 from kinerja_desktop.ui.common.search import SearchLineEdit
 from kinerja_desktop.ui.errors import tampilkan_error
@@ -198,10 +199,8 @@ class PegawaiView(QWidget):
         p = self.terpilih()
         if p is None:
             return
-        try:
-            p = self.ctx.run(svc.ambil_pegawai, p.id)  # fresh version for optimistic locking
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        p = jalankan(self, self.ctx, svc.ambil_pegawai, p.id)  # fresh version: optimistic locking
+        if p is GAGAL:
             return
         dlg = PegawaiDialog(self.ctx, p, None, self)
         dlg.exec()
@@ -215,18 +214,23 @@ class PegawaiView(QWidget):
         p = self.terpilih()
         if p is None:
             return
-        try:
-            if p.aktif:
-                dlg = NonaktifDialog(p.nama_lengkap, self)
-                if dlg.exec() != QDialog.DialogCode.Accepted:
-                    return
-                self.ctx.run(
-                    svc.nonaktifkan_pegawai, p.id, *dlg.nilai(), keterangan="Nonaktifkan pegawai"
-                )
-            else:
-                self.ctx.run(svc.aktifkan_pegawai, p.id, keterangan="Aktifkan pegawai")
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        if p.aktif:
+            dlg = NonaktifDialog(p.nama_lengkap, self)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return
+            hasil = jalankan(
+                self,
+                self.ctx,
+                svc.nonaktifkan_pegawai,
+                p.id,
+                *dlg.nilai(),
+                keterangan="Nonaktifkan pegawai",
+            )
+        else:
+            hasil = jalankan(
+                self, self.ctx, svc.aktifkan_pegawai, p.id, keterangan="Aktifkan pegawai"
+            )
+        if hasil is GAGAL:
             return
         self.tree.refresh()
         self.model.reload()
