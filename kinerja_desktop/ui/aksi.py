@@ -159,7 +159,8 @@ def jalankan_latar(
     keterangan: str | None = None,
     **kw: Any,
 ) -> BackgroundTask:
-    """Run ``fn(session, actor, status, *args, **kw)`` in one transaction on a worker thread.
+    """Run ``fn(session, actor, *args, status=status, **kw)`` in one transaction on a worker
+    thread (the database work of a slow action, e.g. on PostgreSQL, leaves the GUI responsive).
 
     ``status`` is the :class:`StatusTugas` behind the progress dialog; its "Batal" button makes
     :meth:`StatusTugas.cek_batal` raise :class:`Dibatalkan`, which rolls everything back and is
@@ -168,7 +169,13 @@ def jalankan_latar(
 
     def kerja(status: StatusTugas) -> tuple[T, frozenset[str]]:
         return uow.run_tercatat(
-            ctx.db.session_factory, ctx.actor, fn, status, *args, keterangan=keterangan, **kw
+            ctx.db.session_factory,
+            ctx.actor,
+            fn,
+            *args,
+            status=status,
+            keterangan=keterangan,
+            **kw,
         )
 
     def berhasil(hasil: tuple[T, frozenset[str]]) -> None:

@@ -88,7 +88,7 @@ def test_coba_is_the_same_error_path_for_work_that_is_not_a_service_call(dialog)
     assert [jenis for jenis, _ in dialog] == ["crash"]
 
 
-def _lambat(session, _actor, status, n: int, mulai: threading.Event | None = None):
+def _lambat(session, _actor, n: int, mulai: threading.Event | None = None, *, status):
     f.pegawai(session, "Ani")
     session.flush()
     for i in range(n):
@@ -130,7 +130,7 @@ def test_background_cancel_rolls_back_without_an_error_dialog(qtbot, db, ctx, di
 def test_background_domain_error_is_shown(qtbot, db, ctx, dialog):
     gagal: list[BaseException] = []
 
-    def tolak(_session, _actor, _status):
+    def tolak(_session, _actor, status):
         raise ValidationError("Berkas kosong.")
 
     aksi.jalankan_latar(None, ctx, "Membaca", tolak, gagal=gagal.append)

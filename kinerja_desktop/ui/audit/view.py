@@ -26,27 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.peran import Actor
-from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.services import audit as svc
 from kinerja_desktop.services.context import AppContext
-from kinerja_desktop.ui.aksi import GAGAL, jalankan
+from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan, jalankan_latar
 from kinerja_desktop.ui.audit.model import AuditModel
 from kinerja_desktop.ui.common.form import judul_halaman
-from kinerja_desktop.ui.errors import tampilkan_error
-from kinerja_desktop.ui.tasks import run_with_progress
 
 _TANPA_TANGGAL = QDate(2000, 1, 1)
-
-
-def _ekspor(
-    state: StatusTugas, ctx: AppContext, actor: Actor, path: str, f: svc.FilterAudit
-) -> int:
-    def kemajuan(done: int, total: int) -> None:
-        state.progress(done, total, f"Mengekspor {done} dari {total} catatan…")
-
-    with ctx.db.session_factory(info={"actor": actor}) as s:
-        return svc.ekspor_audit(s, actor, path, f, kemajuan)
 
 
 class AuditView(QWidget):
@@ -196,10 +182,10 @@ class AuditView(QWidget):
     def terapkan(self) -> None:
         if self._memuat:
             return
-        try:
-            self.model.muat(self.filter())
-        except Exception as exc:
-            tampilkan_error(self, exc, "Log audit tidak dapat dimuat")
+        if (
+            coba(self, self.model.muat, self.filter(), judul="Log audit tidak dapat dimuat")
+            is GAGAL
+        ):
             return
         self.status.setText(f"{self.model.total} catatan")
         self._rinci(None)
@@ -242,16 +228,18 @@ class AuditView(QWidget):
             return
         if not path.lower().endswith((".xlsx", ".csv")):
             path += ".csv" if "csv" in pilihan.lower() else ".xlsx"
-        task = run_with_progress(
-            self, "Mengekspor log audit", _ekspor, self.ctx, self.ctx.actor, path, self.filter()
-        )
-        task.finished.connect(
-            lambda n: QMessageBox.information(
+        self.task_ekspor = jalankan_latar(
+            self,
+            self.ctx,
+            "Mengekspor log audit",
+            svc.ekspor_audit,
+            path,
+            self.filter(),
+            judul="Ekspor gagal",
+            selesai=lambda n: QMessageBox.information(
                 self, "Ekspor selesai", f"{n} catatan diekspor ke\n{path}"
-            )
+            ),
         )
-        task.failed.connect(lambda exc: tampilkan_error(self, exc, "Ekspor gagal"))
-        self.task_ekspor = task
 
     def periksa(self) -> None:
         from kinerja_desktop.ui.audit.integritas import PeriksaIntegritasDialog

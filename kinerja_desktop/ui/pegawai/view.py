@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.context import AppContext
-from kinerja_desktop.ui.aksi import GAGAL, jalankan
+from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman, label_keterangan
 from kinerja_desktop.ui.common.search import SearchLineEdit
 from kinerja_desktop.ui.errors import tampilkan_error
@@ -137,10 +137,7 @@ class PegawaiView(QWidget):
         )
 
     def _filter_berubah(self) -> None:
-        try:
-            self.model.set_filter(self.filter())
-        except Exception as exc:
-            tampilkan_error(self, exc, "Daftar pegawai tidak dapat dimuat")
+        coba(self, self.model.set_filter, self.filter(), judul="Daftar pegawai tidak dapat dimuat")
 
     def _muat_ulang(self) -> None:
         self.model.reload()
@@ -284,10 +281,7 @@ class PegawaiView(QWidget):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        try:
-            tulis_template(path)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Templat tidak dapat disimpan")
+        if coba(self, tulis_template, path, judul="Templat tidak dapat disimpan") is GAGAL:
             return
         QMessageBox.information(
             self,

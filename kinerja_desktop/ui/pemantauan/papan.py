@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
-from kinerja_desktop.ui.aksi import GAGAL, jalankan
-from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 from kinerja_desktop.ui.pemantauan.widgets import WARNA_STATUS, item, tabel, tombol
 
 
@@ -221,9 +220,9 @@ class PapanTab(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         judul = f"Pegawai yang belum mengajukan realisasi {self.periode.currentText()}"
-        try:
-            ekspor_belum_mengisi(path, self._belum, judul)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Tidak dapat diekspor")
+        if (
+            coba(self, ekspor_belum_mengisi, path, self._belum, judul, judul="Tidak dapat diekspor")
+            is GAGAL
+        ):
             return
         QMessageBox.information(self, "Ekspor", f"Daftar disimpan ke {path}.")
