@@ -334,8 +334,7 @@ def baca_berkas(
         path,
         KOLOM_DIKENAL,
         ("nip", "nama", "jabatan"),
-        progress=lambda d, t: st.progress(d, t, "Membaca berkas…"),
-        cancelled=lambda: st.cancelled,
+        status=st,
     )
     ada = set(tabel.kolom)
     siasn = bool({"pns_id", "unit_kode", "status_cpns", "eselon"} & ada) or (

@@ -166,6 +166,13 @@ def test_one_cancel_exception_and_one_progress_protocol():
                 protokol.append(path.relative_to(PAKET).as_posix())
     assert batal == ["domain/tugas.py"]
     assert protokol == ["domain/tugas.py"]
+    # nor progress passed around as bare callables beside it
+    callback = [
+        path.relative_to(PAKET).as_posix()
+        for path in _modul()
+        if "Callable[[int, int" in path.read_text(encoding="utf-8")
+    ]
+    assert callback == ["domain/tugas.py"]
 
 
 def _menangkap(handler: ast.ExceptHandler, nama: str) -> bool:
