@@ -154,8 +154,8 @@ def jalankan_latar(
     fn: Callable[..., T],
     *args: Any,
     judul: str = JUDUL,
-    selesai: Callable[[T], None] | None = None,
-    gagal: Callable[[BaseException], None] | None = None,
+    selesai: Callable[[T], object] | None = None,
+    gagal: Callable[[BaseException], object] | None = None,
     keterangan: str | None = None,
     **kw: Any,
 ) -> BackgroundTask:

@@ -196,14 +196,14 @@ class PegawaiView(QWidget):
         p = self.terpilih()
         if p is None:
             return
-        p = jalankan(self, self.ctx, svc.ambil_pegawai, p.id)  # fresh version: optimistic locking
-        if p is GAGAL:
+        segar = jalankan(self, self.ctx, svc.ambil_pegawai, p.id)  # fresh version: optimistic lock
+        if segar is GAGAL:
             return
-        dlg = PegawaiDialog(self.ctx, p, None, self)
+        dlg = PegawaiDialog(self.ctx, segar, None, self)
         dlg.exec()
         self.tree.refresh()
         self.model.reload()
-        self.pilih_pegawai(p.id)
+        self.pilih_pegawai(segar.id)
 
     def ubah_aktif(self) -> None:
         from kinerja_desktop.ui.pegawai.dialogs import NonaktifDialog
