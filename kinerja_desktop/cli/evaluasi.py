@@ -129,7 +129,8 @@ def _cari_unit(s, teks: str):
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    from kinerja_desktop.reports.batch import StatusDiam, cetak_batch
+    from kinerja_desktop.domain.tugas import StatusTugas
+    from kinerja_desktop.reports.batch import cetak_batch
     from kinerja_desktop.services import evaluasi as sv
 
     db = open_db(args)
@@ -144,7 +145,7 @@ def run_batch(args: argparse.Namespace) -> int:
                 print(f"\r{done}/{total} {pesan[:70]:70}", end="", file=sys.stderr)
 
         hasil = cetak_batch(
-            StatusDiam(lapor),
+            StatusTugas(lapor),
             db.session_factory,
             _operator(),
             unit_id,

@@ -25,12 +25,13 @@ import os
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas, cek_batal
 
 __all__ = [
     "Dibatalkan",
@@ -46,8 +47,7 @@ __all__ = [
     "write_xlsx",
 ]
 
-ProgressFn = Callable[[int, int], None]
-CancelFn = Callable[[], bool]
+PESAN_BACA = "Membaca berkas…"
 
 EKSTENSI_EXCEL = (".xlsx", ".xlsm")
 EKSTENSI_TEKS = (".csv", ".txt", ".tsv")
@@ -67,10 +67,6 @@ class FileFormatError(DomainError):
     def __init__(self, pesan: str, kolom_hilang: Sequence[str] = ()) -> None:
         super().__init__(pesan)
         self.kolom_hilang = tuple(kolom_hilang)
-
-
-class Dibatalkan(Exception):
-    """The user cancelled a long read; nothing was imported."""
 
 
 @dataclass(frozen=True)
@@ -374,8 +370,7 @@ def _baca_csv(
     kolom_dikenal: Mapping[str, Sequence[str]],
     wajib: Sequence[str],
     max_scan: int,
-    progress: ProgressFn | None,
-    cancelled: CancelFn | None,
+    status: StatusTugas | None,
 ) -> TableData:
     text = _dekode(data)
     if not text.strip():
@@ -409,7 +404,7 @@ def _baca_csv(
     rdr = csv.reader(io.StringIO(text, newline=""), delimiter=pemisah)
     for nomor, sel in enumerate(rdr, start=1):
         if nomor % _LANGKAH == 0:
-            _cek(nomor, total, progress, cancelled)
+            _cek(nomor, total, status)
         if nomor <= header.baris or not sel:
             continue
         if len(sel) < lebar:
@@ -417,16 +412,15 @@ def _baca_csv(
         vals = [sel[i].strip() or None for i in idx]
         if any(v is not None for v in vals):
             rows.append(SourceRow(nomor, dict(zip(nama, vals, strict=True))))
-    if progress is not None:
-        progress(total, total)
+    if status is not None:
+        status.progress(total, total, PESAN_BACA)
     return TableData(nama, header.baris, rows, path.name)
 
 
-def _cek(done: int, total: int, progress: ProgressFn | None, cancelled: CancelFn | None) -> None:
-    if cancelled is not None and cancelled():
-        raise Dibatalkan("Impor dibatalkan.")
-    if progress is not None:
-        progress(done, max(total, done))
+def _cek(done: int, total: int, status: StatusTugas | None) -> None:
+    if status is not None:
+        cek_batal(status, "Impor dibatalkan.")
+        status.progress(done, max(total, done), PESAN_BACA)
 
 
 # --------------------------------------------------------------------------- xlsx
@@ -438,8 +432,7 @@ def _baca_xlsx(
     wajib: Sequence[str],
     sheet: str | None,
     max_scan: int,
-    progress: ProgressFn | None,
-    cancelled: CancelFn | None,
+    status: StatusTugas | None,
 ) -> TableData:
     # imported late: reading CSV needs none of it
     from openpyxl import load_workbook
@@ -454,7 +447,7 @@ def _baca_xlsx(
                 f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {path.name} rusak "
                 f"atau bukan berkas Excel yang sebenarnya ({type(exc).__name__})."
             ) from exc
-        return _baca_buku(wb, path, kolom_dikenal, wajib, sheet, max_scan, progress, cancelled)
+        return _baca_buku(wb, path, kolom_dikenal, wajib, sheet, max_scan, status)
 
 
 def _baca_buku(
@@ -464,8 +457,7 @@ def _baca_buku(
     wajib: Sequence[str],
     sheet: str | None,
     max_scan: int,
-    progress: ProgressFn | None,
-    cancelled: CancelFn | None,
+    status: StatusTugas | None,
 ) -> TableData:
     try:
         if sheet is not None:
@@ -481,7 +473,7 @@ def _baca_buku(
             calon += [ws for ws in wb.worksheets if ws is not aktif]
         pencari = _Pencari(kolom_dikenal, wajib)
         for ws in calon:
-            hasil = _baca_lembar(ws, pencari, max_scan, path.name, progress, cancelled)
+            hasil = _baca_lembar(ws, pencari, max_scan, path.name, status)
             if hasil is not None:
                 return hasil
         raise pencari.gagal(kolom_dikenal, path.name)
@@ -494,8 +486,7 @@ def _baca_lembar(
     pencari: _Pencari,
     max_scan: int,
     nama_file: str,
-    progress: ProgressFn | None,
-    cancelled: CancelFn | None,
+    status: StatusTugas | None,
 ) -> TableData | None:
     total = getattr(ws, "max_row", None) or 0
     if hasattr(ws, "reset_dimensions"):
@@ -513,14 +504,14 @@ def _baca_lembar(
     rows: list[SourceRow] = []
     for nomor, sel in enumerate(it, start=header.baris + 1):
         if nomor % _LANGKAH == 0:
-            _cek(nomor, total, progress, cancelled)
+            _cek(nomor, total, status)
         if not sel:
             continue
         r = _baris_data(nomor, sel, kolom)
         if r is not None:
             rows.append(r)
-    if progress is not None:
-        progress(max(total, 1), max(total, 1))
+    if status is not None:
+        status.progress(max(total, 1), max(total, 1), PESAN_BACA)
     return TableData([k for _, k in kolom], header.baris, rows, nama_file)
 
 
@@ -534,8 +525,7 @@ def read_table(
     *,
     sheet: str | None = None,
     max_scan: int = 30,
-    progress: ProgressFn | None = None,
-    cancelled: CancelFn | None = None,
+    status: StatusTugas | None = None,
 ) -> TableData:
     """Read the table in an .xlsx/.xlsm or .csv/.txt file.
 
@@ -545,8 +535,8 @@ def read_table(
     column; unknown columns are ignored, rows with nothing in any known column are skipped.
     Without ``sheet`` the active sheet is tried first, then the others.
 
-    ``progress(done, total)`` is called every few hundred rows (``total`` may be an estimate,
-    0 when unknown); when ``cancelled()`` turns true :class:`Dibatalkan` is raised.
+    ``status.progress(done, total, PESAN_BACA)`` is called every few hundred rows (``total``
+    may be an estimate, 0 when unknown); after a cancel :class:`Dibatalkan` is raised.
     Raises :class:`FileFormatError` (Indonesian message) when the file cannot be used.
     """
     p = Path(path)
@@ -564,11 +554,11 @@ def read_table(
             f"Berkas {p.name} tidak dapat dibuka: akses ditolak atau berkas sedang dipakai "
             f"program lain. Tutup berkas itu di Excel lalu coba lagi."
         ) from exc
-    if cancelled is not None and cancelled():
-        raise Dibatalkan("Impor dibatalkan.")
+    if status is not None:
+        cek_batal(status, "Impor dibatalkan.")
     if jenis == "csv":
-        return _baca_csv(p, data, kolom_dikenal, wajib, max_scan, progress, cancelled)
-    return _baca_xlsx(p, kolom_dikenal, wajib, sheet, max_scan, progress, cancelled)
+        return _baca_csv(p, data, kolom_dikenal, wajib, max_scan, status)
+    return _baca_xlsx(p, kolom_dikenal, wajib, sheet, max_scan, status)
 
 
 # --------------------------------------------------------------------------- writing xlsx

@@ -19,11 +19,12 @@ import shutil
 import tempfile
 import time
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Protocol
+from typing import IO, Any, BinaryIO
 
+from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas
 from kinerja_desktop.services.evaluasi import (
     JENIS_CETAK_DOKUMEN,
     JENIS_CETAK_EVALUASI,
@@ -31,32 +32,6 @@ from kinerja_desktop.services.evaluasi import (
 )
 
 JENIS_SEMUA = (JENIS_CETAK_EVALUASI, JENIS_CETAK_DOKUMEN)
-
-
-class Dibatalkan(Exception):
-    """The user cancelled the batch; nothing was written."""
-
-
-class StatusTugas(Protocol):
-    @property
-    def cancelled(self) -> bool: ...
-
-    def progress(self, done: int, total: int, pesan: str = "") -> None: ...
-
-
-class StatusDiam:
-    """A TaskState stand-in for headless use (CLI, benchmarks)."""
-
-    def __init__(self, on_progress: Callable[[int, int, str], None] | None = None) -> None:
-        self.cancelled = False
-        self._on = on_progress
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-    def progress(self, done: int, total: int, pesan: str = "") -> None:
-        if self._on:
-            self._on(done, total, pesan)
 
 
 def tulis_cetakan(
@@ -386,7 +361,7 @@ __all__ = [
     "Dibatalkan",
     "HasilBatch",
     "PenggabungPdf",
-    "StatusDiam",
+    "StatusTugas",
     "cetak_batch",
     "daftar_evaluasi_unit",
     "gabungkan_pdf",

@@ -1068,6 +1068,21 @@ def finalkan_evaluasi(
     return detail_evaluasi(session, actor, ev.id)
 
 
+def simpan_dan_finalkan_evaluasi(
+    session: Session,
+    actor: Actor,
+    evaluasi_id: int,
+    *,
+    versi: int | None = None,
+    pada: datetime | None = None,
+    **perubahan: Any,
+) -> EvaluasiDetail:
+    """Save the edits not yet saved (the keywords of :func:`simpan_evaluasi`) and finalise, in
+    the caller's one transaction: when finalising is refused the edits are not kept either."""
+    tersimpan = simpan_evaluasi(session, actor, evaluasi_id, versi=versi, **perubahan)
+    return finalkan_evaluasi(session, actor, evaluasi_id, versi=tersimpan.versi, pada=pada)
+
+
 def buka_kembali_evaluasi(
     session: Session,
     actor: Actor,

@@ -383,7 +383,8 @@ def _salin(src: Path) -> Path:
 
 def jalankan_batch(db_path: Path, n: int, satu_file: bool, out: Path) -> dict:
     """One batch in this process: time, documents/s and RSS samples."""
-    from kinerja_desktop.reports.batch import StatusDiam, cetak_batch
+    from kinerja_desktop.domain.tugas import StatusTugas
+    from kinerja_desktop.reports.batch import cetak_batch
 
     db = open_database(f"sqlite:///{db_path}")
     with db.session_factory() as s:
@@ -400,7 +401,7 @@ def jalankan_batch(db_path: Path, n: int, satu_file: bool, out: Path) -> dict:
                 sampel[label] = _rss_kb()
 
     hasil = cetak_batch(
-        StatusDiam(lapor),
+        StatusTugas(lapor),
         db.session_factory,
         SISTEM,
         akar,

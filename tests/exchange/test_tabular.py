@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.exchange.tabular import (
     Dibatalkan,
     FileFormatError,
@@ -363,6 +364,18 @@ def _csv_besar(path: Path, n: int) -> Path:
     return path
 
 
+class _Status(StatusTugas):
+    """The one progress protocol, driven by plain callables."""
+
+    def __init__(self, progress=None, cancelled=None):
+        super().__init__(lambda d, t, _pesan: progress and progress(d, t))
+        self._batal = cancelled
+
+    @property
+    def cancelled(self) -> bool:
+        return bool(self._batal and self._batal())
+
+
 def test_cancel_raises_dibatalkan(tmp_path):
     p = _csv_besar(tmp_path / "besar.csv", 3000)
     calls = []
@@ -371,7 +384,7 @@ def test_cancel_raises_dibatalkan(tmp_path):
         calls.append((done, total))
 
     with pytest.raises(Dibatalkan):
-        read_table(p, SIASN, WAJIB, progress=progress, cancelled=lambda: len(calls) >= 2)
+        read_table(p, SIASN, WAJIB, status=_Status(progress, lambda: len(calls) >= 2))
     assert calls and all(0 < d <= t for d, t in calls)
 
     wb = Workbook()
@@ -382,9 +395,9 @@ def test_cancel_raises_dibatalkan(tmp_path):
     px = tmp_path / "besar.xlsx"
     wb.save(px)
     with pytest.raises(Dibatalkan):
-        read_table(px, SIASN, WAJIB, cancelled=lambda: True)
+        read_table(px, SIASN, WAJIB, status=_Status(cancelled=lambda: True))
     selesai = []
-    t = read_table(px, SIASN, WAJIB, progress=lambda d, tot: selesai.append((d, tot)))
+    t = read_table(px, SIASN, WAJIB, status=_Status(lambda d, tot: selesai.append((d, tot))))
     assert len(t.rows) == 1500 and selesai and selesai[-1][0] == selesai[-1][1]
 
 

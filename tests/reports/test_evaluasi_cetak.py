@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from kinerja_desktop.db.models import Pengaturan, Realisasi
 from kinerja_desktop.reports.batch import (
     Dibatalkan,
-    StatusDiam,
+    StatusTugas,
     cetak_batch,
     gabungkan_pdf,
     tulis_cetakan,
@@ -286,7 +286,7 @@ def test_batch_one_file_per_pegawai_and_merged(db, k, tmp_path):
     camat = factories.actor_for(k.camat)
     langkah = []
     h = cetak_batch(
-        StatusDiam(lambda d, t, _p: langkah.append((d, t))),
+        StatusTugas(lambda d, t, _p: langkah.append((d, t))),
         db.session_factory,
         camat,
         k.unit.id,
@@ -299,7 +299,7 @@ def test_batch_one_file_per_pegawai_and_merged(db, k, tmp_path):
         re.sub(r".*/", "", b) for b in h.berkas
     )
     h1 = cetak_batch(
-        StatusDiam(),
+        StatusTugas(),
         db.session_factory,
         camat,
         k.unit.id,
@@ -320,7 +320,7 @@ def test_batch_one_file_per_pegawai_and_merged(db, k, tmp_path):
 def test_batch_cancel_leaves_nothing(db, k, tmp_path):
     for p in (k.staf, k.pppk):
         _evaluasi(db, k, p)
-    state = StatusDiam()
+    state = StatusTugas()
     state.progress = lambda done, total, pesan="": done >= 1 and state.cancel()  # type: ignore
     tujuan = tmp_path / "batal"
     for satu in (False, True):

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from kinerja_desktop.db.database import SCHEMA_HEAD, backup_folder, open_database
 from kinerja_desktop.db.models import Pegawai
 from kinerja_desktop.domain.peran import SISTEM
+from kinerja_desktop.domain.tugas import Dibatalkan
 from kinerja_desktop.exchange import cadangan as c
 from kinerja_desktop.services.audit import periksa_rantai
 from kinerja_desktop.services.uow import unit_of_work
@@ -199,13 +200,13 @@ def test_backup_of_newer_schema_is_refused(db, tmp_path):
 def test_cancel_leaves_nothing(db, tmp_path):
     _pegawai(db, "Ani")
     _bukti(db, {f"x/{i}.bin": bytes(2_000_000) for i in range(3)})
-    with pytest.raises(c.Dibatalkan):
+    with pytest.raises(Dibatalkan):
         c.buat_cadangan(State(batal_setelah=2), db.path, db.folder_bukti, tmp_path / "b.zip")
     assert list(tmp_path.glob("*b.zip*")) == []
     good = c.buat_cadangan(None, db.path, db.folder_bukti, tmp_path / "g.zip").path
     _pegawai(db, "Budi")
     db.close()
-    with pytest.raises(c.Dibatalkan):
+    with pytest.raises(Dibatalkan):
         c.pulihkan(State(batal_setelah=2), good, db.path, db.folder_bukti)
     assert _nama(db.path) == ["Ani", "Budi"]
 

@@ -48,7 +48,7 @@ from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
-from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 
 
 def label_status(status: str) -> str:
@@ -362,12 +362,18 @@ class EvaluasiDialog(QDialog):
 
     # --- data ---------------------------------------------------------------------------
     def muat(self) -> None:
-        try:
-            self.detail = self.ctx.run(sv.buka_evaluasi, self.pegawai_id, self.periode_id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Evaluasi tidak dapat dibuka")
+        detail = jalankan(
+            self,
+            self.ctx,
+            sv.buka_evaluasi,
+            self.pegawai_id,
+            self.periode_id,
+            judul="Evaluasi tidak dapat dibuka",
+        )
+        if detail is GAGAL:
             self.detail = None
             return
+        self.detail = detail
         self._tampilkan()
 
     def _tampilkan(self) -> None:
@@ -568,12 +574,13 @@ class EvaluasiDialog(QDialog):
         b = item.data(Qt.ItemDataRole.UserRole) if item else None
         if b is None:
             return
-        try:
-            from kinerja_desktop.services.bukti import BuktiStore, buka_bukti
+        from kinerja_desktop.services.bukti import BuktiStore, buka_bukti
 
-            tujuan = self.ctx.run(buka_bukti, BuktiStore(self.ctx.db.folder_bukti), b.id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Bukti dukung tidak dapat dibuka")
+        store = BuktiStore(self.ctx.db.folder_bukti)
+        tujuan = jalankan(
+            self, self.ctx, buka_bukti, store, b.id, judul="Bukti dukung tidak dapat dibuka"
+        )
+        if tujuan is GAGAL:
             return
         url = QUrl(tujuan) if "://" in tujuan else QUrl.fromLocalFile(tujuan)
         QDesktopServices.openUrl(url)
@@ -594,13 +601,12 @@ class EvaluasiDialog(QDialog):
         d = self.detail
         if d is None or d.evaluasi_id is None:
             return False
-        try:
-            self.detail = self.ctx.run(
-                sv.simpan_evaluasi, d.evaluasi_id, versi=d.versi, **self._nilai_form()
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        detail = jalankan(
+            self, self.ctx, sv.simpan_evaluasi, d.evaluasi_id, versi=d.versi, **self._nilai_form()
+        )
+        if detail is GAGAL:
             return False
+        self.detail = detail
         self._tampilkan()
         return True
 
@@ -617,15 +623,20 @@ class EvaluasiDialog(QDialog):
         )
         if jawab != QMessageBox.StandardButton.Yes:
             return
-        if self._kotor and not self.simpan():
+        # unsaved edits are saved in the same transaction: a refused finalise keeps none
+        perubahan = self._nilai_form() if self._kotor else {}
+        hasil = jalankan(
+            self,
+            self.ctx,
+            sv.simpan_dan_finalkan_evaluasi if perubahan else sv.finalkan_evaluasi,
+            d.evaluasi_id,
+            judul="Evaluasi belum dapat difinalkan",
+            versi=d.versi,
+            **perubahan,
+        )
+        if hasil is GAGAL:
             return
-        try:
-            self.detail = self.ctx.run(
-                sv.finalkan_evaluasi, self.detail.evaluasi_id, versi=self.detail.versi
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc, "Evaluasi belum dapat difinalkan")
-            return
+        self.detail = hasil
         self._tampilkan()
 
     def buka_kembali(self) -> None:
@@ -640,13 +651,18 @@ class EvaluasiDialog(QDialog):
         )
         if not ok:
             return
-        try:
-            self.detail = self.ctx.run(
-                sv.buka_kembali_evaluasi, d.evaluasi_id, alasan, versi=d.versi
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc, "Evaluasi tidak dapat dibuka kembali")
+        detail = jalankan(
+            self,
+            self.ctx,
+            sv.buka_kembali_evaluasi,
+            d.evaluasi_id,
+            alasan,
+            judul="Evaluasi tidak dapat dibuka kembali",
+            versi=d.versi,
+        )
+        if detail is GAGAL:
             return
+        self.detail = detail
         self._tampilkan()
 
     def ajukan_keberatan(self) -> None:
@@ -662,10 +678,15 @@ class EvaluasiDialog(QDialog):
         )
         if not ok:
             return
-        try:
-            self.ctx.run(kb.ajukan_keberatan, d.evaluasi_id, alasan)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Keberatan tidak dapat diajukan")
+        diajukan = jalankan(
+            self,
+            self.ctx,
+            kb.ajukan_keberatan,
+            d.evaluasi_id,
+            alasan,
+            judul="Keberatan tidak dapat diajukan",
+        )
+        if diajukan is GAGAL:
             return
         self.muat()
 
@@ -679,18 +700,19 @@ class EvaluasiDialog(QDialog):
         dlg = KeputusanKeberatanDialog(tertunda[0], d, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            self.ctx.run(
-                kb.putus_keberatan,
-                tertunda[0].id,
-                dlg.keputusan(),
-                rating_hasil_kerja=dlg.cb_hasil.currentData(),
-                rating_perilaku=dlg.cb_perilaku.currentData(),
-                catatan=dlg.ed_catatan.toPlainText(),
-                versi=tertunda[0].versi,
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc, "Keputusan tidak dapat disimpan")
+        diputus = jalankan(
+            self,
+            self.ctx,
+            kb.putus_keberatan,
+            tertunda[0].id,
+            dlg.keputusan(),
+            judul="Keputusan tidak dapat disimpan",
+            rating_hasil_kerja=dlg.cb_hasil.currentData(),
+            rating_perilaku=dlg.cb_perilaku.currentData(),
+            catatan=dlg.ed_catatan.toPlainText(),
+            versi=tertunda[0].versi,
+        )
+        if diputus is GAGAL:
             return
         self.muat()
 
@@ -700,16 +722,16 @@ class EvaluasiDialog(QDialog):
             return
         if self._kotor and d.boleh_menilai and not self.simpan():
             return
-        try:
-            from io import BytesIO
+        from io import BytesIO
 
-            from kinerja_desktop.reports.batch import tulis_cetakan
+        from kinerja_desktop.reports.batch import tulis_cetakan
 
-            cetakan = self.ctx.run(sv.siapkan_cetak, d.evaluasi_id, jenis)
-            buf = BytesIO()
-            tulis_cetakan(buf, cetakan)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Tidak dapat mencetak")
+        gagal = "Tidak dapat mencetak"
+        cetakan = jalankan(self, self.ctx, sv.siapkan_cetak, d.evaluasi_id, jenis, judul=gagal)
+        if cetakan is GAGAL:
+            return
+        buf = BytesIO()
+        if coba(self, tulis_cetakan, buf, cetakan, judul=gagal) is GAGAL:
             return
         judul = (
             "Evaluasi Kinerja Pegawai"

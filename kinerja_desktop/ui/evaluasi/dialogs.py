@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.errors import tampilkan_error
 
 # readable names for the keys of the printed data, in the list of changes
@@ -153,10 +154,8 @@ class VerifikasiDialog(QDialog):
         bagian = []
         self.hasil_terakhir = []
         for dok, ver in pasangan:
-            try:
-                h = self.ctx.run(verifikasi_kode, dok, ver)
-            except Exception as exc:
-                tampilkan_error(self, exc, "Verifikasi gagal")
+            h = jalankan(self, self.ctx, verifikasi_kode, dok, ver, judul="Verifikasi gagal")
+            if h is GAGAL:
                 return
             self.hasil_terakhir.append(h)
             warna = "#15803d" if h.cocok else "#b00020"
@@ -286,7 +285,7 @@ class CetakMassalDialog(QDialog):
         )
 
     def _gagal(self, exc: BaseException) -> None:
-        from kinerja_desktop.reports.batch import Dibatalkan
+        from kinerja_desktop.domain.tugas import Dibatalkan
 
         self.galat = exc
         self.btn_mulai.setEnabled(True)

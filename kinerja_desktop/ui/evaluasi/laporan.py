@@ -31,14 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.distribusi import URUTAN_KURVA, kurva_referensi
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.predikat import Predikat, PredikatOrganisasi
 from kinerja_desktop.domain.status import StatusEvaluasi
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import laporan
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
-from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.evaluasi.dialog import (
     EvaluasiDialog,
     label_predikat,
@@ -281,15 +282,25 @@ class LaporanView(QWidget):
         unit_id, periode_id = self.cb_unit.currentData(), self.cb_periode.currentData()
         if unit_id is None or periode_id is None:
             return
-        try:
-            self.rekap = self.ctx.run(
-                laporan.rekap_unit, unit_id, periode_id, sub_unit=self.cek_sub.isChecked()
-            )
-        except Exception as exc:
+
+        def di_ringkasan(exc: Exception) -> bool:  # a broken rule is told in the summary line
+            self.lbl_ringkas.setText(str(exc))
+            return isinstance(exc, DomainError)
+
+        rekap = jalankan(
+            self,
+            self.ctx,
+            laporan.rekap_unit,
+            unit_id,
+            periode_id,
+            tangani=di_ringkasan,
+            sub_unit=self.cek_sub.isChecked(),
+        )
+        if rekap is GAGAL:
             self.rekap = None
             self.tbl.setRowCount(0)
-            self.lbl_ringkas.setText(str(exc))
             return
+        self.rekap = rekap
         self._tampilkan()
 
     def _tampilkan(self) -> None:
@@ -377,15 +388,15 @@ class LaporanView(QWidget):
         nilai = self.cb_org.currentData()
         if nilai is None:
             return
-        try:
-            self.ctx.run(
-                sv.tetapkan_predikat_organisasi,
-                self.cb_unit.currentData(),
-                self.cb_periode.currentData(),
-                nilai,
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        ditetapkan = jalankan(
+            self,
+            self.ctx,
+            sv.tetapkan_predikat_organisasi,
+            self.cb_unit.currentData(),
+            self.cb_periode.currentData(),
+            nilai,
+        )
+        if ditetapkan is GAGAL:
             return
         self.muat()
 
@@ -403,16 +414,22 @@ class LaporanView(QWidget):
         from kinerja_desktop.reports.rekap import cetak_rekap
         from kinerja_desktop.ui.evaluasi.dialog import tampilkan_pratinjau
 
-        try:
-            c = self.ctx.run(
-                laporan.siapkan_cetak_rekap,
-                self.cb_unit.currentData(),
-                self.cb_periode.currentData(),
-            )
-            buf = BytesIO()
-            cetak_rekap(buf, c.data, c.kode_dokumen, c.kode_verifikasi)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Rekap tidak dapat dicetak")
+        gagal = "Rekap tidak dapat dicetak"
+        c = jalankan(
+            self,
+            self.ctx,
+            laporan.siapkan_cetak_rekap,
+            self.cb_unit.currentData(),
+            self.cb_periode.currentData(),
+            judul=gagal,
+        )
+        if c is GAGAL:
+            return
+        buf = BytesIO()
+        if (
+            coba(self, cetak_rekap, buf, c.data, c.kode_dokumen, c.kode_verifikasi, judul=gagal)
+            is GAGAL
+        ):
             return
         tampilkan_pratinjau(self, buf.getvalue(), c.nama_berkas, "Rekap Evaluasi Kinerja")
 
@@ -424,10 +441,16 @@ class LaporanView(QWidget):
         )
         if not path:
             return
-        try:
-            n = self.ctx.run(laporan.ekspor_angka_kredit, self.cb_unit.currentData(), tahun, path)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Ekspor gagal")
+        n = jalankan(
+            self,
+            self.ctx,
+            laporan.ekspor_angka_kredit,
+            self.cb_unit.currentData(),
+            tahun,
+            path,
+            judul="Ekspor gagal",
+        )
+        if n is GAGAL:
             return
         QMessageBox.information(
             self, "Ekspor angka kredit", f"{n} pejabat fungsional diekspor ke {path}."

@@ -24,8 +24,8 @@ from kinerja_desktop.domain.status import StatusEvaluasi, StatusKeberatan
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
-from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.evaluasi.dialog import (
     EvaluasiDialog,
     label_predikat,
@@ -154,11 +154,8 @@ class EvaluasiView(QWidget):
 
     # --- data ---------------------------------------------------------------------------
     def _isi_tahun(self) -> None:
-        try:
-            tahun = self.ctx.run(sv.daftar_tahun)
-        except Exception as exc:
-            tampilkan_error(self, exc)
-            tahun = []
+        dimuat = jalankan(self, self.ctx, sv.daftar_tahun)
+        tahun = dimuat if dimuat is not GAGAL else []
         self.cb_tahun.blockSignals(True)
         self.cb_tahun.clear()
         for t in tahun or [date.today().year]:
@@ -203,14 +200,19 @@ class EvaluasiView(QWidget):
                 "Klik dua kali seorang pegawai untuk membuka evaluasinya: hasil kerja, bukti "
                 "dukung, umpan balik, rating, dan predikat."
             )
-        try:
-            dinilai = self.ctx.run(sv.daftar_dinilai, pid) if pid else []
-            tahun = self.cb_tahun.currentData()
-            saya = self.ctx.run(sv.daftar_evaluasi_saya, tahun) if tahun else []
-            keberatan = self.ctx.run(kb.daftar_keberatan_untuk_diputus, True)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Data evaluasi tidak dapat dimuat")
+        tahun = self.cb_tahun.currentData()
+
+        def daftar(s, a):
+            return (
+                sv.daftar_dinilai(s, a, pid) if pid else [],
+                sv.daftar_evaluasi_saya(s, a, tahun) if tahun else [],
+                kb.daftar_keberatan_untuk_diputus(s, a, True),
+            )
+
+        dimuat = jalankan(self, self.ctx, daftar, judul="Data evaluasi tidak dapat dimuat")
+        if dimuat is GAGAL:
             return
+        dinilai, saya, keberatan = dimuat
         self._isi_dinilai(dinilai)
         self._isi_saya(saya)
         self._isi_keberatan(keberatan)
@@ -306,10 +308,8 @@ class EvaluasiView(QWidget):
         k = item.data(Qt.ItemDataRole.UserRole) if item else None
         if k is None:
             return
-        try:
-            d = self.ctx.run(sv.detail_evaluasi, k.evaluasi_id)
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        d = jalankan(self, self.ctx, sv.detail_evaluasi, k.evaluasi_id)
+        if d is GAGAL:
             return
         self.buka_evaluasi(d.pegawai_id, d.periode.id)
 

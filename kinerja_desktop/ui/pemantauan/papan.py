@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
-from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 from kinerja_desktop.ui.pemantauan.widgets import item, tabel, tombol, warna_status
 
 
@@ -90,11 +90,9 @@ class PapanTab(QWidget):
         if a.is_admin:
             from kinerja_desktop.services.organisasi import daftar_unit
 
-            try:
-                for u in self.ctx.run(daftar_unit, False):
-                    self.lingkup.addItem(f"Unit: {u.nama}", ("unit", u.id))
-            except Exception as exc:
-                tampilkan_error(self, exc)
+            unit = jalankan(self, self.ctx, daftar_unit, False)
+            for u in unit if unit is not GAGAL else []:
+                self.lingkup.addItem(f"Unit: {u.nama}", ("unit", u.id))
 
     def muat(self, tahun: int, periode_id: int | None = None) -> None:
         self.tahun = tahun
@@ -110,10 +108,15 @@ class PapanTab(QWidget):
     def muat_ulang(self, periode_id: int | None = None) -> None:
         if not self._scope():
             return
-        try:
-            papan = self.ctx.run(pm.papan_pemantauan, self.tahun, **self._scope())
-        except Exception as exc:
-            tampilkan_error(self, exc, "Papan pemantauan tidak dapat dimuat")
+        papan = jalankan(
+            self,
+            self.ctx,
+            pm.papan_pemantauan,
+            self.tahun,
+            judul="Papan pemantauan tidak dapat dimuat",
+            **self._scope(),
+        )
+        if papan is GAGAL:
             return
         self.papan = papan
         t = self.tabel
@@ -161,11 +164,10 @@ class PapanTab(QWidget):
         pid = self.periode.currentData()
         if pid is None or self.papan is None:
             return
-        try:
-            self._belum = self.ctx.run(pm.belum_mengisi, pid, **self._scope())
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        belum = jalankan(self, self.ctx, pm.belum_mengisi, pid, **self._scope())
+        if belum is GAGAL:
             return
+        self._belum = belum
         t = self.tabel_belum
         t.setRowCount(len(self._belum))
         for r, b in enumerate(self._belum):
@@ -194,10 +196,10 @@ class PapanTab(QWidget):
             return
         from kinerja_desktop.ui.cetak import PratinjauCetak
 
-        try:
-            pdf = self.ctx.run(pm.pdf_belum_mengisi, pid, **self._scope())
-        except Exception as exc:
-            tampilkan_error(self, exc, "Tidak dapat dicetak")
+        pdf = jalankan(
+            self, self.ctx, pm.pdf_belum_mengisi, pid, judul="Tidak dapat dicetak", **self._scope()
+        )
+        if pdf is GAGAL:
             return
         nama = f"Belum_mengisi_{self.periode.currentText().replace(' ', '_')}.pdf"
         PratinjauCetak(pdf, nama, self, judul="Daftar Belum Mengisi").exec()
@@ -217,9 +219,9 @@ class PapanTab(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         judul = f"Pegawai yang belum mengajukan realisasi {self.periode.currentText()}"
-        try:
-            ekspor_belum_mengisi(path, self._belum, judul)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Tidak dapat diekspor")
+        if (
+            coba(self, ekspor_belum_mengisi, path, self._belum, judul, judul="Tidak dapat diekspor")
+            is GAGAL
+        ):
             return
         QMessageBox.information(self, "Ekspor", f"Daftar disimpan ke {path}.")

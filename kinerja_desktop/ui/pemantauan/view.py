@@ -21,8 +21,8 @@ from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.status import StatusRealisasi
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
-from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.pemantauan.impor import ImporTab
 from kinerja_desktop.ui.pemantauan.papan import PapanTab
 from kinerja_desktop.ui.pemantauan.progres import ProgresTab
@@ -113,11 +113,8 @@ class PemantauanView(QWidget):
     # --- selectors ------------------------------------------------------------------------
     def _isi_pegawai(self) -> None:
         pilih = self.pegawai.currentData()
-        try:
-            daftar = self.ctx.run(pm.pegawai_pilihan, self.tahun.value())
-        except Exception as exc:
-            tampilkan_error(self, exc)
-            daftar = []
+        dimuat = jalankan(self, self.ctx, pm.pegawai_pilihan, self.tahun.value())
+        daftar = dimuat if dimuat is not GAGAL else []
         self.pegawai.blockSignals(True)
         self.pegawai.clear()
         for p in daftar:
@@ -165,10 +162,16 @@ class PemantauanView(QWidget):
             self.info.setText("Akun Anda belum terhubung dengan data pegawai.")
             self.tabs.setEnabled(False)
             return
-        try:
-            h = self.ctx.run(pm.halaman_pemantauan, pid, self.tahun.value(), self._periode_id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Data pemantauan tidak dapat dimuat")
+        h = jalankan(
+            self,
+            self.ctx,
+            pm.halaman_pemantauan,
+            pid,
+            self.tahun.value(),
+            self._periode_id,
+            judul="Data pemantauan tidak dapat dimuat",
+        )
+        if h is GAGAL:
             return
         self.tabs.setEnabled(True)
         self.halaman = h
