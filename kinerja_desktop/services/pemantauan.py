@@ -42,6 +42,7 @@ from kinerja_desktop.domain.errors import (
     ValidationError,
 )
 from kinerja_desktop.domain.nama import nama_lengkap
+from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import hitung_capaian
 from kinerja_desktop.domain.status import (
@@ -248,7 +249,9 @@ class PilihanPegawai:
 
     @property
     def label(self) -> str:
-        return f"{self.nama} — {self.nip}" + (" (saya)" if self.hubungan == "Saya sendiri" else "")
+        return f"{self.nama} — {format_nip(self.nip)}" + (
+            " (saya)" if self.hubungan == "Saya sendiri" else ""
+        )
 
 
 @dataclass(frozen=True)
