@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.errors import ValidationError
@@ -121,12 +121,18 @@ def parse_tanggal(value: object, kolom: str | None = None) -> date:
     31.12.1990, 31 12 1990, 31-12-90, 1990-12-31 (optionally with a time), 19901231,
     31 Desember 1990, 31-Des-1990, 1 Agt. 1990, 31 December 1990. Numeric text puts the day
     first (01-08-1966 is 1 August), as Indonesians write. A bare year ("1990") and any other
-    number outside the serial range are refused, never turned into a date.
+    number outside the serial range are refused, never turned into a date; so is a date
+    outside that range, which is such a number typed into a date-formatted cell.
     """
-    if isinstance(value, datetime):
-        return value.date()
     if isinstance(value, date):
-        return value
+        tgl = value.date() if isinstance(value, datetime) else value
+        serial = (tgl - _EPOCH_EXCEL).days
+        if not _SERIAL_MIN <= serial <= _SERIAL_MAX:
+            # a number typed into a date-formatted cell: Excel shows 1990 as 12-06-1905
+            raise _bukan_serial(serial, kolom)
+        return tgl
+    if isinstance(value, time):  # a date-formatted cell holding a number below 1
+        raise _bukan_serial((value.hour * 3600 + value.minute * 60 + value.second) / 86400, kolom)
     if isinstance(value, bool) or value is None:
         raise _gagal(value, kolom)
     if isinstance(value, int | float):

@@ -108,7 +108,7 @@ def test_parse_tanggal_ditolak(nilai, pesan):
 
 
 def test_parse_tanggal_cells_as_the_imports_read_them():
-    # formerly exchange.tabular.tanggal, the progress import's own reader
+    # the layouts the progress and roster files hold
     assert parse_tanggal("31-12-1990") == date(1990, 12, 31)
     assert parse_tanggal("31/12/1990") == date(1990, 12, 31)
     assert parse_tanggal("1990-12-31") == date(1990, 12, 31)
