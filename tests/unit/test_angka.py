@@ -167,3 +167,13 @@ def _baris_realisasi(nilai: float) -> pm.BarisRealisasi:
     kolom = {f: None for f in pm.BarisRealisasi.__dataclass_fields__}
     kolom.update(target_nilai=nilai, nilai=nilai, target_satuan="Dokumen", umpan_balik=())
     return pm.BarisRealisasi(**kolom)
+
+
+def test_no_second_nip_renderer():
+    """NIPs are grouped "19660801 198803 1 001" by domain/nip.format_nip alone."""
+    temuan = [
+        str(p.relative_to(PAKET))
+        for p, teks in _sumber().items()
+        if p.name != "nip.py" and re.search(r"\[8:14\]|\[14\]\} \{", teks)
+    ]
+    assert temuan == []
