@@ -12,6 +12,7 @@ import os
 import sys
 
 from kinerja_desktop.cli import add_db_argument, fail, open_db
+from kinerja_desktop.domain.angka import format_angka
 
 _PERIODE_HELP = "kode periode: TW1, TW2, TW3, AKHIR (atau S1, B01… sesuai jenis periode)"
 
@@ -161,8 +162,8 @@ def run_batch(args: argparse.Namespace) -> int:
         return fail(f"belum ada evaluasi di unit {nama_unit} untuk periode itu.")
     print(
         f"{hasil.jumlah_pegawai} pegawai, {hasil.jumlah_dokumen} dokumen, "
-        f"{hasil.jumlah_halaman} halaman dalam {hasil.detik:.1f} detik → {len(hasil.berkas)} "
-        f"berkas di {os.path.abspath(args.out)}"
+        f"{hasil.jumlah_halaman} halaman dalam {format_angka(hasil.detik, 1)} detik → "
+        f"{len(hasil.berkas)} berkas di {os.path.abspath(args.out)}"
     )
     return 0
 

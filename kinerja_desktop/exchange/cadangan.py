@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_desktop import __version__
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
 
@@ -125,7 +126,7 @@ class HasilPulihkan:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_048_576:.1f} MB"
+    return f"{format_angka(n / 1_048_576, 1)} MB"
 
 
 def hanya_sqlite(path: Path | None) -> Path:

@@ -24,11 +24,11 @@ from kinerja_desktop.db.models import Pegawai, Periode, ProgresHarian
 from kinerja_desktop.domain.errors import PermissionDenied, StateError, ValidationError
 from kinerja_desktop.domain.nip import is_excel_mangled, normalize_nip
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.tanggal import parse_tanggal
 from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.exchange.tabular import (
     KolomEkspor,
     read_table,
-    tanggal,
     teks,
     write_template_xlsx,
     write_xlsx,
@@ -379,12 +379,9 @@ def baca_progres(
         v = row.values
         try:
             pid, nip, nama = ctx.pegawai(v.get("nip"))
-            try:
-                tgl = tanggal(v.get("tanggal"))
-            except ValueError as exc:
-                raise ValidationError(str(exc), "tanggal") from None
-            if tgl is None:
+            if v.get("tanggal") is None:
                 raise ValidationError("Tanggal wajib diisi.", "tanggal")
+            tgl = parse_tanggal(v.get("tanggal"), "tanggal")
             if tgl > hari:
                 raise ValidationError(
                     f"Tanggal {tgl:%d-%m-%Y} belum terjadi; progres dicatat untuk hari yang "

@@ -41,7 +41,6 @@ __all__ = [
     "TableData",
     "normalisasi_header",
     "read_table",
-    "tanggal",
     "teks",
     "write_template_xlsx",
     "write_xlsx",
@@ -140,65 +139,6 @@ def teks(value: object) -> str | None:
         return value.isoformat()
     s = str(value).strip()
     return s or None
-
-
-_BULAN = {
-    "jan": 1, "januari": 1, "january": 1,
-    "feb": 2, "februari": 2, "pebruari": 2, "february": 2,
-    "mar": 3, "maret": 3, "march": 3,
-    "apr": 4, "april": 4,
-    "mei": 5, "may": 5,
-    "jun": 6, "juni": 6, "june": 6,
-    "jul": 7, "juli": 7, "july": 7,
-    "agu": 8, "agt": 8, "ags": 8, "agus": 8, "agustus": 8, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9,
-    "okt": 10, "oktober": 10, "oct": 10, "october": 10,
-    "nov": 11, "nopember": 11, "november": 11,
-    "des": 12, "desember": 12, "dec": 12, "december": 12,
-}  # fmt: skip
-_TGL_DMY = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$")
-_TGL_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
-_TGL_NAMA = re.compile(r"^(\d{1,2})[-/. ]+([a-z]+)[-/. ]+(\d{4})$")
-_TGL_RAPAT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-# Excel serial numbers taken as dates: 1910-01-01 .. 2099-12-31 (so a bare year such as 1990,
-# serial 1990 = 1905, is refused rather than read as a date)
-_SERIAL_MIN, _SERIAL_MAX = 3654, 73050
-
-
-def tanggal(value: object) -> dt.date | None:
-    """A date from a cell: Excel date, Excel serial number, or text.
-
-    Text accepted: ``31-12-1990``, ``31/12/1990``, ``31.12.1990``, ``1990-12-31``,
-    ``19901231``, ``31 Desember 1990``, ``31-Des-1990``. Empty -> ``None``. Anything else raises
-    ``ValueError`` with an Indonesian message (``31-02-1990`` is not a date).
-    """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, bool):
-        raise ValueError(f"'{value}' bukan tanggal")
-    if isinstance(value, int | float):
-        if _SERIAL_MIN <= value <= _SERIAL_MAX and float(value).is_integer():
-            return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
-        raise ValueError(f"'{teks(value)}' bukan tanggal")
-    s = str(value).strip().casefold()
-    if not s:
-        return None
-    try:
-        if m := _TGL_DMY.match(s):
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
-        if m := _TGL_YMD.match(s):
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if m := _TGL_RAPAT.match(s):
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if (m := _TGL_NAMA.match(s)) and m[2] in _BULAN:
-            return dt.date(int(m[3]), _BULAN[m[2]], int(m[1]))
-    except ValueError:
-        raise ValueError(f"'{str(value).strip()}' bukan tanggal yang ada") from None
-    raise ValueError(f"'{str(value).strip()}' bukan tanggal (contoh yang benar: 31-12-1990)")
 
 
 def _bersihkan(value: object) -> object:

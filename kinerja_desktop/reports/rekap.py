@@ -10,6 +10,7 @@ from typing import IO, Any
 
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from kinerja_desktop.domain.angka import format_persen
 from kinerja_desktop.domain.distribusi import URUTAN_KURVA
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.predikat import Predikat, Rating
@@ -88,7 +89,7 @@ def story_rekap(data: dict[str, Any]) -> list[Flowable]:
     dist_rows = []
     for p in reversed(URUTAN_KURVA):
         n = jumlah.get(p.value, 0)
-        persen = f"{(n * 100 / total if total else 0):.1f}%".replace(".", ",")
+        persen = format_persen(n * 100 / total if total else 0)
         dist_rows.append([p.label, str(n), persen])
     dist_rows.append(["Jumlah yang sudah dinilai", str(total), "100%" if total else "0%"])
     tabel_dist = tabel_data(

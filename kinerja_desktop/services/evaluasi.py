@@ -41,10 +41,11 @@ from kinerja_desktop.db.models import (
     UmpanBalik,
     UnitKerja,
 )
+from kinerja_desktop.domain.angka import format_angka, format_persen
 from kinerja_desktop.domain.angka_kredit import (
+    DESIMAL_AK,
     KOEFISIEN_TAHUNAN,
     PERSENTASE_PREDIKAT,
-    format_angka,
     hitung_angka_kredit,
 )
 from kinerja_desktop.domain.berakhlak import BERAKHLAK, nilai_perilaku
@@ -146,7 +147,7 @@ class IndikatorEvalRow:
 
     @property
     def capaian_teks(self) -> str:
-        return "-" if self.capaian is None else f"{self.capaian:.1f}%".replace(".", ",")
+        return format_persen(self.capaian)
 
 
 @dataclass(frozen=True)
@@ -247,7 +248,7 @@ class EvaluasiDetail:
             return "Kepala unit: rating hasil kerja mengikuti predikat kinerja organisasi."
         if self.saran_rating is None:
             return "Saran sistem: belum ada capaian yang dapat dihitung."
-        rata = "-" if self.rata_capaian is None else f"{self.rata_capaian:.1f}".replace(".", ",")
+        rata = "-" if self.rata_capaian is None else format_angka(self.rata_capaian, 1)
         return (
             f"Saran sistem: {Rating(self.saran_rating).label} (rata-rata capaian {rata}%). "
             "Hanya saran; Anda yang memutuskan."
@@ -476,17 +477,9 @@ def snapshot(ev: Evaluasi) -> SnapshotIdentitas:
 # --- reading the screen data ----------------------------------------------------------------
 
 
-def _angka(v: float | None) -> str:
-    if v is None:
-        return ""
-    if float(v).is_integer():
-        return str(int(v))
-    return f"{v:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
 def teks_target(ind: Indikator) -> str:
     if ind.target_nilai is not None:
-        return f"{_angka(ind.target_nilai)} {ind.target_satuan or ''}".strip()
+        return f"{format_angka(ind.target_nilai)} {ind.target_satuan or ''}".strip()
     return ind.target_narasi or "-"
 
 
@@ -495,7 +488,7 @@ def _teks_realisasi(real: Realisasi | None, satuan: str | None) -> str:
         return ""
     bagian = []
     if real.nilai is not None:
-        bagian.append(f"{_angka(real.nilai)} {satuan or ''}".strip())
+        bagian.append(f"{format_angka(real.nilai)} {satuan or ''}".strip())
     if real.narasi:
         bagian.append(real.narasi.strip())
     return "\n".join(bagian)
@@ -675,7 +668,7 @@ def angka_kredit_untuk(
         + ("" if bulan == 12 else f" × {bulan}/12")
         + f"; {dasar}"
     )
-    return format_angka(ak), ket
+    return format_angka(ak, DESIMAL_AK), ket
 
 
 def _keberatan_rows(session: Session, ev: Evaluasi) -> tuple[KeberatanRow, ...]:

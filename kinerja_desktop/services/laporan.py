@@ -19,10 +19,11 @@ from kinerja_desktop.db.models import (
     Skp,
     UnitKerja,
 )
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.angka_kredit import (
+    DESIMAL_AK,
     KOEFISIEN_TAHUNAN,
     PERSENTASE_PREDIKAT,
-    format_angka,
     hitung_angka_kredit,
 )
 from kinerja_desktop.domain.enums import JenisJabatan, JenjangFungsional
@@ -284,7 +285,7 @@ def angka_kredit_unit(
             jenjang = None
         predikat = ev.predikat if ev else None
         ak = (
-            format_angka(hitung_angka_kredit(Predikat(predikat), jenjang))
+            format_angka(hitung_angka_kredit(Predikat(predikat), jenjang), DESIMAL_AK)
             if predikat and jenjang
             else None
         )

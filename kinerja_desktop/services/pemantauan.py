@@ -11,7 +11,6 @@ aggregate queries so they stay fast on a large office; the evaluation screens re
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from kinerja_desktop.db.models import (
     RencanaHasilKerja,
     Skp,
 )
+from kinerja_desktop.domain.angka import format_angka, parse_angka
 from kinerja_desktop.domain.errors import (
     ConflictError,
     NotFound,
@@ -42,6 +42,7 @@ from kinerja_desktop.domain.errors import (
     ValidationError,
 )
 from kinerja_desktop.domain.nama import nama_lengkap
+from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import hitung_capaian
 from kinerja_desktop.domain.status import (
@@ -248,7 +249,9 @@ class PilihanPegawai:
 
     @property
     def label(self) -> str:
-        return f"{self.nama} — {self.nip}" + (" (saya)" if self.hubungan == "Saya sendiri" else "")
+        return f"{self.nama} — {format_nip(self.nip)}" + (
+            " (saya)" if self.hubungan == "Saya sendiri" else ""
+        )
 
 
 @dataclass(frozen=True)
@@ -299,42 +302,6 @@ class BelumMengisiRow:
     @property
     def status_label(self) -> str:
         return StatusRealisasi(self.status).label
-
-
-def format_angka(x: float | None) -> str:
-    """12.0 -> "12", 12.5 -> "12,5" (Indonesian decimal comma)."""
-    if x is None:
-        return ""
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", ".")
-    return f"{x:,.2f}".rstrip("0").rstrip(".").replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def parse_angka(text: str | float | int | None, kolom: str = "Realisasi") -> float | None:
-    """Numbers as Indonesians type them: "12", "12,5", "1.250", "1.250,5"."""
-    if text is None:
-        return None
-    if isinstance(text, bool):
-        raise ValidationError("Isi dengan angka.", kolom)
-    if isinstance(text, int | float):
-        v = float(text)
-    else:
-        s = str(text).strip().replace(" ", "")
-        if not s:
-            return None
-        if "," in s:
-            s = s.replace(".", "").replace(",", ".")
-        elif s.count(".") > 1 or (s.count(".") == 1 and len(s.split(".")[1]) == 3):
-            s = s.replace(".", "")
-        try:
-            v = float(s)
-        except ValueError:
-            raise ValidationError(f"'{text}' bukan angka. Contoh: 12 atau 12,5.", kolom) from None
-    if math.isnan(v) or math.isinf(v):
-        raise ValidationError("Isi dengan angka yang wajar.", kolom)
-    if v < 0:
-        raise ValidationError("Angka tidak boleh negatif.", kolom)
-    return v
 
 
 # --------------------------------------------------------------------------- access
@@ -674,7 +641,7 @@ def simpan_realisasi(
     cek_boleh_ubah(actor, skp.pegawai_id)
     _cek_periode_skp(periode, skp)
     _cek_tidak_final(session, skp.id, periode)
-    angka = parse_angka(nilai)
+    angka = parse_angka(nilai, "Realisasi")
     teks = (narasi or "").strip() or None
     if ind.target_nilai is None:
         if teks is None:

@@ -31,6 +31,7 @@ from kinerja_desktop.db.models import (
     Skp,
     UnitKerja,
 )
+from kinerja_desktop.domain.angka import format_angka, parse_angka
 from kinerja_desktop.domain.berakhlak import BERAKHLAK, nilai_perilaku
 from kinerja_desktop.domain.errors import (
     ConflictError,
@@ -253,47 +254,10 @@ class PegawaiPilihan:
 # --- small helpers ---------------------------------------------------------------------------
 
 
-def format_angka(nilai: float | None) -> str:
-    """12.0 → "12", 12.5 → "12,5" (Indonesian decimal comma)."""
-    if nilai is None:
-        return ""
-    if float(nilai).is_integer():
-        return f"{int(nilai):,}".replace(",", ".")
-    return f"{nilai:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
 def teks_target(nilai: float | None, satuan: str | None, narasi: str | None = None) -> str:
     if nilai is not None:
         return f"{format_angka(nilai)} {satuan or ''}".strip()
     return (narasi or "").strip()
-
-
-def parse_angka(teks: object, kolom: str = "Target") -> float | None:
-    """A target number typed by a user: "12", "12,5", "12.5", "1.000" → float; "" → None."""
-    if teks is None:
-        return None
-    if isinstance(teks, bool):
-        raise ValidationError("Target harus berupa angka.", kolom)
-    if isinstance(teks, int | float):
-        nilai = float(teks)
-    else:
-        s = str(teks).strip().replace(" ", "")
-        if not s:
-            return None
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+", s):
-            s = s.replace(".", "")
-        s = s.replace(",", ".")
-        try:
-            nilai = float(s)
-        except ValueError:
-            raise ValidationError(
-                f"Target {teks!r} bukan angka. Tulis angkanya saja (misalnya 12 atau 12,5) dan "
-                "satuannya di kolom Satuan.",
-                kolom,
-            ) from None
-    if nilai < 0:
-        raise ValidationError("Target tidak boleh negatif.", kolom)
-    return nilai
 
 
 def _teks(nilai: str | None) -> str:
@@ -1058,7 +1022,7 @@ def _isi_indikator(
     if aspek is not None and aspek not in ASPEK:
         raise ValidationError("Aspek harus Kuantitas, Kualitas, Waktu, atau Biaya.", "Aspek")
     iki.aspek = None if skp.varian == JPT else aspek
-    iki.target_nilai = parse_angka(target_nilai)
+    iki.target_nilai = parse_angka(target_nilai, "Target")
     iki.target_satuan = (target_satuan or "").strip() or None
     iki.target_narasi = (target_narasi or "").strip() or None
 

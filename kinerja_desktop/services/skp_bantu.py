@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kinerja_desktop.db.models import Pegawai, PustakaRhk, RencanaHasilKerja, Skp
+from kinerja_desktop.domain.angka import parse_angka
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied, StateError, ValidationError
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import StatusSkp
@@ -339,7 +340,7 @@ def simpan_pustaka(
     p.uraian_rhk = svc._uraian_wajib(uraian_rhk, "Rencana Hasil Kerja")
     p.uraian_indikator = svc._uraian_wajib(uraian_indikator, "Indikator Kinerja Individu")
     p.aspek = aspek
-    p.target_nilai = svc.parse_angka(target_nilai)
+    p.target_nilai = parse_angka(target_nilai, "Target")
     p.target_satuan = (target_satuan or "").strip() or None
     session.flush()
     return _pustaka_row(p)

@@ -429,7 +429,7 @@ def test_format_and_parse_angka():
     assert svc.format_angka(2.0) == "2"
     assert svc.format_angka(12.5) == "12,5"
     assert svc.format_angka(1000) == "1.000"
-    assert svc.parse_angka("1.000") == 1000
-    assert svc.parse_angka(" ") is None
+    assert svc.parse_angka("1.000", "Target") == 1000
+    assert svc.parse_angka(" ", "Target") is None
     with pytest.raises(ValidationError):
-        svc.parse_angka("-3")
+        svc.parse_angka("-3", "Target")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
@@ -280,7 +281,7 @@ class CetakMassalDialog(QDialog):
             return
         self.lbl_hasil.setText(
             f"Selesai: {hasil.jumlah_pegawai} pegawai, {hasil.jumlah_dokumen} dokumen, "
-            f"{hasil.jumlah_halaman} halaman dalam {hasil.detik:.1f} detik "
+            f"{hasil.jumlah_halaman} halaman dalam {format_angka(hasil.detik, 1)} detik "
             f"({len(hasil.berkas)} berkas di {self.ed_folder.text()})."
         )
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.angka import format_angka, format_persen
 from kinerja_desktop.domain.distribusi import URUTAN_KURVA, kurva_referensi
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.nip import format_nip
@@ -307,10 +308,8 @@ class LaporanView(QWidget):
         assert self.rekap is not None
         d = self.rekap.distribusi
         for r, p in enumerate(reversed(URUTAN_KURVA)):
-            self.tbl_dist.setItem(r, 0, QTableWidgetItem(str(d.jumlah[p.value])))
-            self.tbl_dist.setItem(
-                r, 1, QTableWidgetItem(f"{d.persen[p.value]:.1f}%".replace(".", ","))
-            )
+            self.tbl_dist.setItem(r, 0, QTableWidgetItem(format_angka(d.jumlah[p.value])))
+            self.tbl_dist.setItem(r, 1, QTableWidgetItem(format_persen(d.persen[p.value])))
         self.tbl_dist.setItem(5, 0, QTableWidgetItem(f"{d.total_dinilai} dari {d.total_pegawai}"))
         self.tbl_dist.setItem(5, 1, QTableWidgetItem(f"{d.total_final} final"))
         for r in range(6):

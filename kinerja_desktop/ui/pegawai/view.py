@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
@@ -153,7 +154,7 @@ class PegawaiView(QWidget):
 
     def _perbarui_jumlah(self) -> None:
         n = self.model.total
-        self.jumlah.setText(f"{n:,} pegawai".replace(",", "."))
+        self.jumlah.setText(f"{format_angka(n)} pegawai")
 
     def terpilih(self) -> svc.PegawaiRow | None:
         idx = self.tabel.currentIndex()

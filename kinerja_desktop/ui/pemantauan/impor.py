@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.exchange import progres_io as pio
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
@@ -64,7 +65,7 @@ class DialogPratinjau(QDialog):
             r = self.tabel_valid.rowCount()
             self.tabel_valid.insertRow(r)
             self.tabel_valid.setItem(r, 0, item(v.baris, rata=Qt.AlignmentFlag.AlignRight))
-            self.tabel_valid.setItem(r, 1, item(f"{v.nama} ({v.nip})"))
+            self.tabel_valid.setItem(r, 1, item(f"{v.nama} ({format_nip(v.nip)})"))
             self.tabel_valid.setItem(r, 2, item(v.ringkasan, tip=v.ringkasan))
         tabs.addTab(self.tabel_masalah, f"Bermasalah ({len({m.baris for m in pratinjau.masalah})})")
         tabs.addTab(self.tabel_valid, f"Valid ({len(pratinjau.valid)})")

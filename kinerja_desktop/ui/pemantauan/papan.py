@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
@@ -126,7 +127,7 @@ class PapanTab(QWidget):
         t.setHorizontalHeaderLabels(kolom)
         t.setRowCount(len(papan.baris))
         for r, b in enumerate(papan.baris):
-            t.setItem(r, 0, item(f"{b.nama}\n{b.nip}", b.pegawai_id))
+            t.setItem(r, 0, item(f"{b.nama}\n{format_nip(b.nip)}", b.pegawai_id))
             t.setItem(r, 1, item(b.jabatan))
             for c, s in enumerate(b.sel, start=2):
                 latar, warna = warna_status(s.status)
@@ -173,7 +174,7 @@ class PapanTab(QWidget):
         for r, b in enumerate(self._belum):
             latar, warna = warna_status(b.status)
             t.setItem(r, 0, item(b.nama))
-            t.setItem(r, 1, item(b.nip))
+            t.setItem(r, 1, item(format_nip(b.nip)))
             t.setItem(r, 2, item(b.jabatan))
             t.setItem(r, 3, item(b.status_label, latar=latar, warna=warna))
             t.setItem(r, 4, item(f"{b.terisi}/{b.jumlah_iki}" if b.jumlah_iki else "-"))

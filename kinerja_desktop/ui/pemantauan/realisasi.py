@@ -370,7 +370,7 @@ class RealisasiTab(QWidget):
             self.capaian.setStyleSheet("")
             return
         try:
-            v = pm.parse_angka(self.nilai.text())
+            v = pm.parse_angka(self.nilai.text(), "Realisasi")
         except ValidationError as exc:
             self.capaian.setText(exc.pesan)
             self.capaian.setStyleSheet("color: #b00020;")

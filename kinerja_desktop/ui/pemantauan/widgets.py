@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from kinerja_desktop.domain.angka import format_persen
 from kinerja_desktop.domain.status import StatusRealisasi
 
 PERAN = Qt.ItemDataRole.UserRole
@@ -84,6 +85,4 @@ def tombol(teks: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
 
 
 def persen(x: float | None) -> str:
-    if x is None:
-        return "-"
-    return f"{x:.1f}%".replace(".", ",")
+    return format_persen(x)
