@@ -114,6 +114,7 @@ def realisasi_skp(
 def baris_realisasi(
     session: Session, skp_id: int, periode_id: int, dengan_umpan_balik: bool
 ) -> list[BarisRealisasi]:
+    """``realisasi_skp`` without the read check, for callers that have checked already."""
     iki = [(s.indikator_id, s) for s in struktur_skp(session, skp_id) if s.indikator_id is not None]
     ids = [iid for iid, _s in iki]
     real: dict[int, Realisasi] = {}

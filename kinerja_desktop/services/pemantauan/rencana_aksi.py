@@ -31,6 +31,7 @@ class RencanaAksiRow:
 
 
 def rencana_aksi_skp(session: Session, skp_id: int, periode_id: int | None) -> list[RencanaAksiRow]:
+    """The SKP's rencana aksi (of one period, or all), without the read check."""
     # RHK ids first: lets SQLite use the rhk_id index instead of scanning a whole period
     rhk_ids = list(
         session.scalars(select(RencanaHasilKerja.id).where(RencanaHasilKerja.skp_id == skp_id))

@@ -96,6 +96,7 @@ def peta_kode_skp(session: Session, skp_id: int) -> dict[str, tuple[int, int | N
 
 
 def skp_dari_indikator(session: Session, indikator_id: int) -> tuple[Indikator, Skp]:
+    """An IKI picked on a screen and the SKP it belongs to (NotFound when it is gone)."""
     ind = ambil(
         session,
         Indikator,

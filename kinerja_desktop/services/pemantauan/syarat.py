@@ -24,6 +24,7 @@ TANPA_SKP, BELUM_MULAI = StatusRealisasi.TANPA_SKP, StatusRealisasi.BELUM_MULAI
 
 
 def hari_acuan(hari_ini: date | None) -> date:
+    """The day that counts: today, or the one a test or the demo passes in."""
     return hari_ini or date.today()
 
 
