@@ -34,6 +34,7 @@ from kinerja_desktop.domain.status import StatusSkp
 from kinerja_desktop.services import bukti as bk
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services import umpan_balik as ub
+from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.periode import pastikan_periode
 
 LANGKAH_RA = (
@@ -83,7 +84,7 @@ def _store(session: Session) -> bk.BuktiStore | None:
     from kinerja_desktop.db.database import Database
 
     bind = session.get_bind()
-    url = bind.url.render_as_string(hide_password=False)
+    url = bind.engine.url.render_as_string(hide_password=False)
     if url.startswith("sqlite") and sqlite_path(url) is None:
         return None
     return bk.BuktiStore(Database(url, bind, None).folder_bukti)  # type: ignore[arg-type]
@@ -171,7 +172,7 @@ def isi_pemantauan(session: Session, tahun: int, rng: random.Random) -> dict[str
     lalu = [p for p in periode if p.selesai < hari_ini]
     berjalan = [p for p in periode if p.mulai <= hari_ini <= p.selesai]
     for n, skp in enumerate(skps):
-        peg = session.get(Pegawai, skp.pegawai_id)
+        peg = ambil(session, Pegawai, skp.pegawai_id)
         a = _aktor(peg)
         penilai = session.get(Pegawai, skp.penilai_id) if skp.penilai_id else None
         for p in lalu + berjalan:
@@ -221,7 +222,7 @@ def isi_pemantauan(session: Session, tahun: int, rng: random.Random) -> dict[str
                         hari_ini=hari,
                     )
                 hitung["realisasi"] += 1
-                row = session.get(Realisasi, r.id)
+                row = ambil(session, Realisasi, r.id)
                 row.diisi_pada = _waktu(hari, rng.randint(8, 15), rng)
                 if rng.random() < 0.3:
                     hitung["bukti"] += _bukti(session, a, store, r.id, b, p, peg, rng)
@@ -238,7 +239,7 @@ def isi_pemantauan(session: Session, tahun: int, rng: random.Random) -> dict[str
             u = ub.tulis_umpan_balik(
                 session, _aktor(penilai), skp.id, rng.choice(frasa[11:]), nilai_perilaku=kode
             )
-            session.get(UmpanBalik, u.id).waktu = _waktu(lalu[-1].selesai, 10, rng)
+            ambil(session, UmpanBalik, u.id).waktu = _waktu(lalu[-1].selesai, 10, rng)
             hitung["umpan_balik"] += 1
         hitung["progres"] += _progres(session, a, skp, peg, hari_ini, rng, store)
     session.flush()
@@ -302,16 +303,16 @@ def _umpan_balik(
         periode_id=p.id,
     )
     waktu = _waktu(hari + timedelta(days=rng.randint(1, 5)), rng.randint(8, 11), rng)
-    session.get(UmpanBalik, u.id).waktu = waktu
+    ambil(session, UmpanBalik, u.id).waktu = waktu
     n = 1
     if rng.random() < 0.65:
         balas = ub.balas_umpan_balik(session, a_pegawai, u.id, rng.choice(BALASAN))
         waktu += timedelta(hours=rng.randint(2, 30))
-        session.get(UmpanBalik, balas.pesan[-1].id).waktu = waktu
+        ambil(session, UmpanBalik, balas.pesan[-1].id).waktu = waktu
         n += 1
         if rng.random() < 0.4:
             lagi = ub.balas_umpan_balik(session, a_penilai, u.id, rng.choice(TANGGAPAN))
-            session.get(UmpanBalik, lagi.pesan[-1].id).waktu = waktu + timedelta(hours=3)
+            ambil(session, UmpanBalik, lagi.pesan[-1].id).waktu = waktu + timedelta(hours=3)
             n += 1
     return n
 
@@ -352,7 +353,7 @@ def _progres(
                 entri.append(
                     pm.EntriProgres(
                         tanggal=d,
-                        uraian=_uraian_kegiatan(rng.choice(KEGIATAN), s.uraian),
+                        uraian=_uraian_kegiatan(rng.choice(KEGIATAN), s.uraian or ""),
                         indikator_id=s.indikator_id,
                         kuantitas=rng.choice((1, 1, 2)) if kuantitatif else None,
                     )
@@ -360,7 +361,7 @@ def _progres(
         d += timedelta(days=1)
     rows = pm.simpan_progres_banyak(session, a, peg.id, entri, hari_ini=hari_ini)
     for r in rows:
-        p = session.get(ProgresHarian, r.id)
+        p = ambil(session, ProgresHarian, r.id)
         p.dibuat_pada = _waktu(r.tanggal, 16, rng)
         p.terlambat = False
     if store is not None and rows and rng.random() < 0.3:

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Pegawai, Periode, ProgresHarian
+from kinerja_desktop.domain.angka import format_angka, parse_angka
 from kinerja_desktop.domain.errors import PermissionDenied, StateError, ValidationError
 from kinerja_desktop.domain.nip import is_excel_mangled, normalize_nip
 from kinerja_desktop.domain.peran import Actor
@@ -34,6 +35,8 @@ from kinerja_desktop.exchange.tabular import (
     write_xlsx,
 )
 from kinerja_desktop.services import pemantauan as pm
+from kinerja_desktop.services.muat import ambil
+from kinerja_desktop.services.periode import pastikan_periode
 
 PROGRES = "PROGRES"
 REALISASI = "REALISASI"
@@ -144,7 +147,7 @@ def _petunjuk_kode(session: Session | None, pegawai_id: int | None, tahun: int |
             baris.append(f"{it.rhk_kode}  —  RHK: {it.rhk_uraian}")
         if it.indikator_kode:
             target = (
-                f"{pm.format_angka(it.target_nilai)} {it.target_satuan or ''}".strip()
+                f"{format_angka(it.target_nilai)} {it.target_satuan or ''}".strip()
                 if it.target_nilai is not None
                 else (it.target_narasi or "kualitatif")
             )
@@ -247,7 +250,7 @@ def tulis_template_realisasi(
         "Impor bersifat semua-atau-tidak-sama-sekali.",
         *_petunjuk_kode(session, pegawai_id, tahun),
     ]
-    contoh = [
+    contoh: list[list[object]] = [
         [nip, "TW1", "1.1", 3, None, None],
         [nip, "TW1", "2.1", None, "Pembinaan bendahara desa dilaksanakan 2 kali", None],
     ]
@@ -318,7 +321,7 @@ class _Konteks:
             raise ValidationError("Periode wajib diisi (mis. TW1).", "periode")
         kunci = (tahun, k)
         if kunci not in self._periode:
-            pm.pastikan_periode(self.session, tahun)
+            pastikan_periode(self.session, tahun)
             p = self.session.scalars(
                 select(Periode).where(Periode.tahun == tahun, Periode.kode == k)
             ).first()
@@ -350,9 +353,8 @@ def _tautan(nilai: object) -> str | None:
 
 def _masalah(row_no: int, exc: ValidationError, kolom_def: dict) -> MasalahBaris:
     kan = exc.kolom if exc.kolom in kolom_def else _KOLOM_LAYANAN.get(exc.kolom or "")
-    return MasalahBaris(
-        row_no, _judul(kolom_def, kan) if kan in kolom_def else exc.kolom, exc.pesan
-    )
+    judul = _judul(kolom_def, kan) if kan is not None and kan in kolom_def else exc.kolom
+    return MasalahBaris(row_no, judul, exc.pesan)
 
 
 def baca_progres(
@@ -389,11 +391,9 @@ def baca_progres(
                     "tanggal",
                 )
             rhk_id, iki_id = ctx.kode(pid, tgl.year, v.get("kode"))
-            kuantitas = v.get("kuantitas")
+            mentah = v.get("kuantitas")
             try:
-                kuantitas = (
-                    pm.parse_angka(kuantitas, "kuantitas") if kuantitas is not None else None
-                )
+                kuantitas = parse_angka(mentah, "kuantitas") if mentah is not None else None
             except ValidationError as exc:
                 raise ValidationError(exc.pesan, "kuantitas") from None
             entri = pm.EntriProgres(
@@ -432,8 +432,8 @@ def baca_progres(
         entri.satuan = nilai["satuan"]
         kode = teks(v.get("kode"))
         jumlah = (
-            f" · {pm.format_angka(entri.kuantitas)} {entri.satuan or ''}".rstrip()
-            if entri.kuantitas is not None
+            f" · {format_angka(kuantitas)} {entri.satuan or ''}".rstrip()
+            if kuantitas is not None
             else ""
         )
         hasil.valid.append(
@@ -481,9 +481,9 @@ def baca_realisasi(
                     "Realisasi diisi per IKI: gunakan kode IKI seperti 1.1, bukan kode RHK.",
                     "kode",
                 )
-            ind = session.get(Indikator, iki_id)
+            ind = ambil(session, Indikator, iki_id)
             try:
-                nilai = pm.parse_angka(v.get("realisasi"), "realisasi")
+                nilai = parse_angka(v.get("realisasi"), "realisasi")
             except ValidationError as exc:
                 raise ValidationError(exc.pesan, "realisasi") from None
             narasi = teks(v.get("narasi"))
@@ -498,7 +498,7 @@ def baca_realisasi(
                 )
             sudah[(iki_id, periode_id)] = row.nomor_baris
             skp = pm.skp_untuk(session, pid, tahun)
-            if pm.evaluasi_final(session, skp.id, periode_id):
+            if skp is not None and pm.evaluasi_final(session, skp.id, periode_id):
                 raise ValidationError(
                     "Evaluasi periode ini sudah final; realisasinya tidak dapat diubah.",
                     "periode",
@@ -508,7 +508,7 @@ def baca_realisasi(
             hasil.masalah.append(_masalah(row.nomor_baris, exc, KOLOM_REALISASI))
             continue
         label = (
-            f"{pm.format_angka(nilai)} {ind.target_satuan or ''}".strip()
+            f"{format_angka(nilai)} {ind.target_satuan or ''}".strip()
             if ind.target_nilai is not None
             else (narasi or "")
         )
@@ -544,6 +544,12 @@ def _cek_bisa(pratinjau: PratinjauImpor, jenis: str) -> None:
         raise StateError("Tidak ada baris yang dapat diimpor.")
 
 
+def _entri(b: BarisValid) -> pm.EntriProgres:
+    if b.entri is None:  # a row of a realisasi preview
+        raise StateError("Pratinjau ini untuk jenis impor yang lain.")
+    return b.entri
+
+
 def terapkan_progres(
     session: Session, actor: Actor, pratinjau: PratinjauImpor, *, hari_ini: date | None = None
 ) -> int:
@@ -560,7 +566,7 @@ def terapkan_progres(
     for pid, rows in per_pegawai.items():
         try:
             tersimpan = pm.simpan_progres_banyak(
-                session, actor, pid, [b.entri for b in rows], hari_ini=hari_ini
+                session, actor, pid, [_entri(b) for b in rows], hari_ini=hari_ini
             )
         except pm.EntriTidakValid as exc:
             k = exc.kesalahan[0]
@@ -582,6 +588,8 @@ def terapkan_realisasi(
     _cek_bisa(pratinjau, REALISASI)
     n = 0
     for b in pratinjau.valid:
+        if b.indikator_id is None or b.periode_id is None:  # a row of a progress preview
+            raise StateError("Pratinjau ini untuk jenis impor yang lain.")
         try:
             r = pm.simpan_realisasi(
                 session,

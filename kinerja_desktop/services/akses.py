@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session
 
+from kinerja_desktop.db.models import PenugasanPenilai, Skp
 from kinerja_desktop.domain.errors import PermissionDenied
 from kinerja_desktop.domain.peran import Actor, Peran
 
@@ -111,3 +113,25 @@ def wajib_lihat_pegawai(
 ) -> None:
     if not boleh_lihat_pegawai(session, actor, pegawai_id, tanggal, selesai):
         raise PermissionDenied("Anda tidak berhak melihat data kinerja pegawai ini.")
+
+
+def wajib_baca_pemantauan(session: Session, actor: Actor, pegawai_id: int) -> None:
+    """Who reads a pegawai's monitoring data (realisasi, rencana aksi, progres, umpan balik,
+    bukti dukung): himself, the operator, or someone who is (or was) his pejabat penilai."""
+    if actor.is_admin or (actor.pegawai_id is not None and actor.pegawai_id == pegawai_id):
+        return
+    if actor.pegawai_id is not None and session.scalar(
+        select(
+            or_(
+                exists().where(Skp.pegawai_id == pegawai_id, Skp.penilai_id == actor.pegawai_id),
+                exists().where(
+                    PenugasanPenilai.pegawai_id == pegawai_id,
+                    PenugasanPenilai.penilai_id == actor.pegawai_id,
+                ),
+            )
+        )
+    ):
+        return
+    raise PermissionDenied(
+        "Anda hanya dapat melihat data pemantauan Anda sendiri atau pegawai yang Anda nilai."
+    )

@@ -37,6 +37,8 @@ from kinerja_desktop.db.models import (
 from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.errors import DomainError, NotFound, StateError, ValidationError
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.services.akses import wajib_baca_pemantauan
+from kinerja_desktop.services.pemantauan.syarat import evaluasi_final
 
 BATAS_UKURAN_BAWAAN = 25 * 1024 * 1024
 KUNCI_BATAS_UKURAN = "bukti.batas_ukuran_mb"
@@ -387,14 +389,12 @@ def _pemilik(
 
 
 def _evaluasi_final(session: Session, realisasi: Realisasi) -> bool:
-    from kinerja_desktop.services.pemantauan import evaluasi_final
-
     skp_id = session.scalar(
         select(RencanaHasilKerja.skp_id)
         .join(Indikator, Indikator.rhk_id == RencanaHasilKerja.id)
         .where(Indikator.id == realisasi.indikator_id)
     )
-    return evaluasi_final(session, skp_id, realisasi.periode_id)
+    return skp_id is not None and evaluasi_final(session, skp_id, realisasi.periode_id)
 
 
 def _cek_boleh_ubah(
@@ -534,12 +534,6 @@ def lampirkan_tautan(
     return _row(b, None)
 
 
-def _cek_boleh_baca(session: Session, actor: Actor, pegawai_id: int) -> None:
-    from kinerja_desktop.services.pemantauan import cek_boleh_baca
-
-    cek_boleh_baca(session, actor, pegawai_id)
-
-
 def daftar_bukti(
     session: Session,
     actor: Actor,
@@ -548,7 +542,7 @@ def daftar_bukti(
     progres_id: int | None = None,
 ) -> list[BuktiRow]:
     pegawai_id, _, _ = _pemilik(session, realisasi_id, progres_id)
-    _cek_boleh_baca(session, actor, pegawai_id)
+    wajib_baca_pemantauan(session, actor, pegawai_id)
     kolom = BuktiDukung.realisasi_id if realisasi_id is not None else BuktiDukung.progres_id
     nilai = realisasi_id if realisasi_id is not None else progres_id
     rows = session.execute(
@@ -571,7 +565,7 @@ def buka_bukti(session: Session, actor: Actor, store: BuktiStore, bukti_id: int)
     """Where to open the evidence: the stored file's path, or the link's URL."""
     b = _get(session, bukti_id)
     pegawai_id, _, _ = _pemilik(session, b.realisasi_id, b.progres_id)
-    _cek_boleh_baca(session, actor, pegawai_id)
+    wajib_baca_pemantauan(session, actor, pegawai_id)
     if b.jenis == "TAUTAN":
         return b.url or ""
     path = store.path_untuk(b.sha256 or "")

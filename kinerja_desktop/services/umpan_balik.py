@@ -10,6 +10,7 @@ seeded on first use.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import exists, func, or_, select
@@ -28,12 +29,13 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
-from kinerja_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
+from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tanggal import waktu_lokal
+from kinerja_desktop.services.akses import wajib_baca_pemantauan
+from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.organisasi import adalah_penilai_dalam
-from kinerja_desktop.services.pemantauan import PesanRingkas, UtasRingkas, cek_boleh_baca
 
 PERAN_PENILAI = "Pejabat Penilai"
 PERAN_PEGAWAI = "Pegawai"
@@ -63,6 +65,34 @@ FRASA_BAWAAN: tuple[tuple[str, str], ...] = (
     ("PERILAKU", "Aktif membantu rekan yang baru; teruskan budaya saling belajar."),
     ("PERILAKU", "Ikuti pelatihan yang relevan untuk meningkatkan kompetensi teknis."),
 )
+
+
+@dataclass(frozen=True)
+class PesanRingkas:
+    """One message of a feedback thread."""
+
+    id: int
+    induk_id: int | None
+    penulis_id: int
+    penulis_nama: str
+    peran: str  # "Pejabat Penilai" / "Pegawai" / other
+    teks: str
+    waktu: datetime
+
+
+@dataclass(frozen=True)
+class UtasRingkas:
+    id: int  # the first message
+    sasaran: str  # IKI / RHK / PERILAKU
+    indikator_id: int | None
+    rhk_id: int | None
+    nilai_perilaku: str | None
+    periode_id: int | None
+    pesan: tuple[PesanRingkas, ...]
+
+    @property
+    def terakhir(self) -> PesanRingkas:
+        return self.pesan[-1]
 
 
 def pastikan_frasa(session: Session) -> None:
@@ -138,9 +168,7 @@ def tulis_umpan_balik(
     periode_id: int | None = None,
 ) -> UtasRingkas:
     """The pejabat penilai starts a thread on one IKI, RHK or BerAKHLAK value."""
-    skp = session.get(Skp, skp_id)
-    if skp is None:
-        raise NotFound("SKP tidak ditemukan.")
+    skp = ambil(session, Skp, skp_id, "SKP tidak ditemukan.")
     if not adalah_penilai_skp(session, actor.pegawai_id, skp):
         raise PermissionDenied(
             "Umpan balik berkelanjutan ditulis oleh pejabat penilai pegawai ini. Pegawai dapat "
@@ -191,15 +219,18 @@ def tulis_umpan_balik(
 
 def balas_umpan_balik(session: Session, actor: Actor, induk_id: int, teks: str) -> UtasRingkas:
     """The pegawai (or the penilai) answers in a thread; returns the whole thread."""
-    induk = session.get(UmpanBalik, induk_id)
-    if induk is None:
-        raise NotFound("Umpan balik tidak ditemukan; mungkin sudah dihapus. Muat ulang.")
+    induk = ambil(
+        session,
+        UmpanBalik,
+        induk_id,
+        "Umpan balik tidak ditemukan; mungkin sudah dihapus. Muat ulang.",
+    )
     akar = induk
     langkah = 0
     while akar.induk_id is not None and langkah < 100:
-        akar = session.get(UmpanBalik, akar.induk_id)
+        akar = ambil(session, UmpanBalik, akar.induk_id)
         langkah += 1
-    skp = session.get(Skp, akar.skp_id)
+    skp = ambil(session, Skp, akar.skp_id)
     if actor.pegawai_id is None or not (
         actor.pegawai_id == skp.pegawai_id or adalah_penilai_skp(session, actor.pegawai_id, skp)
     ):
@@ -327,10 +358,8 @@ def umpan_balik_skp(
     nilai_perilaku: str | None = None,
 ) -> list[UtasRingkas]:
     """Threads of an SKP, optionally only those on one IKI, RHK or BerAKHLAK value."""
-    skp = session.get(Skp, skp_id)
-    if skp is None:
-        raise NotFound("SKP tidak ditemukan.")
-    cek_boleh_baca(session, actor, skp.pegawai_id)
+    skp = ambil(session, Skp, skp_id, "SKP tidak ditemukan.")
+    wajib_baca_pemantauan(session, actor, skp.pegawai_id)
     hasil = utas_skp(session, skp_id, periode_id)
     if indikator_id is not None:
         hasil = [u for u in hasil if u.indikator_id == indikator_id]
@@ -343,10 +372,8 @@ def umpan_balik_skp(
 
 def perilaku_skp(session: Session, actor: Actor, skp_id: int) -> list[tuple[str, str]]:
     """(kode, nama) of the BerAKHLAK values of an SKP, for choosing a feedback target."""
-    skp = session.get(Skp, skp_id)
-    if skp is None:
-        raise NotFound("SKP tidak ditemukan.")
-    cek_boleh_baca(session, actor, skp.pegawai_id)
+    skp = ambil(session, Skp, skp_id, "SKP tidak ditemukan.")
+    wajib_baca_pemantauan(session, actor, skp.pegawai_id)
     nama = {n.kode: n.nama for n in BERAKHLAK}
     kode = list(
         session.scalars(
@@ -366,6 +393,8 @@ def format_waktu(w: datetime) -> str:
 __all__ = [
     "FRASA_BAWAAN",
     "KATEGORI_FRASA",
+    "PesanRingkas",
+    "UtasRingkas",
     "adalah_penilai_skp",
     "balas_umpan_balik",
     "daftar_frasa",

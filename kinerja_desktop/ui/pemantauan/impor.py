@@ -3,6 +3,8 @@ all-or-nothing apply."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -86,7 +88,7 @@ class ImporTab(QWidget):
         self.ctx = ctx
         self.pegawai_id: int | None = None
         self.tahun: int = 0
-        self.selesai_impor = None  # callback after a successful import
+        self.selesai_impor: Callable[[], None] | None = None  # after a successful import
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 8, 0, 0)
         lay.setSpacing(12)
@@ -111,8 +113,8 @@ class ImporTab(QWidget):
             lbl.setWordWrap(True)
             gl.addWidget(lbl)
             tb = QHBoxLayout()
-            tb.addWidget(tombol("Unduh templat…", lambda j=jenis: self._templat(j)))
-            tb.addWidget(tombol("Impor berkas…", lambda j=jenis: self.impor(j)))
+            tb.addWidget(tombol("Unduh templat…", partial(self._templat, jenis)))
+            tb.addWidget(tombol("Impor berkas…", partial(self.impor, jenis)))
             tb.addStretch(1)
             gl.addLayout(tb)
             lay.addWidget(g)

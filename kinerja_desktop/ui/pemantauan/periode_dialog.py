@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -15,7 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.periode import JenisPeriode
 from kinerja_desktop.services import periode as psvc
 from kinerja_desktop.services.context import AppContext
@@ -106,9 +110,9 @@ class PeriodeDialog(QDialog):
         self.muat()
 
     def _simpan(self) -> None:
-        def simpan(session, actor):
+        def simpan(session: Session, actor: Actor) -> None:
             for r, p in enumerate(self.rows):
-                baru: date = pydate(self.tabel.cellWidget(r, 4).date())
+                baru: date = pydate(cast(QDateEdit, self.tabel.cellWidget(r, 4)).date())
                 if baru != p.batas_pengisian:
                     psvc.ubah_batas_pengisian(session, actor, p.id, baru)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.tanggal import BULAN
 from kinerja_desktop.services import bukti as bk
 from kinerja_desktop.services import pemantauan as pm
@@ -54,7 +56,7 @@ class ProgresTab(QWidget):
         self.ctx = ctx
         self.halaman: pm.HalamanPemantauan | None = None
         self.acuan = date.today()
-        self._pilihan_kode: list[tuple[str, tuple]] = []
+        self._pilihan_kode: list[tuple[str, str]] = []  # (label, "rhk:1" / "ra:2" / "iki:3")
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 8, 0, 0)
@@ -197,14 +199,14 @@ class ProgresTab(QWidget):
         for r in rows:
             self._tambah(r, edit)
         jumlah = sum(1 for r in rows)
-        total_k = {}
+        total_k: dict[str, float] = {}
         for r in rows:
             if r.kuantitas is not None and r.indikator_kode:
                 total_k[r.indikator_kode] = total_k.get(r.indikator_kode, 0) + r.kuantitas
         teks = f"{jumlah} kegiatan"
         if total_k and not self.minggu:
             teks += " · " + ", ".join(
-                f"IKI {k}: {pm.format_angka(v)}" for k, v in sorted(total_k.items())
+                f"IKI {k}: {format_angka(v)}" for k, v in sorted(total_k.items())
             )
         self.ringkasan.setText(teks)
         for w in (
@@ -262,7 +264,7 @@ class ProgresTab(QWidget):
                 i,
                 K_KUANTITAS,
                 QTableWidgetItem(
-                    pm.format_angka(r.kuantitas) if r and r.kuantitas is not None else ""
+                    format_angka(r.kuantitas) if r and r.kuantitas is not None else ""
                 ),
             )
             t.setItem(i, K_SATUAN, QTableWidgetItem(r.satuan or "" if r else ""))
@@ -274,7 +276,7 @@ class ProgresTab(QWidget):
                 i,
                 K_KUANTITAS,
                 item(
-                    pm.format_angka(r.kuantitas) if r and r.kuantitas is not None else "",
+                    format_angka(r.kuantitas) if r and r.kuantitas is not None else "",
                     rata=Qt.AlignmentFlag.AlignRight,
                 ),
             )
@@ -296,7 +298,7 @@ class ProgresTab(QWidget):
     def _tambah_baris(self) -> None:
         i = self._tambah(None)
         self.tabel.setCurrentCell(i, K_URAIAN)
-        self.tabel.editItem(self.tabel.item(i, K_URAIAN))
+        self.tabel.editItem(self._sel(i, K_URAIAN))
 
     def _isi_cepat(self) -> None:
         mulai, _ = self.rentang()
@@ -308,12 +310,12 @@ class ProgresTab(QWidget):
         hasil = []
         t = self.tabel
         for i in range(t.rowCount()):
-            uraian = (t.item(i, K_URAIAN).text() if t.item(i, K_URAIAN) else "").strip()
-            lama: pm.ProgresRow | None = t.item(i, K_BUKTI).data(PERAN)
+            uraian = self._teks(i, K_URAIAN)
+            lama: pm.ProgresRow | None = self._sel(i, K_BUKTI).data(PERAN)
             if not uraian and lama is None:
                 continue
-            hari = t.cellWidget(i, K_TANGGAL)
-            kode = t.cellWidget(i, K_KODE)
+            hari = cast(QComboBox, t.cellWidget(i, K_TANGGAL))
+            kode = cast(QComboBox | None, t.cellWidget(i, K_KODE))
             data = kode.currentData() if kode else None
             e = pm.EntriProgres(
                 tanggal=date.fromisoformat(hari.currentData()),
@@ -328,11 +330,18 @@ class ProgresTab(QWidget):
                     e.rencana_aksi_id = int(nilai)
                 else:
                     e.rhk_id = int(nilai)
-            kw = t.item(i, K_KUANTITAS).text().strip() if t.item(i, K_KUANTITAS) else ""
-            e.kuantitas = kw or None
-            e.satuan = (t.item(i, K_SATUAN).text().strip() if t.item(i, K_SATUAN) else "") or None
+            e.kuantitas = self._teks(i, K_KUANTITAS) or None  # the service reads the number
+            e.satuan = self._teks(i, K_SATUAN) or None
             hasil.append((i, e))
         return hasil
+
+    def _sel(self, baris: int, kolom: int) -> QTableWidgetItem:
+        """A cell of the grid; _tambah puts an item in every text column of a row."""
+        return cast(QTableWidgetItem, self.tabel.item(baris, kolom))
+
+    def _teks(self, baris: int, kolom: int) -> str:
+        it = self.tabel.item(baris, kolom)
+        return it.text().strip() if it is not None else ""
 
     def _simpan(self) -> None:
         h = self.halaman
@@ -343,7 +352,7 @@ class ProgresTab(QWidget):
             QMessageBox.information(self, "Progres harian", "Belum ada kegiatan yang diisi.")
             return
         for i in range(self.tabel.rowCount()):
-            self.tabel.item(i, K_BUKTI).setBackground(self.palette().base())
+            self._sel(i, K_BUKTI).setBackground(self.palette().base())
 
         def tandai_salah(exc: Exception) -> bool:
             if not isinstance(exc, pm.EntriTidakValid):
@@ -380,7 +389,7 @@ class ProgresTab(QWidget):
         i = rows[0].row() if rows else self.tabel.currentRow()
         if i < 0:
             return None
-        return i, self.tabel.item(i, K_BUKTI).data(PERAN)
+        return i, self._sel(i, K_BUKTI).data(PERAN)
 
     def _hapus(self) -> None:
         pilih = self._terpilih()
@@ -496,7 +505,8 @@ class DialogSaran(QDialog):
         boleh: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Saran realisasi — {h.periode_aktif.label}")
+        periode = h.periode_aktif.label if h.periode_aktif else "-"
+        self.setWindowTitle(f"Saran realisasi — {periode}")
         self.resize(820, 380)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 12, 12, 12)
@@ -523,7 +533,7 @@ class DialogSaran(QDialog):
             self.tabel.setItem(i, 2, item(b.target_label))
             self.tabel.setItem(i, 3, item(b.realisasi_label or "—"))
             self.tabel.setItem(
-                i, 4, item(f"{pm.format_angka(s.jumlah)} {s.satuan or ''}" if s.entri else "—")
+                i, 4, item(f"{format_angka(s.jumlah)} {s.satuan or ''}" if s.entri else "—")
             )
             from kinerja_desktop.domain.predikat import hitung_capaian
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.angka import format_angka, parse_angka
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.predikat import hitung_capaian
 from kinerja_desktop.domain.status import StatusRealisasi
@@ -337,7 +338,7 @@ class RealisasiTab(QWidget):
             self.label_iki.setText(
                 f"<b>{b.indikator_kode}</b> {b.indikator_uraian} — target <b>{b.target_label}</b>"
             )
-            self.nilai.setText(pm.format_angka(b.nilai) if b.nilai is not None else "")
+            self.nilai.setText(format_angka(b.nilai) if b.nilai is not None else "")
             self.narasi.setPlainText(b.narasi or "")
             self.satuan.setText(b.target_satuan or "")
             self.nilai.setVisible(not b.kualitatif)
@@ -370,7 +371,7 @@ class RealisasiTab(QWidget):
             self.capaian.setStyleSheet("")
             return
         try:
-            v = pm.parse_angka(self.nilai.text(), "Realisasi")
+            v = parse_angka(self.nilai.text(), "Realisasi")
         except ValidationError as exc:
             self.capaian.setText(exc.pesan)
             self.capaian.setStyleSheet("color: #b00020;")
@@ -420,11 +421,11 @@ class RealisasiTab(QWidget):
             self,
             "Saran realisasi",
             f"Jumlah {s.entri} catatan progres harian IKI {b.indikator_kode} pada "
-            f"{h.periode_aktif.nama}: {pm.format_angka(s.jumlah)} {s.satuan or ''}.\n\n"
+            f"{h.periode_aktif.nama}: {format_angka(s.jumlah)} {s.satuan or ''}.\n\n"
             "Pakai angka ini sebagai realisasi? (Belum disimpan sampai Anda menekan Simpan.)",
         )
         if jawab == QMessageBox.StandardButton.Yes:
-            self.nilai.setText(pm.format_angka(s.jumlah))
+            self.nilai.setText(format_angka(s.jumlah))
 
     def _ajukan(self) -> None:
         h = self.halaman
@@ -454,8 +455,7 @@ class RealisasiTab(QWidget):
     def _muat_bukti(self) -> None:
         self.daftar_bukti.clear()
         b = self.terpilih()
-        ada = b is not None and b.realisasi_id is not None
-        if ada:
+        if b is not None and b.realisasi_id is not None:
             rows = jalankan(
                 self,
                 self.ctx,

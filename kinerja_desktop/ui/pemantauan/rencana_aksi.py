@@ -111,9 +111,14 @@ class RencanaAksiTab(QWidget):
         it = self.pohon.currentItem()
         return it.data(0, PERAN) if it is not None else None
 
+    def _ra_terpilih(self) -> pm.RencanaAksiRow | None:
+        """The selected rencana aksi (None when an RHK row or nothing is selected)."""
+        data = self._terpilih()
+        return data[1] if data and isinstance(data[1], pm.RencanaAksiRow) else None
+
     def _pilih(self) -> None:
         data = self._terpilih()
-        ra = data[1] if data and data[0] == "ra" else None
+        ra = self._ra_terpilih()
         rhk_id = ra.rhk_id if ra else (data[1] if data else None)
         if rhk_id is not None:
             i = self.rhk.findData(rhk_id)
@@ -141,11 +146,10 @@ class RencanaAksiTab(QWidget):
         self.berubah.emit()
 
     def _ubah(self) -> None:
-        data = self._terpilih()
+        ra = self._ra_terpilih()
         h = self.halaman
-        if not data or data[0] != "ra" or h is None or h.periode_aktif is None:
+        if ra is None or h is None or h.periode_aktif is None:
             return
-        ra = data[1]
         tersimpan = jalankan(
             self,
             self.ctx,
@@ -161,13 +165,13 @@ class RencanaAksiTab(QWidget):
         self.berubah.emit()
 
     def _hapus(self) -> None:
-        data = self._terpilih()
-        if not data or data[0] != "ra":
+        ra = self._ra_terpilih()
+        if ra is None:
             return
         if QMessageBox.question(self, "Hapus rencana aksi", "Hapus rencana aksi ini?") != (
             QMessageBox.StandardButton.Yes
         ):
             return
-        if jalankan(self, self.ctx, pm.hapus_rencana_aksi, data[1].id) is GAGAL:
+        if jalankan(self, self.ctx, pm.hapus_rencana_aksi, ra.id) is GAGAL:
             return
         self.berubah.emit()

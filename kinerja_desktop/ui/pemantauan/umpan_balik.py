@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services import umpan_balik as ub
 from kinerja_desktop.services.context import AppContext
-from kinerja_desktop.services.pemantauan import UtasRingkas
+from kinerja_desktop.services.umpan_balik import UtasRingkas
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.pemantauan.widgets import tombol
 

@@ -4,6 +4,7 @@ Progres Harian, Papan Pemantauan (penilai/admin) and Impor."""
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -56,8 +57,9 @@ class PemantauanView(QWidget):
         self.pegawai.setMinimumWidth(220)
         self.pegawai.setEditable(True)
         self.pegawai.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.pegawai.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.pegawai.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        pelengkap = cast(QCompleter, self.pegawai.completer())  # set by setEditable(True)
+        pelengkap.setFilterMode(Qt.MatchFlag.MatchContains)
+        pelengkap.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.pegawai.activated.connect(lambda _i: self.muat_halaman())
         bar.addWidget(self.pegawai, 2)
         bar.addSpacing(8)
