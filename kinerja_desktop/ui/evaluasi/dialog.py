@@ -697,7 +697,7 @@ class EvaluasiDialog(QDialog):
         try:
             from io import BytesIO
 
-            from kinerja_desktop.reports.batch import tulis_cetakan
+            from kinerja_desktop.services.cetak import tulis_cetakan
 
             cetakan = self.ctx.run(sv.siapkan_cetak, d.evaluasi_id, jenis)
             buf = BytesIO()
