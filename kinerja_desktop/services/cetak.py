@@ -220,9 +220,18 @@ class HasilTugas:
 
 
 def _puncak_rss_kb() -> int:
+    """Peak RSS of this process: VmHWM where there is /proc (unlike ru_maxrss it is not
+    carried over from the parent process), else ru_maxrss, else 0 (Windows)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for baris in f:
+                if baris.startswith("VmHWM:"):
+                    return int(baris.split()[1])
+    except OSError:
+        pass
     try:
         import resource
-    except ImportError:  # Windows
+    except ImportError:
         return 0
     return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 
