@@ -106,7 +106,8 @@ class PenggabungPdf:
         """Append every page of ``sumber``; returns the number of pages added."""
         import pikepdf
 
-        with pikepdf.open(sumber) as pdf:
+        berkas = os.fspath(sumber) if isinstance(sumber, (str, os.PathLike)) else sumber
+        with pikepdf.open(berkas) as pdf:
             peta: dict[tuple[int, int], int] = {}
             antre: list[Any] = []
 
@@ -130,7 +131,9 @@ class PenggabungPdf:
                     return rujukan(obj)
                 if isinstance(obj, pikepdf.Stream):
                     mentah = obj.read_raw_bytes()  # still encoded, written as it is
-                    d = [(k, v) for k, v in obj.stream_dict.items() if k != "/Length"]
+                    d: list[tuple[str, Any]] = [
+                        (k, v) for k, v in obj.stream_dict.items() if k != "/Length"
+                    ]
                     d.append(("/Length", len(mentah)))
                     return kamus(d) + b"\nstream\n" + mentah + b"\nendstream"
                 if isinstance(obj, pikepdf.Dictionary):
@@ -145,7 +148,7 @@ class PenggabungPdf:
                 peta[page.obj.objgen] = nomor
                 halaman.append((nomor, page.obj))
             for nomor, obj in halaman:
-                d = [(k, v) for k, v in obj.items() if k != "/Parent"]
+                d: list[tuple[str, Any]] = [(k, v) for k, v in obj.items() if k != "/Parent"]
                 for k in _DIWARISI:
                     if k not in obj and (nilai := _warisan(obj, k)) is not None:
                         d.append((k, nilai))

@@ -113,14 +113,17 @@ def _tabel_yang_dibuat(cetakan: Any) -> list[tuple[list[list[Any]], Any, Any]]:
     return tangkap
 
 
-def _polos(sel: Any, gaya: Any) -> Any:
-    """The same cell with ReportLab's default look: a Paragraph's text in BodyText."""
+def _polos(sel: Any) -> Any:
+    """The same cell in ReportLab's default look: a Paragraph's text at its size and leading
+    in the default style (Helvetica, left aligned), anything else as it is."""
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
     if isinstance(sel, Paragraph):
+        gaya = ParagraphStyle("polos", fontSize=sel.style.fontSize, leading=sel.style.leading)
         return Paragraph(sel.text, gaya)
     if isinstance(sel, (list, tuple)):
-        return [_polos(s, gaya) for s in sel]
+        return [_polos(s) for s in sel]
     return sel
 
 
@@ -136,13 +139,11 @@ def tulis_polos(out: Any, tabel: list[tuple[list[list[Any]], Any, Any]]) -> None
     """A bare ReportLab document: SimpleDocTemplate, the same tables (and cell spans) with a
     plain grid."""
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import SimpleDocTemplate, Table
 
-    gaya = getSampleStyleSheet()["BodyText"]
     story = [
         Table(
-            [[_polos(s, gaya) for s in baris] for baris in data],
+            [[_polos(s) for s in baris] for baris in data],
             lebar,
             style=[*_GAYA_POLOS, *getattr(asli, "_spanCmds", [])],
         )

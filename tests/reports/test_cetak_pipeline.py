@@ -163,6 +163,8 @@ def test_print_batch_two_processes_same_as_one(siap, tmp_path, monkeypatch, caps
     assert [p.name for p in per1] == [p.name for p in per2] and len(per1) == 2
     assert [_teks(p) for p in per1] == [_teks(p) for p in per2]
     assert "2 pegawai, 4 dokumen" in capsys.readouterr().out
+    assert main(["--db", path, "verify", str(satu2)]) == 0  # the parent recorded every code
+    assert capsys.readouterr().out.count("COCOK") == 4
 
 
 @pytest.mark.slow
