@@ -217,6 +217,7 @@ class HasilTugas:
     catatan: tuple[tuple[str, str, dict[str, Any]], ...]  # (jenis, uuid, data) to record
     pid: int
     puncak_rss_kb: int
+    cpu_detik: float  # the worker's processor time so far
 
 
 def _puncak_rss_kb() -> int:
@@ -263,7 +264,9 @@ def cetak_tugas(
                 p.unlink()
             pegawai.append(CetakanPegawai(urutan, str(berkas), halaman, len(bagian)))
             s.expunge_all()
-    return HasilTugas(tuple(pegawai), tuple(catatan), os.getpid(), _puncak_rss_kb())
+    return HasilTugas(
+        tuple(pegawai), tuple(catatan), os.getpid(), _puncak_rss_kb(), time.process_time()
+    )
 
 
 # A worker process's own session factory and the batch's cancel flag (set by _mulai_pekerja).
@@ -352,6 +355,7 @@ class HasilBatch:
     detik: float = 0.0
     proses: int = 1
     puncak_rss_kb: dict[int, int] = field(default_factory=dict)  # pid -> peak RSS (0: unknown)
+    cpu_detik: dict[int, float] = field(default_factory=dict)  # pid -> processor time
 
     @property
     def dokumen_per_detik(self) -> float:
@@ -441,6 +445,7 @@ def _terima(
 ) -> None:
     """Record one share's codes, then merge or move its PDFs in order."""
     hasil.puncak_rss_kb[bagian.pid] = bagian.puncak_rss_kb
+    hasil.cpu_detik[bagian.pid] = bagian.cpu_detik
     with unit_of_work(session_factory, actor, "Cetak massal evaluasi") as s:
         for jenis, uuid, data in bagian.catatan:
             daftarkan_cetak(s, jenis, uuid, data)
@@ -462,6 +467,7 @@ def _terima(
         n = c.urutan + 1
         state.progress(n, total, f"Mencetak {label.replace('_', ' ')} ({n} dari {total})")
     hasil.puncak_rss_kb[os.getpid()] = _puncak_rss_kb()
+    hasil.cpu_detik[os.getpid()] = time.process_time()
 
 
 __all__ = [

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -40,8 +41,6 @@ from tests.benchmarks.bench_evaluasi import TAHUN, _puncak_kb, _salin, siapkan_d
 
 def jalankan_batch(db_path: Path, n: int, proses: int, out: Path) -> dict[str, Any]:
     """One merged batch of ``n`` pegawai in this process (the parent) and its workers."""
-    import os
-
     from kinerja_desktop.reports.batch import StatusDiam
     from kinerja_desktop.services.cetak import cetak_batch
 
@@ -64,8 +63,10 @@ def jalankan_batch(db_path: Path, n: int, proses: int, out: Path) -> dict[str, A
         proses=proses,
     )
     db.close()
-    puncak = dict(hasil.puncak_rss_kb)
+    puncak, cpu = dict(hasil.puncak_rss_kb), dict(hasil.cpu_detik)
     induk = max(puncak.pop(os.getpid(), 0), _puncak_kb())
+    cpu_induk = time.process_time()  # the whole batch's parent, from the start of the process
+    cpu.pop(os.getpid(), None)
     return {
         "pegawai": hasil.jumlah_pegawai,
         "dokumen": hasil.jumlah_dokumen,
@@ -74,6 +75,8 @@ def jalankan_batch(db_path: Path, n: int, proses: int, out: Path) -> dict[str, A
         "detik": hasil.detik,
         "induk_mb": round(induk / 1024),
         "pekerja_mb": sorted(round(v / 1024) for v in puncak.values()),
+        "cpu_induk": cpu_induk,
+        "cpu_pekerja": sorted(cpu.values()),
     }
 
 
@@ -201,11 +204,22 @@ def main() -> None:
             f"Cetak massal {h['pegawai']} pegawai, satu berkas, {h['proses']} proses: "
             f"{h['dokumen']} dokumen, {h['halaman']} halaman, {h['detik']:.1f} s "
             f"({h['dokumen'] / h['detik']:.1f} dokumen/detik); puncak RSS induk "
-            f"{h['induk_mb']} MB, pekerja {h['pekerja_mb']} MB"
+            f"{h['induk_mb']} MB, pekerja {h['pekerja_mb']} MB; "
+            f"beban mesin {os.getloadavg()[0]:.1f}"
         )
     for n in (100, 1000):
-        rasio = hasil[n, 1]["detik"] / hasil[n, 2]["detik"]
-        print(f"{n} pegawai: 2 proses {rasio:.2f}× lebih cepat dari 1 (target ≥ 1,6× untuk 1.000)")
+        satu, dua = hasil[n, 1], hasil[n, 2]
+        rasio = satu["detik"] / dua["detik"]
+        # On a busy machine the wall clock says little: 2 free cores would take the longest
+        # process's processor time, or half of the total if the parent's share does not fit.
+        semua = [*dua["cpu_pekerja"], dua["cpu_induk"]]
+        jalur = max(*semua, sum(semua) / 2)
+        print(
+            f"{n} pegawai: 2 proses {rasio:.2f}× lebih cepat dari 1 (jam dinding); waktu prosesor "
+            f"1 proses {satu['cpu_induk']:.1f} s, 2 proses induk {dua['cpu_induk']:.1f} s + "
+            f"pekerja {[round(c, 1) for c in dua['cpu_pekerja']]} s → "
+            f"{satu['cpu_induk'] / jalur:.2f}× pada 2 inti yang bebas (target ≥ 1,6× untuk 1.000)"
+        )
 
 
 def test_bench_cetak() -> None:
