@@ -13,6 +13,7 @@ import os
 import sys
 
 from kinerja_desktop.cli import add_db_argument, fail, open_db
+from kinerja_desktop.domain.angka import format_angka
 
 _PERIODE_HELP = "kode periode: TW1, TW2, TW3, AKHIR (atau S1, B01… sesuai jenis periode)"
 
@@ -143,7 +144,7 @@ def _cari_unit(s, teks: str):
 
 
 def run_batch(args: argparse.Namespace) -> int:
-    from kinerja_desktop.reports.batch import StatusDiam
+    from kinerja_desktop.domain.tugas import StatusTugas
     from kinerja_desktop.services import evaluasi as sv
     from kinerja_desktop.services.cetak import cetak_batch
 
@@ -159,7 +160,7 @@ def run_batch(args: argparse.Namespace) -> int:
                 print(f"\r{done}/{total} {pesan[:70]:70}", end="", file=sys.stderr)
 
         hasil = cetak_batch(
-            StatusDiam(lapor),
+            StatusTugas(lapor),
             db.session_factory,
             _operator(),
             unit_id,
@@ -176,8 +177,8 @@ def run_batch(args: argparse.Namespace) -> int:
         return fail(f"belum ada evaluasi di unit {nama_unit} untuk periode itu.")
     print(
         f"{hasil.jumlah_pegawai} pegawai, {hasil.jumlah_dokumen} dokumen, "
-        f"{hasil.jumlah_halaman} halaman dalam {hasil.detik:.1f} detik → {len(hasil.berkas)} "
-        f"berkas di {os.path.abspath(args.out)}"
+        f"{hasil.jumlah_halaman} halaman dalam {format_angka(hasil.detik, 1)} detik → "
+        f"{len(hasil.berkas)} berkas di {os.path.abspath(args.out)}"
     )
     return 0
 

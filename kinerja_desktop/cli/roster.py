@@ -7,6 +7,7 @@ import sys
 from datetime import date
 
 from kinerja_desktop.cli import add_db_argument, fail, open_db
+from kinerja_desktop.domain.tugas import StatusTugas
 
 KODE_ADA_TIDAK_VALID = 3
 
@@ -59,15 +60,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.set_defaults(func=run_export)
 
 
-class _Cetak:
+class _Cetak(StatusTugas):
     """Progress on stderr for long imports (only when it is a terminal)."""
 
-    cancelled = False
-
     def __init__(self) -> None:
+        super().__init__(self._tulis)
         self._tty = sys.stderr.isatty()
 
-    def progress(self, done: int, total: int, pesan: str = "") -> None:
+    def _tulis(self, done: int, total: int, pesan: str) -> None:
         if self._tty and total:
             print(f"\r{pesan} {done}/{total}   ", end="", file=sys.stderr, flush=True)
 

@@ -19,6 +19,7 @@ from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor, Peran
+from kinerja_desktop.domain.status import StatusSkp
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services import organisasi
@@ -86,7 +87,7 @@ def isi_evaluasi(session: Session, tahun: int, rng: random.Random) -> dict[str, 
     pegawai = {p.id: p for p in session.scalars(select(Pegawai).where(Pegawai.aktif.is_(True)))}
     skp_ok = set(
         session.scalars(
-            select(Skp.pegawai_id).where(Skp.tahun == tahun, Skp.status == "DITETAPKAN")
+            select(Skp.pegawai_id).where(Skp.tahun == tahun, Skp.status == StatusSkp.DITETAPKAN)
         )
     )
     units = list(session.scalars(select(UnitKerja).order_by(UnitKerja.id)))

@@ -30,6 +30,7 @@ from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor, Peran
+from kinerja_desktop.domain.status import StatusSkp
 from kinerja_desktop.services import bukti as bk
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services import umpan_balik as ub
@@ -163,7 +164,7 @@ def isi_pemantauan(session: Session, tahun: int, rng: random.Random) -> dict[str
     skps = list(
         session.scalars(
             select(Skp)
-            .where(Skp.tahun == tahun, Skp.terkini.is_(True), Skp.status == "DITETAPKAN")
+            .where(Skp.tahun == tahun, Skp.terkini.is_(True), Skp.status == StatusSkp.DITETAPKAN)
             .order_by(Skp.id)
         )
     )

@@ -30,7 +30,8 @@ KOEFISIEN_TAHUNAN: dict[JenjangFungsional, Decimal] = {
     JenjangFungsional.PENYELIA: Decimal("25"),
 }
 
-_TIGA_DESIMAL = Decimal("0.001")
+DESIMAL_AK = 3  # angka kredit is written with three decimals: "18,750"
+_TIGA_DESIMAL = Decimal(1).scaleb(-DESIMAL_AK)
 
 
 def hitung_angka_kredit(predikat: Predikat, jenjang: JenjangFungsional, bulan: int = 12) -> Decimal:
@@ -47,10 +48,3 @@ def hitung_angka_kredit(predikat: Predikat, jenjang: JenjangFungsional, bulan: i
         / 12
     )
     return nilai.quantize(_TIGA_DESIMAL, rounding=ROUND_HALF_UP)
-
-
-def format_angka(d: Decimal | float | int, desimal: int = 3) -> str:
-    """Indonesian notation: decimal comma, dot for thousands: "18,750", "1.234,500"."""
-    nilai = Decimal(str(d)).quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
-    teks = f"{nilai:,.{desimal}f}"
-    return teks.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

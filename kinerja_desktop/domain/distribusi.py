@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from kinerja_desktop.domain.angka import format_persen
 from kinerja_desktop.domain.predikat import Predikat, PredikatOrganisasi
 
 PALING_BANYAK = "paling banyak"
@@ -87,8 +88,8 @@ class AturanDistribusi:
     def uraian(self) -> str:
         """Rule plus the facts, for a warning: "Sangat Baik paling banyak 70%: 75,0% (3 dari
         4 pegawai)"."""
-        persen = f"{self.nilai_persen:.1f}".replace(".", ",")
-        return f"{self.teks}: {persen}% ({self.jumlah} dari {self.total} pegawai)"
+        persen = format_persen(self.nilai_persen)
+        return f"{self.teks}: {persen} ({self.jumlah} dari {self.total} pegawai)"
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.errors import ValidationError
 
 BULAN: tuple[str, ...] = (
@@ -22,25 +23,25 @@ BULAN: tuple[str, ...] = (
     "Desember",
 )
 
-# Indonesian and English names and their usual abbreviations, for imports.
+# For imports: each BULAN name, its first three and four letters, the English names with theirs,
+# and the old and short spellings offices still use.
 _NAMA_BULAN: dict[str, int] = {}
-for _i, _nama in enumerate(BULAN, start=1):
-    _NAMA_BULAN[_nama.lower()] = _i
-    _NAMA_BULAN[_nama[:3].lower()] = _i
-for _i, _nama in enumerate(
-    (
-        *("january", "february", "march", "april", "may", "june"),
-        *("july", "august", "september", "october", "november", "december"),
-    ),
-    start=1,
-):
-    _NAMA_BULAN[_nama] = _i
-    _NAMA_BULAN[_nama[:3]] = _i
-del _i, _nama
-_NAMA_BULAN.update({"agt": 8, "ags": 8, "okt": 10, "des": 12, "peb": 2, "pebruari": 2, "sept": 9})
+_INGGRIS = (
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+)
+for _i, (_nama, _inggris) in enumerate(zip(BULAN, _INGGRIS, strict=True), start=1):
+    for _kata in (_nama.lower(), _inggris):
+        _NAMA_BULAN.update({_kata: _i, _kata[:3]: _i, _kata[:4]: _i})
+del _i, _nama, _inggris, _kata
+_NAMA_BULAN.update({"agt": 8, "ags": 8, "peb": 2, "pebruari": 2, "nopember": 11, "nop": 11})
 
-# Excel counts days from 1899-12-30 (it wrongly treats 1900 as a leap year).
+# Excel counts days from 1899-12-30 (it wrongly treats 1900 as a leap year). Serial numbers are
+# taken as dates only from 1 January 1910 to 31 December 2099: below that a number is far more
+# likely a year (1990 would be 12 June 1905) or a code than a date.
 _EPOCH_EXCEL = date(1899, 12, 30)
+_SERIAL_MIN = (date(1910, 1, 1) - _EPOCH_EXCEL).days
+_SERIAL_MAX = (date(2099, 12, 31) - _EPOCH_EXCEL).days
 
 
 def waktu_lokal(waktu: datetime) -> datetime:
@@ -70,12 +71,28 @@ def format_rentang_periode(mulai: date, selesai: date) -> str:
     return f"{format_tanggal_kapital(mulai)} SD {format_tanggal_kapital(selesai)}"
 
 
+_CONTOH = "Tulis seperti 31-12-2025, 2025-12-31, atau 31 Desember 2025."
+
+
 def _gagal(value: object, kolom: str | None) -> ValidationError:
     return ValidationError(
-        f"Tanggal {value!r} tidak dapat dibaca. Tulis seperti 31-12-2025, 2025-12-31, "
-        "atau 31 Desember 2025.",
-        kolom=kolom,
+        f"Tanggal {value!r} tidak dapat dibaca (bukan tanggal). {_CONTOH}", kolom=kolom
     )
+
+
+def _bukan_serial(value: float, kolom: str | None) -> ValidationError:
+    """A number outside the serial range: name a bare year as such, it is the usual mistake."""
+    if float(value).is_integer() and 1000 <= value <= 2999:
+        tahun = int(value)
+        sebab = (
+            f"{tahun} hanya tahun, bukan tanggal. Tulis tanggal lengkap, misalnya 31-12-{tahun}."
+        )
+    else:
+        sebab = (
+            f"angka {format_angka(value)} bukan tanggal (nomor tanggal Excel hanya diterima untuk "
+            "1 Januari 1910 sampai 31 Desember 2099)."
+        )
+    return ValidationError(f"Tanggal tidak dapat dibaca: {sebab}", kolom=kolom)
 
 
 def _buat(tahun: int, bulan: int, hari: int, value: object, kolom: str | None) -> date:
@@ -83,7 +100,8 @@ def _buat(tahun: int, bulan: int, hari: int, value: object, kolom: str | None) -
         return date(tahun, bulan, hari)
     except ValueError:
         raise ValidationError(
-            f"Tanggal {value!r} tidak ada di kalender (hari {hari}, bulan {bulan}, tahun {tahun}).",
+            f"{str(value).strip()!r} bukan tanggal yang ada: hari {hari}, bulan {bulan}, tahun "
+            f"{tahun} tidak ada di kalender.",
             kolom=kolom,
         ) from None
 
@@ -96,19 +114,30 @@ def _tahun(teks: str) -> int:
 
 
 def parse_tanggal(value: object, kolom: str | None = None) -> date:
-    """A date from a date/datetime, an Excel serial number, or text in common layouts.
+    """The one reader of dates from users and files: every import and field goes through it.
 
-    Numeric text days come first (01-08-1966 is 1 August), as Indonesians write them.
+    Accepted: a date/datetime; an Excel serial number (int, float with a time part, or its
+    digits as text) from 1 January 1910 to 31 December 2099; text as 31-12-1990, 31/12/1990,
+    31.12.1990, 31 12 1990, 31-12-90, 1990-12-31 (optionally with a time), 19901231,
+    31 Desember 1990, 31-Des-1990, 1 Agt. 1990, 31 December 1990. Numeric text puts the day
+    first (01-08-1966 is 1 August), as Indonesians write. A bare year ("1990") and any other
+    number outside the serial range are refused, never turned into a date; so is a date
+    outside that range, which is such a number typed into a date-formatted cell.
     """
-    if isinstance(value, datetime):
-        return value.date()
     if isinstance(value, date):
-        return value
+        tgl = value.date() if isinstance(value, datetime) else value
+        serial = (tgl - _EPOCH_EXCEL).days
+        if not _SERIAL_MIN <= serial <= _SERIAL_MAX:
+            # a number typed into a date-formatted cell: Excel shows 1990 as 12-06-1905
+            raise _bukan_serial(serial, kolom)
+        return tgl
+    if isinstance(value, time):  # a date-formatted cell holding a number below 1
+        raise _bukan_serial((value.hour * 3600 + value.minute * 60 + value.second) / 86400, kolom)
     if isinstance(value, bool) or value is None:
         raise _gagal(value, kolom)
     if isinstance(value, int | float):
-        if not 1 <= value < 2958466:  # up to 31-12-9999
-            raise _gagal(value, kolom)
+        if not _SERIAL_MIN <= value <= _SERIAL_MAX:  # also refuses NaN
+            raise _bukan_serial(value, kolom)
         return _EPOCH_EXCEL + timedelta(days=int(value))
     teks = " ".join(str(value).strip().split())
     if not teks:
@@ -117,11 +146,14 @@ def parse_tanggal(value: object, kolom: str | None = None) -> date:
     m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T].*)?", teks)
     if m:
         return _buat(int(m[1]), int(m[2]), int(m[3]), value, kolom)
-    m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?: .*)?", teks)
+    m = re.fullmatch(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4}|\d{2})(?: .*)?", teks)
     if m:
         return _buat(_tahun(m[3]), int(m[2]), int(m[1]), value, kolom)
+    m = re.fullmatch(r"((?:19|20)\d{2})(\d{2})(\d{2})", teks)  # 19901231, as in a NIP
+    if m:
+        return _buat(int(m[1]), int(m[2]), int(m[3]), value, kolom)
     # 1 Agustus 1966, 01-AUG-1966, 1 Agt. 1966
-    m = re.fullmatch(r"(\d{1,2})[-/ ]?([A-Za-z]+)\.?[-/ ]?(\d{4}|\d{2})", teks)
+    m = re.fullmatch(r"(\d{1,2})[-/. ]*([A-Za-z]+)\.?[-/. ]*(\d{4}|\d{2})", teks)
     if m and m[2].lower() in _NAMA_BULAN:
         return _buat(_tahun(m[3]), _NAMA_BULAN[m[2].lower()], int(m[1]), value, kolom)
     if re.fullmatch(r"\d+(\.\d+)?", teks):

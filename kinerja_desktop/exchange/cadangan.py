@@ -14,8 +14,8 @@ swaps the new data in with ``os.replace`` from files prepared beside the target.
 file written before the swap lets :func:`selesaikan_pemulihan` finish an interrupted swap on
 the next start, so a crash leaves either the old data or the new, never a mix.
 
-Workers take a ``state`` (``cancelled`` / ``progress(done, total, pesan)``), so the UI runs them
-with a progress dialog and tests call them directly. No Qt here.
+Workers take a :class:`~kinerja_desktop.domain.tugas.StatusTugas`, so the UI runs them with a
+progress dialog and tests call them directly; a cancel raises its ``Dibatalkan``. No Qt here.
 """
 
 from __future__ import annotations
@@ -32,10 +32,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from kinerja_desktop import __version__
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
 
 FORMAT = "kinerja-desktop-cadangan"
 FORMAT_VERSI = 1
@@ -84,25 +86,6 @@ class CadanganRusak(CadanganError):
     """The backup file is damaged, incomplete or not a backup of this program."""
 
 
-class Dibatalkan(CadanganError):
-    def __init__(self) -> None:
-        super().__init__("Dibatalkan oleh pengguna; data tidak berubah.")
-
-
-class State(Protocol):
-    @property
-    def cancelled(self) -> bool: ...
-
-    def progress(self, done: int, total: int, pesan: str = "") -> None: ...
-
-
-class _Diam:
-    cancelled = False
-
-    def progress(self, done: int, total: int, pesan: str = "") -> None:
-        pass
-
-
 @dataclass(frozen=True)
 class InfoCadangan:
     path: Path
@@ -143,7 +126,7 @@ class HasilPulihkan:
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_048_576:.1f} MB"
+    return f"{format_angka(n / 1_048_576, 1)} MB"
 
 
 def hanya_sqlite(path: Path | None) -> Path:
@@ -250,7 +233,7 @@ def integrity_check(path: Path, baca_saja: bool = True) -> str | None:
     return None if rows == ["ok"] else str(rows[0])
 
 
-def _snapshot(sumber: Path, tujuan: Path, state: State, total: int) -> None:
+def _snapshot(sumber: Path, tujuan: Path, state: StatusTugas, total: int) -> None:
     """SQLite online backup, a few MB at a time, with progress and cancel."""
     src = sqlite3.connect(sumber, timeout=15)
     try:
@@ -258,8 +241,7 @@ def _snapshot(sumber: Path, tujuan: Path, state: State, total: int) -> None:
         try:
 
             def kemajuan(_status: int, sisa: int, semua: int) -> None:
-                if state.cancelled:
-                    raise Dibatalkan()
+                cek_batal(state)
                 selesai = semua - sisa
                 state.progress(
                     int(total * selesai / max(semua, 1) * 0.3), total, "Menyalin basis data…"
@@ -279,7 +261,7 @@ def _tulis_anggota(
     zf: zipfile.ZipFile,
     nama: str,
     sumber: Path,
-    state: State,
+    state: StatusTugas,
     hitung: Callable[[int], None],
 ) -> str:
     kompres = zipfile.ZIP_STORED if sumber.suffix.lower() in _TERMAMPAT else zipfile.ZIP_DEFLATED
@@ -289,8 +271,7 @@ def _tulis_anggota(
     h = hashlib.sha256()
     with sumber.open("rb") as src, zf.open(info, "w", force_zip64=True) as dst:
         while True:
-            if state.cancelled:
-                raise Dibatalkan()
+            cek_batal(state)
             blok = src.read(_POTONG)
             if not blok:
                 break
@@ -301,7 +282,12 @@ def _tulis_anggota(
 
 
 def buat_cadangan(
-    state: State | None, db_path: Path, folder_bukti: Path, tujuan: Path, *, mentah: bool = False
+    state: StatusTugas | None,
+    db_path: Path,
+    folder_bukti: Path,
+    tujuan: Path,
+    *,
+    mentah: bool = False,
 ) -> InfoCadangan:
     """Write one backup file to ``tujuan`` (atomically: a partial file never has its name).
 
@@ -311,7 +297,7 @@ def buat_cadangan(
     from kinerja_desktop.db.database import explain_database_error, explain_os_error
 
     try:
-        return _buat_cadangan(state or _Diam(), db_path, folder_bukti, Path(tujuan), mentah)
+        return _buat_cadangan(state or StatusTugas(), db_path, folder_bukti, Path(tujuan), mentah)
     except OSError as exc:
         raise CadanganError(explain_os_error(exc, Path(tujuan).parent)) from exc
     except sqlite3.Error as exc:
@@ -319,7 +305,7 @@ def buat_cadangan(
 
 
 def _buat_cadangan(
-    state: State, db_path: Path, folder_bukti: Path, tujuan: Path, mentah: bool
+    state: StatusTugas, db_path: Path, folder_bukti: Path, tujuan: Path, mentah: bool
 ) -> InfoCadangan:
     db_path = hanya_sqlite(db_path)
     if not db_path.exists():
@@ -480,7 +466,7 @@ def _ekstrak(
     info: InfoCadangan,
     db_tujuan: Path | None,
     folder_tujuan: Path | None,
-    state: State,
+    state: StatusTugas,
 ) -> None:
     """Read every member, compare its hash; write it out if a target is given.
 
@@ -517,8 +503,7 @@ def _ekstrak(
                 out = target.open("wb")
             with zf.open(item) as src:
                 while True:
-                    if state.cancelled:
-                        raise Dibatalkan()
+                    cek_batal(state)
                     blok = src.read(_POTONG)
                     if not blok:
                         break
@@ -548,17 +533,17 @@ def _ekstrak(
         _fsync_dir(folder)
 
 
-def periksa_cadangan(state: State | None, path: Path) -> InfoCadangan:
+def periksa_cadangan(state: StatusTugas | None, path: Path) -> InfoCadangan:
     """Check a backup fully (hashes, the database's integrity, schema); returns what it holds."""
     try:
-        return _periksa_cadangan(state or _Diam(), path)
+        return _periksa_cadangan(state or StatusTugas(), path)
     except OSError as exc:
         from kinerja_desktop.db.database import explain_os_error
 
         raise CadanganError(explain_os_error(exc, Path(path))) from exc
 
 
-def _periksa_cadangan(state: State, path: Path) -> InfoCadangan:
+def _periksa_cadangan(state: StatusTugas, path: Path) -> InfoCadangan:
     path = Path(path)
     import tempfile
 
@@ -683,7 +668,7 @@ def selesaikan_pemulihan(db_path: Path, folder_bukti: Path | None = None) -> boo
 
 
 def pulihkan(
-    state: State | None,
+    state: StatusTugas | None,
     sumber: Path,
     db_path: Path,
     folder_bukti: Path,
@@ -697,7 +682,7 @@ def pulihkan(
     """
     try:
         return _pulihkan(
-            state or _Diam(),
+            state or StatusTugas(),
             Path(sumber),
             hanya_sqlite(db_path),
             folder_bukti,
@@ -711,7 +696,7 @@ def pulihkan(
 
 
 def _pulihkan(
-    state: State,
+    state: StatusTugas,
     sumber: Path,
     db_path: Path,
     folder_bukti: Path,
@@ -733,8 +718,7 @@ def _pulihkan(
             _ekstrak(zf, info, r.db_baru, r.bukti_baru, state)
         _cek_db(r.db_baru, info)
         _fsync_dir(r.bukti_baru)
-        if state.cancelled:
-            raise Dibatalkan()
+        cek_batal(state)
         # Keep a copy of what is about to be replaced.
         sebelumnya = None
         if db_path.exists() and db_path.stat().st_size > 0:
@@ -743,7 +727,9 @@ def _pulihkan(
             tujuan = folder / f"{db_path.stem}-sebelum-pulih-{stamp}{EKSTENSI}"
             try:
                 _checkpoint(db_path)
-                sebelumnya = _buat_cadangan(_Diam(), db_path, folder_bukti, tujuan, False).path
+                sebelumnya = _buat_cadangan(
+                    StatusTugas(), db_path, folder_bukti, tujuan, False
+                ).path
                 _checkpoint(db_path)
             except sqlite3.DatabaseError as exc:  # damaged or not a database: keep its bytes
                 if "locked" in str(exc).lower() or "busy" in str(exc).lower():
@@ -803,7 +789,7 @@ def perlu_cadangan_harian(db_path: Path | None, hari: date | None = None) -> boo
 
 
 def cadangan_harian(
-    state: State | None,
+    state: StatusTugas | None,
     db_path: Path,
     folder_bukti: Path,
     hari: date | None = None,

@@ -20,8 +20,8 @@ Two steps, so the user sees everything before anything is written:
    (or a cancel) raises, so the caller's unit of work rolls everything back. Importing the
    same file again finds every row SAMA and writes nothing.
 
-The worker functions (``*_worker``) take a TaskState-like object (``cancelled``,
-``progress(done, total, pesan)``) and run one transaction each, for ui/tasks.py and the CLI.
+The worker functions (``*_worker``) take a :class:`~kinerja_desktop.domain.tugas.StatusTugas`
+and run one transaction each, for ui/tasks.py and the CLI.
 No Qt here.
 """
 
@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -44,8 +44,8 @@ from kinerja_desktop.domain.errors import ConflictError, ValidationError
 from kinerja_desktop.domain.golongan import label_pangkat_golongan
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas, cek_batal
 from kinerja_desktop.exchange.tabular import (
-    Dibatalkan,
     FileFormatError,
     KolomEkspor,
     SourceRow,
@@ -73,20 +73,6 @@ __all__ = [
     "terapkan_impor",
     "tulis_template",
 ]
-
-
-class StateLike(Protocol):
-    @property
-    def cancelled(self) -> bool: ...
-
-    def progress(self, done: int, total: int, pesan: str = "") -> None: ...
-
-
-class _TanpaState:
-    cancelled = False
-
-    def progress(self, done: int, total: int, pesan: str = "") -> None:
-        pass
 
 
 _POTONG = 500  # ids per IN (...) query
@@ -340,16 +326,15 @@ def _atasan_label(nama: str | None, nip: str | None) -> str:
 
 
 def baca_berkas(
-    path: str | os.PathLike[str], state: StateLike | None = None
+    path: str | os.PathLike[str], state: StatusTugas | None = None
 ) -> tuple[TableData, bool]:
     """Read a roster file; return the table and whether it is a SIASN export."""
-    st = state or _TanpaState()
+    st = state or StatusTugas()
     tabel = read_table(
         path,
         KOLOM_DIKENAL,
         ("nip", "nama", "jabatan"),
-        progress=lambda d, t: st.progress(d, t, "Membaca berkas…"),
-        cancelled=lambda: st.cancelled,
+        status=st,
     )
     ada = set(tabel.kolom)
     siasn = bool({"pns_id", "unit_kode", "status_cpns", "eselon"} & ada) or (
@@ -567,7 +552,7 @@ def buat_pratinjau(
     actor: Actor,
     path: str | os.PathLike[str],
     mulai_atasan: date | None = None,
-    state: StateLike | None = None,
+    state: StatusTugas | None = None,
     today: date | None = None,
 ) -> Pratinjau:
     """Read the file and compare it with the database. Writes nothing.
@@ -575,7 +560,7 @@ def buat_pratinjau(
     ``mulai_atasan`` is the date from which an ATASAN NIP in the template takes effect
     (default: 1 January of the current year).
     """
-    st = state or _TanpaState()
+    st = state or StatusTugas()
     mulai = mulai_atasan or date((today or date.today()).year, 1, 1)
     tabel, siasn = baca_berkas(path, st)
     ada = set(tabel.kolom)
@@ -584,8 +569,7 @@ def buat_pratinjau(
     calon: list[_Calon] = []
     for i, row in enumerate(tabel.rows):
         if i % _LANGKAH == 0:
-            if st.cancelled:
-                raise Dibatalkan("Impor dibatalkan.")
+            cek_batal(st, "Impor dibatalkan.")
             st.progress(i, total, "Memeriksa data…")
         calon.append(_baca_baris(row, siasn, ada, today))
 
@@ -613,8 +597,7 @@ def buat_pratinjau(
     dilihat: dict[str, int] = {}
     for i, c in enumerate(calon):
         if i % _LANGKAH == 0:
-            if st.cancelled:
-                raise Dibatalkan("Impor dibatalkan.")
+            cek_batal(st, "Impor dibatalkan.")
             st.progress(i, total, "Membandingkan dengan basis data…")
         d = c.data
         nip = d.get("nip") or ""
@@ -776,14 +759,14 @@ def terapkan_impor(
     actor: Actor,
     pratinjau: Pratinjau,
     dipilih: Iterable[int] | None = None,
-    state: StateLike | None = None,
+    state: StatusTugas | None = None,
 ) -> HasilImpor:
     """Write the chosen rows (row numbers; default: all new and changed) in the caller's
     transaction. Raises on any problem or on cancel, so the caller rolls back whole."""
     from kinerja_desktop.services.organisasi import _cek_siklus, tetapkan_penilai
 
     wajib_admin(actor)
-    st = state or _TanpaState()
+    st = state or StatusTugas()
     pilih = set(dipilih) if dipilih is not None else pratinjau.dipilih_bawaan()
     rows = [
         b
@@ -839,8 +822,7 @@ def terapkan_impor(
     kolom_data = (*svc.KOLOM_DATA, "pns_id")
     for i, b in enumerate(rows):
         if i % _LANGKAH == 0:
-            if st.cancelled:
-                raise Dibatalkan("Impor dibatalkan; tidak ada data yang disimpan.")
+            cek_batal(st, "Impor dibatalkan; tidak ada data yang disimpan.")
             st.progress(i, total, f"Menyimpan pegawai {i} dari {total}…")
         assert b.data is not None
         if b.jenis is JenisBaris.BARU:
@@ -863,8 +845,7 @@ def terapkan_impor(
         uid = unit_id(b.unit_ref)
         if p.unit_kerja_id != uid:
             p.unit_kerja_id = uid
-    if st.cancelled:
-        raise Dibatalkan("Impor dibatalkan; tidak ada data yang disimpan.")
+    cek_batal(st, "Impor dibatalkan; tidak ada data yang disimpan.")
     st.progress(total, total, "Menulis ke basis data…")
     session.flush()
 
@@ -875,8 +856,7 @@ def terapkan_impor(
         semua_nip = sorted({b.nip for b in dengan_atasan} | {b.atasan_nip for b in dengan_atasan})  # type: ignore[misc]
         id_nip = _id_per_nip(session, semua_nip)
         for b in dengan_atasan:
-            if st.cancelled:
-                raise Dibatalkan("Impor dibatalkan; tidak ada data yang disimpan.")
+            cek_batal(st, "Impor dibatalkan; tidak ada data yang disimpan.")
             penilai = id_nip.get(b.atasan_nip)  # type: ignore[arg-type]
             if penilai is None:
                 raise ValidationError(
@@ -908,7 +888,7 @@ def terapkan_impor(
 
 
 def pratinjau_worker(
-    state: StateLike,
+    state: StatusTugas,
     factory: sessionmaker[Session],
     actor: Actor,
     path: str | os.PathLike[str],
@@ -919,7 +899,7 @@ def pratinjau_worker(
 
 
 def impor_worker(
-    state: StateLike,
+    state: StatusTugas,
     factory: sessionmaker[Session],
     actor: Actor,
     pratinjau: Pratinjau,
@@ -1000,12 +980,12 @@ def ekspor_pegawai(
     actor: Actor,
     path: str | os.PathLike[str],
     filter: svc.FilterPegawai | None = None,
-    state: StateLike | None = None,
+    state: StatusTugas | None = None,
     today: date | None = None,
 ) -> int:
     """Write the (filtered) roster to a formatted .xlsx that the import reads back.
     Returns the number of pegawai written."""
-    st = state or _TanpaState()
+    st = state or StatusTugas()
     hari_ini = today or date.today()
     st.progress(0, 0, "Mengambil data…")
     rows = svc.daftar_pegawai(
@@ -1042,8 +1022,7 @@ def ekspor_pegawai(
     def baris():
         for i, r in enumerate(rows):
             if i % 1000 == 0:
-                if st.cancelled:
-                    raise Dibatalkan("Ekspor dibatalkan.")
+                cek_batal(st, "Ekspor dibatalkan.")
                 st.progress(i, total, f"Menulis {i} dari {total} pegawai…")
             a = atasan.get(r.id)
             a_nip, a_nama = info.get(a, ("", "")) if a else ("", "")
@@ -1075,7 +1054,7 @@ def ekspor_pegawai(
 
 
 def ekspor_worker(
-    state: StateLike,
+    state: StatusTugas,
     factory: sessionmaker[Session],
     actor: Actor,
     path: str | os.PathLike[str],

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,10 +24,11 @@ from kinerja_desktop.db.models import Pegawai, Periode, ProgresHarian
 from kinerja_desktop.domain.errors import PermissionDenied, StateError, ValidationError
 from kinerja_desktop.domain.nip import is_excel_mangled, normalize_nip
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.tanggal import parse_tanggal
+from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.exchange.tabular import (
     KolomEkspor,
     read_table,
-    tanggal,
     teks,
     write_template_xlsx,
     write_xlsx,
@@ -360,11 +361,10 @@ def baca_progres(
     path: str | os.PathLike[str],
     *,
     hari_ini: date | None = None,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    status: StatusTugas | None = None,
 ) -> PratinjauImpor:
     """Check a daily-progress file row by row; nothing is written."""
-    tabel = read_table(path, KOLOM_PROGRES, WAJIB_PROGRES, progress=progress, cancelled=cancelled)
+    tabel = read_table(path, KOLOM_PROGRES, WAJIB_PROGRES, status=status)
     hasil = PratinjauImpor(PROGRES, Path(path).name)
     if not tabel.rows:
         hasil.masalah.append(
@@ -379,12 +379,9 @@ def baca_progres(
         v = row.values
         try:
             pid, nip, nama = ctx.pegawai(v.get("nip"))
-            try:
-                tgl = tanggal(v.get("tanggal"))
-            except ValueError as exc:
-                raise ValidationError(str(exc), "tanggal") from None
-            if tgl is None:
+            if v.get("tanggal") is None:
                 raise ValidationError("Tanggal wajib diisi.", "tanggal")
+            tgl = parse_tanggal(v.get("tanggal"), "tanggal")
             if tgl > hari:
                 raise ValidationError(
                     f"Tanggal {tgl:%d-%m-%Y} belum terjadi; progres dicatat untuk hari yang "
@@ -459,15 +456,12 @@ def baca_realisasi(
     path: str | os.PathLike[str],
     tahun: int,
     *,
-    progress: Callable[[int, int], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    status: StatusTugas | None = None,
 ) -> PratinjauImpor:
     """Check a realisasi file row by row for a year; nothing is written."""
     from kinerja_desktop.db.models import Indikator
 
-    tabel = read_table(
-        path, KOLOM_REALISASI, WAJIB_REALISASI, progress=progress, cancelled=cancelled
-    )
+    tabel = read_table(path, KOLOM_REALISASI, WAJIB_REALISASI, status=status)
     hasil = PratinjauImpor(REALISASI, Path(path).name)
     if not tabel.rows:
         hasil.masalah.append(

@@ -25,12 +25,13 @@ import os
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas, cek_batal
 
 __all__ = [
     "Dibatalkan",
@@ -40,14 +41,12 @@ __all__ = [
     "TableData",
     "normalisasi_header",
     "read_table",
-    "tanggal",
     "teks",
     "write_template_xlsx",
     "write_xlsx",
 ]
 
-ProgressFn = Callable[[int, int], None]
-CancelFn = Callable[[], bool]
+PESAN_BACA = "Membaca berkas…"
 
 EKSTENSI_EXCEL = (".xlsx", ".xlsm")
 EKSTENSI_TEKS = (".csv", ".txt", ".tsv")
@@ -67,10 +66,6 @@ class FileFormatError(DomainError):
     def __init__(self, pesan: str, kolom_hilang: Sequence[str] = ()) -> None:
         super().__init__(pesan)
         self.kolom_hilang = tuple(kolom_hilang)
-
-
-class Dibatalkan(Exception):
-    """The user cancelled a long read; nothing was imported."""
 
 
 @dataclass(frozen=True)
@@ -144,65 +139,6 @@ def teks(value: object) -> str | None:
         return value.isoformat()
     s = str(value).strip()
     return s or None
-
-
-_BULAN = {
-    "jan": 1, "januari": 1, "january": 1,
-    "feb": 2, "februari": 2, "pebruari": 2, "february": 2,
-    "mar": 3, "maret": 3, "march": 3,
-    "apr": 4, "april": 4,
-    "mei": 5, "may": 5,
-    "jun": 6, "juni": 6, "june": 6,
-    "jul": 7, "juli": 7, "july": 7,
-    "agu": 8, "agt": 8, "ags": 8, "agus": 8, "agustus": 8, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9,
-    "okt": 10, "oktober": 10, "oct": 10, "october": 10,
-    "nov": 11, "nopember": 11, "november": 11,
-    "des": 12, "desember": 12, "dec": 12, "december": 12,
-}  # fmt: skip
-_TGL_DMY = re.compile(r"^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$")
-_TGL_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
-_TGL_NAMA = re.compile(r"^(\d{1,2})[-/. ]+([a-z]+)[-/. ]+(\d{4})$")
-_TGL_RAPAT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-# Excel serial numbers taken as dates: 1910-01-01 .. 2099-12-31 (so a bare year such as 1990,
-# serial 1990 = 1905, is refused rather than read as a date)
-_SERIAL_MIN, _SERIAL_MAX = 3654, 73050
-
-
-def tanggal(value: object) -> dt.date | None:
-    """A date from a cell: Excel date, Excel serial number, or text.
-
-    Text accepted: ``31-12-1990``, ``31/12/1990``, ``31.12.1990``, ``1990-12-31``,
-    ``19901231``, ``31 Desember 1990``, ``31-Des-1990``. Empty -> ``None``. Anything else raises
-    ``ValueError`` with an Indonesian message (``31-02-1990`` is not a date).
-    """
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, bool):
-        raise ValueError(f"'{value}' bukan tanggal")
-    if isinstance(value, int | float):
-        if _SERIAL_MIN <= value <= _SERIAL_MAX and float(value).is_integer():
-            return dt.date(1899, 12, 30) + dt.timedelta(days=int(value))
-        raise ValueError(f"'{teks(value)}' bukan tanggal")
-    s = str(value).strip().casefold()
-    if not s:
-        return None
-    try:
-        if m := _TGL_DMY.match(s):
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
-        if m := _TGL_YMD.match(s):
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if m := _TGL_RAPAT.match(s):
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if (m := _TGL_NAMA.match(s)) and m[2] in _BULAN:
-            return dt.date(int(m[3]), _BULAN[m[2]], int(m[1]))
-    except ValueError:
-        raise ValueError(f"'{str(value).strip()}' bukan tanggal yang ada") from None
-    raise ValueError(f"'{str(value).strip()}' bukan tanggal (contoh yang benar: 31-12-1990)")
 
 
 def _bersihkan(value: object) -> object:
@@ -374,8 +310,7 @@ def _baca_csv(
     kolom_dikenal: Mapping[str, Sequence[str]],
     wajib: Sequence[str],
     max_scan: int,
-    progress: ProgressFn | None,
-    cancelled: CancelFn | None,
+    status: StatusTugas | None,
 ) -> TableData:
     text = _dekode(data)
     if not text.strip():
@@ -409,7 +344,7 @@ def _baca_csv(
     rdr = csv.reader(io.StringIO(text, newline=""), delimiter=pemisah)
     for nomor, sel in enumerate(rdr, start=1):
         if nomor % _LANGKAH == 0:
-            _cek(nomor, total, progress, cancelled)
+            _cek(nomor, total, status)
         if nomor <= header.baris or not sel:
             continue
         if len(sel) < lebar:
@@ -417,16 +352,15 @@ def _baca_csv(
         vals = [sel[i].strip() or None for i in idx]
         if any(v is not None for v in vals):
             rows.append(SourceRow(nomor, dict(zip(nama, vals, strict=True))))
-    if progress is not None:
-        progress(total, total)
+    if status is not None:
+        status.progress(total, total, PESAN_BACA)
     return TableData(nama, header.baris, rows, path.name)
 
 
-def _cek(done: int, total: int, progress: ProgressFn | None, cancelled: CancelFn | None) -> None:
-    if cancelled is not None and cancelled():
-        raise Dibatalkan("Impor dibatalkan.")
-    if progress is not None:
-        progress(done, max(total, done))
+def _cek(done: int, total: int, status: StatusTugas | None) -> None:
+    if status is not None:
+        cek_batal(status, "Impor dibatalkan.")
+        status.progress(done, max(total, done), PESAN_BACA)
 
 
 # --------------------------------------------------------------------------- xlsx
@@ -438,8 +372,7 @@ def _baca_xlsx(
     wajib: Sequence[str],
     sheet: str | None,
     max_scan: int,
-    progress: ProgressFn | None,
-    cancelled: CancelFn | None,
+    status: StatusTugas | None,
 ) -> TableData:
     # imported late: reading CSV needs none of it
     from openpyxl import load_workbook
@@ -454,7 +387,7 @@ def _baca_xlsx(
                 f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {path.name} rusak "
                 f"atau bukan berkas Excel yang sebenarnya ({type(exc).__name__})."
             ) from exc
-        return _baca_buku(wb, path, kolom_dikenal, wajib, sheet, max_scan, progress, cancelled)
+        return _baca_buku(wb, path, kolom_dikenal, wajib, sheet, max_scan, status)
 
 
 def _baca_buku(
@@ -464,8 +397,7 @@ def _baca_buku(
     wajib: Sequence[str],
     sheet: str | None,
     max_scan: int,
-    progress: ProgressFn | None,
-    cancelled: CancelFn | None,
+    status: StatusTugas | None,
 ) -> TableData:
     try:
         if sheet is not None:
@@ -481,7 +413,7 @@ def _baca_buku(
             calon += [ws for ws in wb.worksheets if ws is not aktif]
         pencari = _Pencari(kolom_dikenal, wajib)
         for ws in calon:
-            hasil = _baca_lembar(ws, pencari, max_scan, path.name, progress, cancelled)
+            hasil = _baca_lembar(ws, pencari, max_scan, path.name, status)
             if hasil is not None:
                 return hasil
         raise pencari.gagal(kolom_dikenal, path.name)
@@ -494,8 +426,7 @@ def _baca_lembar(
     pencari: _Pencari,
     max_scan: int,
     nama_file: str,
-    progress: ProgressFn | None,
-    cancelled: CancelFn | None,
+    status: StatusTugas | None,
 ) -> TableData | None:
     total = getattr(ws, "max_row", None) or 0
     if hasattr(ws, "reset_dimensions"):
@@ -513,14 +444,14 @@ def _baca_lembar(
     rows: list[SourceRow] = []
     for nomor, sel in enumerate(it, start=header.baris + 1):
         if nomor % _LANGKAH == 0:
-            _cek(nomor, total, progress, cancelled)
+            _cek(nomor, total, status)
         if not sel:
             continue
         r = _baris_data(nomor, sel, kolom)
         if r is not None:
             rows.append(r)
-    if progress is not None:
-        progress(max(total, 1), max(total, 1))
+    if status is not None:
+        status.progress(max(total, 1), max(total, 1), PESAN_BACA)
     return TableData([k for _, k in kolom], header.baris, rows, nama_file)
 
 
@@ -534,8 +465,7 @@ def read_table(
     *,
     sheet: str | None = None,
     max_scan: int = 30,
-    progress: ProgressFn | None = None,
-    cancelled: CancelFn | None = None,
+    status: StatusTugas | None = None,
 ) -> TableData:
     """Read the table in an .xlsx/.xlsm or .csv/.txt file.
 
@@ -545,8 +475,8 @@ def read_table(
     column; unknown columns are ignored, rows with nothing in any known column are skipped.
     Without ``sheet`` the active sheet is tried first, then the others.
 
-    ``progress(done, total)`` is called every few hundred rows (``total`` may be an estimate,
-    0 when unknown); when ``cancelled()`` turns true :class:`Dibatalkan` is raised.
+    ``status.progress(done, total, PESAN_BACA)`` is called every few hundred rows (``total``
+    may be an estimate, 0 when unknown); after a cancel :class:`Dibatalkan` is raised.
     Raises :class:`FileFormatError` (Indonesian message) when the file cannot be used.
     """
     p = Path(path)
@@ -564,11 +494,11 @@ def read_table(
             f"Berkas {p.name} tidak dapat dibuka: akses ditolak atau berkas sedang dipakai "
             f"program lain. Tutup berkas itu di Excel lalu coba lagi."
         ) from exc
-    if cancelled is not None and cancelled():
-        raise Dibatalkan("Impor dibatalkan.")
+    if status is not None:
+        cek_batal(status, "Impor dibatalkan.")
     if jenis == "csv":
-        return _baca_csv(p, data, kolom_dikenal, wajib, max_scan, progress, cancelled)
-    return _baca_xlsx(p, kolom_dikenal, wajib, sheet, max_scan, progress, cancelled)
+        return _baca_csv(p, data, kolom_dikenal, wajib, max_scan, status)
+    return _baca_xlsx(p, kolom_dikenal, wajib, sheet, max_scan, status)
 
 
 # --------------------------------------------------------------------------- writing xlsx

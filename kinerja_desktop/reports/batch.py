@@ -1,5 +1,5 @@
-"""Merging printed PDFs into one file with flat memory, and the batch's cancel protocol (no Qt,
-no database): the printing itself is ``services.cetak.cetak_batch``.
+"""Merging printed PDFs into one file with flat memory (no Qt, no database): the printing
+itself is ``services.cetak.cetak_batch``.
 
 :class:`PenggabungPdf` appends each document's objects straight to the output file (only the
 byte offsets of the objects are kept), instead of holding every page in memory; pikepdf (qpdf)
@@ -10,36 +10,9 @@ from __future__ import annotations
 
 import os
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, BinaryIO, Protocol
-
-
-class Dibatalkan(Exception):
-    """The user cancelled the batch; nothing was written."""
-
-
-class StatusTugas(Protocol):
-    @property
-    def cancelled(self) -> bool: ...
-
-    def progress(self, done: int, total: int, pesan: str = "") -> None: ...
-
-
-class StatusDiam:
-    """A TaskState stand-in for headless use (CLI, benchmarks)."""
-
-    def __init__(self, on_progress: Callable[[int, int, str], None] | None = None) -> None:
-        self.cancelled = False
-        self._on = on_progress
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-    def progress(self, done: int, total: int, pesan: str = "") -> None:
-        if self._on:
-            self._on(done, total, pesan)
-
+from typing import Any, BinaryIO
 
 # --- streaming PDF concatenation ------------------------------------------------------------
 
@@ -200,4 +173,4 @@ def gabungkan_pdf(
         return g.jumlah_halaman
 
 
-__all__ = ["Dibatalkan", "PenggabungPdf", "StatusDiam", "StatusTugas", "gabungkan_pdf"]
+__all__ = ["PenggabungPdf", "gabungkan_pdf"]

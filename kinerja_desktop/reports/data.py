@@ -7,30 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from kinerja_desktop.domain.identitas import Identitas
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.tanggal import BULAN as NAMA_BULAN
 from kinerja_desktop.domain.tanggal import format_tanggal as tanggal_indonesia
 
-
-@dataclass(frozen=True)
-class IdentitasCetak:
-    """Identity as printed (taken from the snapshot of the SKP/evaluation)."""
-
-    nama: str  # full name with gelar
-    nip: str  # 18 digits or ""
-    pangkat_golongan: str  # already a label, e.g. "Penata Muda Tk. I, III/b"
-    jabatan: str
-    unit_kerja: str
-    ppk: bool = False  # True = PPPK: the NIP label prints "NI PPPK"
-
-    @property
-    def label_nip(self) -> str:
-        return "NI PPPK" if self.ppk else "NIP"
-
-    @property
-    def nip_cetak(self) -> str:
-        """Grouped "19660801 198803 1 001", or "-" when empty."""
-        return format_nip(self.nip.strip()) if self.nip and self.nip.strip() else "-"
+# The printed identity is the one identity type (its JSON is the snapshot's and the print
+# data's).
+IdentitasCetak = Identitas
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Image, Spacer
 from kinerja_desktop.reports.common import (
     LEBAR_POTRET,
     BagianDokumen,
+    IdentitasCetak,
     PenandaTangan,
     baris_instansi_periode,
     blok_identitas_baris,
@@ -30,7 +31,6 @@ from kinerja_desktop.reports.common import (
 from kinerja_desktop.reports.evaluasi import (
     baris_periode,
     catatan_keberatan,
-    identitas_cetak,
     kop,
     label_org,
     label_predikat,
@@ -60,9 +60,9 @@ def gambar_emblem(biner: bytes | None) -> Flowable | None:
 
 def story_dokumen(data: dict[str, Any], emblem: bytes | None = None) -> list[Flowable]:
     final = data.get("status") == "FINAL"
-    pegawai = identitas_cetak(data["pegawai"])
-    penilai = identitas_cetak(data["penilai"])
-    atasan = identitas_cetak(data["atasan_penilai"])
+    pegawai = IdentitasCetak.dari_json(data["pegawai"])
+    penilai = IdentitasCetak.dari_json(data["penilai"])
+    atasan = IdentitasCetak.dari_json(data["atasan_penilai"])
     story: list[Flowable] = []
     img = gambar_emblem(emblem)
     if img is not None:

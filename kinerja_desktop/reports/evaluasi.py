@@ -41,17 +41,6 @@ JUDUL_DOKUMEN = "Evaluasi Kinerja Pegawai"
 PILIHAN_RATING = [r.label_cetak for r in Rating]  # DI ATAS / SESUAI / DI BAWAH EKSPEKTASI
 
 
-def identitas_cetak(d: dict[str, Any]) -> IdentitasCetak:
-    return IdentitasCetak(
-        nama=d.get("nama") or "",
-        nip=d.get("nip") or "",
-        pangkat_golongan=d.get("pangkat_golongan") or "",
-        jabatan=d.get("jabatan") or "",
-        unit_kerja=d.get("unit_kerja") or "",
-        ppk=bool(d.get("ppk")),
-    )
-
-
 def kop(data: dict[str, Any]) -> KopDokumen:
     return KopDokumen(
         instansi=data.get("instansi") or "",
@@ -254,8 +243,8 @@ def _rating_baris(label: str, nilai: str | None) -> Flowable:
 
 def story_evaluasi(data: dict[str, Any]) -> list[Flowable]:
     final = data.get("status") == "FINAL"
-    pegawai = identitas_cetak(data["pegawai"])
-    penilai = identitas_cetak(data["penilai"])
+    pegawai = IdentitasCetak.dari_json(data["pegawai"])
+    penilai = IdentitasCetak.dari_json(data["penilai"])
     jpt = data.get("varian") == "JPT"
     story: list[Flowable] = [
         judul(
@@ -333,4 +322,4 @@ def cetak_evaluasi(
     )
 
 
-__all__ = ["JUDUL_DOKUMEN", "cetak_evaluasi", "identitas_cetak", "kop", "story_evaluasi"]
+__all__ = ["JUDUL_DOKUMEN", "cetak_evaluasi", "kop", "story_evaluasi"]

@@ -10,9 +10,11 @@ from typing import IO, Any
 
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from kinerja_desktop.domain.angka import format_persen
 from kinerja_desktop.domain.distribusi import URUTAN_KURVA
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.predikat import Predikat, Rating
+from kinerja_desktop.domain.status import StatusEvaluasi
 from kinerja_desktop.reports.common import (
     LABEL_KURVA,
     LEBAR_LANSKAP,
@@ -31,7 +33,6 @@ from kinerja_desktop.reports.common import (
 from kinerja_desktop.reports.evaluasi import baris_periode, label_org
 
 JUDUL_DOKUMEN = "Rekapitulasi Evaluasi Kinerja Pegawai"
-_STATUS = {"BELUM": "Belum dievaluasi", "DRAF": "Draf", "FINAL": "Final"}
 
 
 def _rating(v: str | None) -> str:
@@ -59,7 +60,7 @@ def story_rekap(data: dict[str, Any]) -> list[Flowable]:
             _rating(p["rating_hasil_kerja"]),
             _rating(p["rating_perilaku"]),
             _pred(p["predikat"]),
-            _STATUS.get(p["status"], p["status"]),
+            StatusEvaluasi.label_dari(p["status"]),
         ]
         for i, p in enumerate(pegawai, start=1)
     ]
@@ -88,7 +89,7 @@ def story_rekap(data: dict[str, Any]) -> list[Flowable]:
     dist_rows = []
     for p in reversed(URUTAN_KURVA):
         n = jumlah.get(p.value, 0)
-        persen = f"{(n * 100 / total if total else 0):.1f}%".replace(".", ",")
+        persen = format_persen(n * 100 / total if total else 0)
         dist_rows.append([p.label, str(n), persen])
     dist_rows.append(["Jumlah yang sudah dinilai", str(total), "100%" if total else "0%"])
     tabel_dist = tabel_data(
@@ -120,7 +121,7 @@ def story_rekap(data: dict[str, Any]) -> list[Flowable]:
     for a in data.get("aturan", []):
         tanda = "Sesuai" if a["terpenuhi"] else "<b>TIDAK SESUAI</b>"
         aturan.append(paragraf_markup(f"• {a['uraian']} — {tanda}", "isi"))
-    belum_eval = [p for p in pegawai if p["status"] != "FINAL"]
+    belum_eval = [p for p in pegawai if p["status"] != StatusEvaluasi.FINAL]
     belum_isi = [
         p
         for p in pegawai

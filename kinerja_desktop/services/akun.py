@@ -24,6 +24,7 @@ from kinerja_desktop.db.base import utcnow
 from kinerja_desktop.db.models import Akun, Pegawai
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied, StateError, ValidationError
 from kinerja_desktop.domain.nama import nama_lengkap
+from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor, Peran, format_peran, parse_peran
 from kinerja_desktop.services.akses import wajib_admin
 
@@ -526,6 +527,8 @@ def pegawai_tanpa_akun(
         .order_by(Pegawai.nama_cari)
     )
     return [
-        PilihanPegawai(p.id, f"{nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang)} — {p.nip}")
+        PilihanPegawai(
+            p.id, f"{nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang)} — {format_nip(p.nip)}"
+        )
         for p in rows
     ]

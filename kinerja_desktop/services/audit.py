@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -22,6 +21,7 @@ from kinerja_desktop.db.base import Base, utcnow
 from kinerja_desktop.db.models import AuditLog, Pegawai, Pengaturan
 from kinerja_desktop.domain.peran import SISTEM, Actor
 from kinerja_desktop.domain.tanggal import waktu_lokal
+from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.services.akses import wajib_admin
 
 GENESIS = "0" * 64
@@ -510,7 +510,7 @@ def ekspor_audit(
     actor: Actor,
     path: str,
     filter: FilterAudit | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    status: StatusTugas | None = None,
 ) -> int:
     """Write the filtered log to .xlsx or .csv (by the file's extension); returns the count."""
     import csv
@@ -559,8 +559,8 @@ def ekspor_audit(
                     hashes.get(r.id),
                 ]
             offset += len(page)
-            if progress:
-                progress(offset, total)
+            if status is not None:
+                status.progress(offset, total, f"Mengekspor {offset} dari {total} catatan…")
 
     target = Path(path)
     if target.suffix.lower() == ".csv":

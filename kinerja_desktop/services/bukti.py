@@ -34,6 +34,7 @@ from kinerja_desktop.db.models import (
     RencanaHasilKerja,
     Skp,
 )
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.errors import DomainError, NotFound, StateError, ValidationError
 from kinerja_desktop.domain.peran import Actor
 
@@ -84,9 +85,9 @@ class BuktiError(DomainError):
 
 def _ukuran_teks(n: int) -> str:
     if n >= 1024 * 1024:
-        return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
+        return f"{format_angka(n / (1024 * 1024), 1)} MB"
     if n >= 1024:
-        return f"{n / 1024:.0f} KB"
+        return f"{format_angka(n / 1024, 0)} KB"
     return f"{n} byte"
 
 

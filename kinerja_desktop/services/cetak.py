@@ -35,7 +35,8 @@ from kinerja_desktop.db.models import DokumenCetak, Evaluasi, Pegawai, Periode, 
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tanggal import waktu_lokal
-from kinerja_desktop.reports.batch import Dibatalkan, PenggabungPdf, StatusTugas, gabungkan_pdf
+from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas
+from kinerja_desktop.reports.batch import PenggabungPdf, gabungkan_pdf
 from kinerja_desktop.reports.verifikasi import json_kanonik, kode_verifikasi
 from kinerja_desktop.services import evaluasi, laporan, organisasi, skp_cetak
 from kinerja_desktop.services.dokumen import HasilVerifikasi, daftarkan_cetak, perubahan_data

@@ -15,7 +15,6 @@ every rating change), so it can never be stored out of step.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -42,10 +41,11 @@ from kinerja_desktop.db.models import (
     UmpanBalik,
     UnitKerja,
 )
+from kinerja_desktop.domain.angka import format_angka, format_persen
 from kinerja_desktop.domain.angka_kredit import (
+    DESIMAL_AK,
     KOEFISIEN_TAHUNAN,
     PERSENTASE_PREDIKAT,
-    format_angka,
     hitung_angka_kredit,
 )
 from kinerja_desktop.domain.berakhlak import BERAKHLAK, nilai_perilaku
@@ -58,6 +58,7 @@ from kinerja_desktop.domain.errors import (
     StateError,
     ValidationError,
 )
+from kinerja_desktop.domain.identitas import Identitas, SnapshotIdentitas, json_cetak
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor
@@ -70,8 +71,15 @@ from kinerja_desktop.domain.predikat import (
     saran_rating,
 )
 from kinerja_desktop.domain.predikat import PredikatOrganisasi as PredikatOrg
+from kinerja_desktop.domain.status import (
+    TRANSISI_EVALUASI,
+    StatusEvaluasi,
+    StatusKeberatan,
+    StatusSkp,
+    periksa_transisi,
+)
 from kinerja_desktop.domain.tanggal import format_rentang_periode
-from kinerja_desktop.services import organisasi
+from kinerja_desktop.services import identitas, organisasi
 from kinerja_desktop.services.dokumen import daftarkan_cetak, kode_cetak
 from kinerja_desktop.services.pengaturan import (
     KUNCI_EMBLEM,
@@ -82,8 +90,8 @@ from kinerja_desktop.services.pengaturan import (
 )
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, periode_row
 
-DRAF = "DRAF"
-FINAL = "FINAL"
+# the states, their labels, colours and transitions are in domain/status.py
+DRAF, FINAL = StatusEvaluasi.DRAF, StatusEvaluasi.FINAL
 JENIS_CETAK_EVALUASI = "EVALUASI"
 JENIS_CETAK_DOKUMEN = "DOKEVAL"
 HARI_KEBERATAN = 14  # PP 30/2019 Pasal 59 [firm]
@@ -139,7 +147,7 @@ class IndikatorEvalRow:
 
     @property
     def capaian_teks(self) -> str:
-        return "-" if self.capaian is None else f"{self.capaian:.1f}%".replace(".", ",")
+        return format_persen(self.capaian)
 
 
 @dataclass(frozen=True)
@@ -200,7 +208,8 @@ class EvaluasiDetail:
     evaluasi_id: int | None
     uuid: str | None
     versi: int
-    pegawai: organisasi.IdentitasRow
+    pegawai_id: int
+    pegawai: Identitas  # as the roster reads now
     penilai_id: int | None
     penilai_nama: str
     periode: PeriodeRow
@@ -239,7 +248,7 @@ class EvaluasiDetail:
             return "Kepala unit: rating hasil kerja mengikuti predikat kinerja organisasi."
         if self.saran_rating is None:
             return "Saran sistem: belum ada capaian yang dapat dihitung."
-        rata = "-" if self.rata_capaian is None else f"{self.rata_capaian:.1f}".replace(".", ",")
+        rata = "-" if self.rata_capaian is None else format_angka(self.rata_capaian, 1)
         return (
             f"Saran sistem: {Rating(self.saran_rating).label} (rata-rata capaian {rata}%). "
             "Hanya saran; Anda yang memutuskan."
@@ -411,12 +420,8 @@ def _wajib_baca(
         raise PermissionDenied("Anda tidak berhak melihat evaluasi pegawai ini.")
 
 
-def _wajib_draf(ev: Evaluasi) -> None:
-    if ev.status == FINAL:
-        raise StateError(
-            "Evaluasi ini sudah final dan terkunci. Pejabat penilainya dapat membukanya kembali "
-            "dengan alasan bila perlu diubah."
-        )
+def _wajib_draf(ev: Evaluasi, aksi: str = "simpan") -> StatusEvaluasi:
+    return periksa_transisi(TRANSISI_EVALUASI, aksi, ev.status)
 
 
 def _riwayat(
@@ -457,57 +462,24 @@ def rating_kepala_unit(session: Session, pegawai: Pegawai, periode_id: int) -> s
 # --- snapshot -------------------------------------------------------------------------------
 
 
-def _identitas_cetak(session: Session, pegawai_id: int | None) -> dict[str, Any] | None:
-    if pegawai_id is None:
-        return None
-    idn = organisasi.identitas(session, pegawai_id)
-    return {
-        "nama": idn.nama_lengkap,
-        "nip": idn.nip,
-        "pangkat_golongan": idn.pangkat_golongan,
-        "jabatan": idn.jabatan,
-        "unit_kerja": idn.unit_kerja,
-        "ppk": idn.status == "PPPK",
-    }
-
-
 def _ambil_snapshot(session: Session, ev: Evaluasi, periode: Periode) -> None:
     """Identity blocks as they are now; frozen once the evaluation is final."""
     atasan = atasan_penilai_untuk(session, ev, periode)
-    ev.snapshot = json.dumps(
-        {
-            "pegawai": _identitas_cetak(session, ev.pegawai_id),
-            "penilai": _identitas_cetak(session, ev.penilai_id),
-            "atasan_penilai": _identitas_cetak(session, atasan),
-            "instansi": instansi(session),
-            "tempat": baca_teks(session, KUNCI_TEMPAT),
-        },
-        ensure_ascii=False,
-        sort_keys=True,
+    ev.snapshot = identitas.ambil_snapshot(
+        session, ev.pegawai_id, ev.penilai_id, atasan, instansi=instansi(session)
     )
 
 
-def snapshot(ev: Evaluasi) -> dict[str, Any]:
-    try:
-        return json.loads(ev.snapshot or "{}")
-    except ValueError:
-        return {}
+def snapshot(ev: Evaluasi) -> SnapshotIdentitas:
+    return identitas.baca_snapshot(ev.snapshot)
 
 
 # --- reading the screen data ----------------------------------------------------------------
 
 
-def _angka(v: float | None) -> str:
-    if v is None:
-        return ""
-    if float(v).is_integer():
-        return str(int(v))
-    return f"{v:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
 def teks_target(ind: Indikator) -> str:
     if ind.target_nilai is not None:
-        return f"{_angka(ind.target_nilai)} {ind.target_satuan or ''}".strip()
+        return f"{format_angka(ind.target_nilai)} {ind.target_satuan or ''}".strip()
     return ind.target_narasi or "-"
 
 
@@ -516,7 +488,7 @@ def _teks_realisasi(real: Realisasi | None, satuan: str | None) -> str:
         return ""
     bagian = []
     if real.nilai is not None:
-        bagian.append(f"{_angka(real.nilai)} {satuan or ''}".strip())
+        bagian.append(f"{format_angka(real.nilai)} {satuan or ''}".strip())
     if real.narasi:
         bagian.append(real.narasi.strip())
     return "\n".join(bagian)
@@ -696,7 +668,7 @@ def angka_kredit_untuk(
         + ("" if bulan == 12 else f" × {bulan}/12")
         + f"; {dasar}"
     )
-    return format_angka(ak), ket
+    return format_angka(ak, DESIMAL_AK), ket
 
 
 def _keberatan_rows(session: Session, ev: Evaluasi) -> tuple[KeberatanRow, ...]:
@@ -767,8 +739,8 @@ def _detail(
     )
     penilai = session.get(Pegawai, penilai_id) if penilai_id else None
     keberatan = _keberatan_rows(session, ev) if ev is not None else ()
-    diputus = any(k.status == "DIPUTUS" for k in keberatan)
-    tertunda = any(k.status == "DIAJUKAN" for k in keberatan)
+    diputus = any(k.status == StatusKeberatan.DIPUTUS for k in keberatan)
+    tertunda = any(k.status == StatusKeberatan.DIAJUKAN for k in keberatan)
     batas = batas_keberatan(ev) if ev is not None else None
     is_penilai = adalah_penilai(session, actor, pegawai.id, periode)
     atasan = atasan_penilai_untuk(session, ev, periode) if ev is not None else None
@@ -787,7 +759,8 @@ def _detail(
         evaluasi_id=ev.id if ev else None,
         uuid=ev.uuid if ev else None,
         versi=ev.versi if ev else 0,
-        pegawai=organisasi.identitas_dari(pegawai),
+        pegawai_id=pegawai.id,
+        pegawai=identitas.identitas_dari(pegawai),
         penilai_id=penilai_id,
         penilai_nama=_nama(penilai),
         periode=periode_row(periode),
@@ -801,7 +774,7 @@ def _detail(
         saran_rating=(s.value if (s := saran_rating(capaian, *_batas_saran(session))) else None),
         rata_capaian=sum(terisi) / len(terisi) if terisi else None,
         catatan=(ev.catatan or "") if ev else "",
-        status=ev.status if ev else "BELUM",
+        status=ev.status if ev else StatusEvaluasi.BELUM,
         difinalkan_pada=ev.difinalkan_pada if ev else None,
         kepala_unit=pegawai.kepala_unit,
         predikat_organisasi=org.predikat if org else None,
@@ -924,7 +897,7 @@ def _mulai(
             f"Pegawai ini belum memiliki SKP tahun {periode.tahun}. Evaluasi dimulai setelah "
             "SKP-nya dibuat dan ditetapkan."
         )
-    if skp.status not in ("DITETAPKAN",):
+    if skp.status != StatusSkp.DITETAPKAN:
         raise StateError(
             f"SKP tahun {periode.tahun} pegawai ini belum ditetapkan (status {skp.status}). "
             "Tetapkan SKP-nya dulu, lalu mulai evaluasi."
@@ -1053,7 +1026,7 @@ def finalkan_evaluasi(
     ev = _get_evaluasi(session, evaluasi_id, versi)
     periode = get_periode(session, ev.periode_id)
     _wajib_penilai(session, actor, ev.pegawai_id, periode)
-    _wajib_draf(ev)
+    ke = _wajib_draf(ev, "finalkan")
     pegawai = _pegawai(session, ev.pegawai_id)
     if pegawai.kepala_unit:
         ikut = rating_kepala_unit(session, pegawai, periode.id)
@@ -1080,12 +1053,27 @@ def finalkan_evaluasi(
     # the matrix once more: the predikat is never stored out of step
     ev.predikat = predikat_kinerja(Rating(ev.rating_hasil_kerja), Rating(ev.rating_perilaku)).value
     ev.penilai_id = actor.pegawai_id
-    ev.status = FINAL
+    ev.status = ke
     ev.difinalkan_pada = pada or utcnow()
     _ambil_snapshot(session, ev, periode)
-    _riwayat(session, actor, ev, "FINAL", None, ev.difinalkan_pada)
+    _riwayat(session, actor, ev, FINAL, None, ev.difinalkan_pada)
     session.flush()
     return detail_evaluasi(session, actor, ev.id)
+
+
+def simpan_dan_finalkan_evaluasi(
+    session: Session,
+    actor: Actor,
+    evaluasi_id: int,
+    *,
+    versi: int | None = None,
+    pada: datetime | None = None,
+    **perubahan: Any,
+) -> EvaluasiDetail:
+    """Save the edits not yet saved (the keywords of :func:`simpan_evaluasi`) and finalise, in
+    the caller's one transaction: when finalising is refused the edits are not kept either."""
+    tersimpan = simpan_evaluasi(session, actor, evaluasi_id, versi=versi, **perubahan)
+    return finalkan_evaluasi(session, actor, evaluasi_id, versi=tersimpan.versi, pada=pada)
 
 
 def buka_kembali_evaluasi(
@@ -1099,8 +1087,7 @@ def buka_kembali_evaluasi(
 ) -> EvaluasiDetail:
     """Reopen a FINAL evaluation (only its penilai, with a reason; recorded)."""
     ev = _get_evaluasi(session, evaluasi_id, versi)
-    if ev.status != FINAL:
-        raise StateError("Evaluasi ini belum final; tidak ada yang perlu dibuka kembali.")
+    ke = periksa_transisi(TRANSISI_EVALUASI, "buka_kembali", ev.status)
     if actor.pegawai_id is None or actor.pegawai_id != ev.penilai_id:
         raise PermissionDenied(
             "Hanya pejabat penilai yang memfinalkan evaluasi ini yang dapat membukanya kembali."
@@ -1113,17 +1100,17 @@ def buka_kembali_evaluasi(
     status_keberatan = set(
         session.scalars(select(Keberatan.status).where(Keberatan.evaluasi_id == ev.id))
     )
-    if "DIPUTUS" in status_keberatan:
+    if StatusKeberatan.DIPUTUS in status_keberatan:
         raise StateError(
             "Keberatan atas evaluasi ini sudah diputus oleh atasan pejabat penilai; keputusan "
             "itu final sehingga evaluasi tidak dapat dibuka kembali."
         )
-    if "DIAJUKAN" in status_keberatan:
+    if StatusKeberatan.DIAJUKAN in status_keberatan:
         raise StateError(
             "Pegawai sedang mengajukan keberatan atas evaluasi ini; tunggu keputusan atasan "
             "pejabat penilai."
         )
-    ev.status = DRAF
+    ev.status = ke
     ev.difinalkan_pada = None
     _riwayat(session, actor, ev, "DIBUKA", alasan, pada)
     session.flush()
@@ -1183,7 +1170,7 @@ def _dinilai_rows(session: Session, ids: list[int], periode: Periode) -> list[Di
             _nama(p),
             p.jabatan,
             unit_nama,
-            ev.status if ev else "BELUM",
+            ev.status if ev else StatusEvaluasi.BELUM,
             ev.rating_hasil_kerja if ev else None,
             ev.rating_perilaku if ev else None,
             ev.predikat if ev else None,
@@ -1412,18 +1399,6 @@ def distribusi_unit(
 # --- printed data (the verification register rebuilds these) -------------------------------
 
 
-def _idn(data: dict | None) -> dict[str, Any]:
-    kosong = {
-        "nama": "",
-        "nip": "",
-        "pangkat_golongan": "",
-        "jabatan": "",
-        "unit_kerja": "",
-        "ppk": False,
-    }
-    return {**kosong, **(data or {})}
-
-
 def _label_periode(periode: Periode) -> dict[str, Any]:
     items = label_periode_cetak(periode.jenis)
     awalan = ""
@@ -1457,7 +1432,7 @@ def _tanggal_cetak(ev: Evaluasi, periode: Periode) -> date:
 def _keberatan_cetak(session: Session, ev: Evaluasi) -> dict[str, Any] | None:
     k = session.scalar(
         select(Keberatan)
-        .where(Keberatan.evaluasi_id == ev.id, Keberatan.status == "DIPUTUS")
+        .where(Keberatan.evaluasi_id == ev.id, Keberatan.status == StatusKeberatan.DIPUTUS)
         .order_by(Keberatan.id.desc())
         .limit(1)
     )
@@ -1485,13 +1460,13 @@ def data_cetak_evaluasi(session: Session, evaluasi_uuid: str) -> dict[str, Any] 
     return {
         "status": ev.status,
         "periode": _label_periode(periode),
-        "instansi": snap.get("instansi") or instansi(session),
-        "tempat": snap.get("tempat") or baca_teks(session, KUNCI_TEMPAT),
+        "instansi": snap.instansi or instansi(session),
+        "tempat": snap.tempat or baca_teks(session, KUNCI_TEMPAT),
         "tanggal": _tanggal_cetak(ev, periode).isoformat(),
         "pendekatan": skp.pendekatan or "KUANTITATIF",
         "varian": skp.varian or "UMUM",
-        "pegawai": _idn(snap.get("pegawai")),
-        "penilai": _idn(snap.get("penilai")),
+        "pegawai": json_cetak(snap.pegawai),
+        "penilai": json_cetak(snap.penilai),
         "predikat_organisasi": predikat_organisasi(session, pegawai.unit_kerja_id, periode.id),
         "hasil_kerja": [
             {
@@ -1537,12 +1512,12 @@ def data_cetak_dokumen(session: Session, evaluasi_uuid: str) -> dict[str, Any] |
     return {
         "status": ev.status,
         "periode": _label_periode(periode),
-        "instansi": snap.get("instansi") or instansi(session),
-        "tempat": snap.get("tempat") or baca_teks(session, KUNCI_TEMPAT),
+        "instansi": snap.instansi or instansi(session),
+        "tempat": snap.tempat or baca_teks(session, KUNCI_TEMPAT),
         "tanggal": _tanggal_cetak(ev, periode).isoformat(),
-        "pegawai": _idn(snap.get("pegawai")),
-        "penilai": _idn(snap.get("penilai")),
-        "atasan_penilai": _idn(snap.get("atasan_penilai")),
+        "pegawai": json_cetak(snap.pegawai),
+        "penilai": json_cetak(snap.penilai),
+        "atasan_penilai": json_cetak(snap.atasan_penilai),
         "predikat_organisasi": predikat_organisasi(session, pegawai.unit_kerja_id, periode.id),
         "predikat": ev.predikat,
         "catatan": ev.catatan or "",

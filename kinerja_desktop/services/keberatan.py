@@ -23,6 +23,7 @@ from kinerja_desktop.domain.errors import (
 )
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import Rating
+from kinerja_desktop.domain.status import TRANSISI_KEBERATAN, StatusKeberatan, periksa_transisi
 from kinerja_desktop.services.evaluasi import (
     FINAL,
     HARI_KEBERATAN,
@@ -66,7 +67,7 @@ def ajukan_keberatan(
     k = Keberatan(
         evaluasi_id=ev.id,
         alasan=alasan,
-        status="DIAJUKAN",
+        status=StatusKeberatan.DIAJUKAN,
         diajukan_pada=datetime.combine(hari_ini, utcnow().time()),
     )
     session.add(k)
@@ -100,8 +101,7 @@ def putus_keberatan(
         raise PermissionDenied(
             "Keberatan hanya dapat diputus oleh atasan pejabat penilai kinerja pegawai ini."
         )
-    if k.status == "DIPUTUS":
-        raise StateError("Keberatan ini sudah diputus; keputusan atasan pejabat penilai final.")
+    ke = periksa_transisi(TRANSISI_KEBERATAN, "putuskan", k.status)
     keputusan = (keputusan or "").upper()
     if keputusan not in (TETAP, DIUBAH):
         raise ValidationError("Pilih keputusan: Tetap atau Diubah.", "Keputusan")
@@ -128,7 +128,7 @@ def putus_keberatan(
         # model's validator recomputes the predikat from the matrix
         ev.rating_hasil_kerja = rhk
         ev.rating_perilaku = rp
-    k.status = "DIPUTUS"
+    k.status = ke
     k.keputusan = keputusan
     k.catatan_keputusan = catatan or None
     k.diputus_oleh_id = actor.pegawai_id
@@ -163,7 +163,7 @@ def daftar_keberatan_untuk_diputus(
         .order_by(Keberatan.diajukan_pada.desc())
     )
     if not semua:
-        stmt = stmt.where(Keberatan.status == "DIAJUKAN")
+        stmt = stmt.where(Keberatan.status == StatusKeberatan.DIAJUKAN)
     out = []
     for k, ev in session.execute(stmt).all():
         periode = get_periode(session, ev.periode_id)

@@ -19,10 +19,11 @@ from kinerja_desktop.db.models import (
     Skp,
     UnitKerja,
 )
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.angka_kredit import (
+    DESIMAL_AK,
     KOEFISIEN_TAHUNAN,
     PERSENTASE_PREDIKAT,
-    format_angka,
     hitung_angka_kredit,
 )
 from kinerja_desktop.domain.enums import JenisJabatan, JenjangFungsional
@@ -30,6 +31,7 @@ from kinerja_desktop.domain.errors import NotFound, PermissionDenied
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import Predikat
+from kinerja_desktop.domain.status import StatusEvaluasi
 from kinerja_desktop.services import organisasi
 from kinerja_desktop.services.dokumen import daftarkan_cetak
 from kinerja_desktop.services.evaluasi import (
@@ -67,7 +69,7 @@ class RekapRow:
 
     @property
     def belum_dievaluasi(self) -> bool:
-        return self.status_evaluasi != "FINAL"
+        return self.status_evaluasi != StatusEvaluasi.FINAL
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,7 @@ def _rows(session: Session, unit_id: int, periode: Periode, sub_unit: bool) -> l
                 status_skp or "-",
                 int(n_iki or 0),
                 int(n_real or 0),
-                ev.status if ev else "BELUM",
+                ev.status if ev else StatusEvaluasi.BELUM,
                 ev.rating_hasil_kerja if ev else None,
                 ev.rating_perilaku if ev else None,
                 ev.predikat if ev else None,
@@ -280,7 +282,7 @@ def angka_kredit_unit(
             jenjang = None
         predikat = ev.predikat if ev else None
         ak = (
-            format_angka(hitung_angka_kredit(Predikat(predikat), jenjang))
+            format_angka(hitung_angka_kredit(Predikat(predikat), jenjang), DESIMAL_AK)
             if predikat and jenjang
             else None
         )
@@ -294,7 +296,7 @@ def angka_kredit_unit(
                 f"{PERSENTASE_PREDIKAT[Predikat(predikat)]}%" if predikat else "-",
                 format_angka(KOEFISIEN_TAHUNAN[jenjang], 1) if jenjang else "-",
                 ak,
-                ev.status if ev else "BELUM",
+                ev.status if ev else StatusEvaluasi.BELUM,
             )
         )
     return out

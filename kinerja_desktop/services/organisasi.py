@@ -1,4 +1,4 @@
-"""Unit kerja tree, pejabat penilai assignments (with PLT/PLH), identity snapshots."""
+"""Unit kerja tree, pejabat penilai assignments (with PLT/PLH)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,10 @@ from kinerja_desktop.domain.errors import (
     StateError,
     ValidationError,
 )
-from kinerja_desktop.domain.golongan import label_pangkat_golongan
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services.akses import wajib_admin
-from kinerja_desktop.services.rows import IdentitasRow, PenugasanRow, UnitRow
+from kinerja_desktop.services.rows import PenugasanRow, UnitRow
 
 JENIS_PENUGASAN = ("DEFINITIF", "PLT", "PLH")
 
@@ -177,30 +176,6 @@ def sub_unit_ids(session: Session, unit_id: int) -> list[int]:
         out.append(current)
         stack.extend(children.get(current, []))
     return out
-
-
-# --- identity --------------------------------------------------------------------------------
-
-
-def identitas(session: Session, pegawai_id: int) -> IdentitasRow:
-    p = session.get(Pegawai, pegawai_id)
-    if p is None:
-        raise NotFound("Pegawai tidak ditemukan.")
-    return identitas_dari(p)
-
-
-def identitas_dari(p: Pegawai) -> IdentitasRow:
-    return IdentitasRow(
-        pegawai_id=p.id,
-        nama_lengkap=nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang),
-        nip=p.nip,
-        status=p.status,
-        pangkat_golongan=label_pangkat_golongan(p.golongan, p.status),
-        jabatan=p.jabatan,
-        jenis_jabatan=p.jenis_jabatan,
-        unit_kerja=p.unit_kerja.nama if p.unit_kerja else "",
-        unit_kerja_id=p.unit_kerja_id,
-    )
 
 
 # --- pejabat penilai -------------------------------------------------------------------------

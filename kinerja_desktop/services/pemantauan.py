@@ -11,7 +11,6 @@ aggregate queries so they stay fast on a large office; the evaluation screens re
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from kinerja_desktop.db.models import (
     RencanaHasilKerja,
     Skp,
 )
+from kinerja_desktop.domain.angka import format_angka, parse_angka
 from kinerja_desktop.domain.errors import (
     ConflictError,
     NotFound,
@@ -42,8 +42,15 @@ from kinerja_desktop.domain.errors import (
     ValidationError,
 )
 from kinerja_desktop.domain.nama import nama_lengkap
+from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import hitung_capaian
+from kinerja_desktop.domain.status import (
+    TRANSISI_REALISASI,
+    StatusEvaluasi,
+    StatusRealisasi,
+    periksa_transisi,
+)
 from kinerja_desktop.services.akses import wajib_diri_sendiri_atau_admin
 from kinerja_desktop.services.periode import (
     PeriodeRow,
@@ -55,21 +62,10 @@ from kinerja_desktop.services.periode import (
 
 # --------------------------------------------------------------------------- statuses
 
-BELUM = "BELUM"  # an IKI without realisasi
-DRAF = "DRAF"
-DIAJUKAN = "DIAJUKAN"
-DINILAI = "DINILAI"
-TANPA_SKP = "TANPA_SKP"
-BELUM_MULAI = "BELUM_MULAI"
-
-LABEL_STATUS = {
-    TANPA_SKP: "Belum ada SKP",
-    BELUM_MULAI: "Belum mulai",
-    BELUM: "Belum diisi",
-    DRAF: "Draf",
-    DIAJUKAN: "Diajukan",
-    DINILAI: "Dinilai",
-}
+# the states, their labels, colours and transitions are in domain/status.py
+BELUM = StatusRealisasi.BELUM  # an IKI without realisasi
+DRAF, DIAJUKAN, DINILAI = StatusRealisasi.DRAF, StatusRealisasi.DIAJUKAN, StatusRealisasi.DINILAI
+TANPA_SKP, BELUM_MULAI = StatusRealisasi.TANPA_SKP, StatusRealisasi.BELUM_MULAI
 
 
 def _hari(hari_ini: date | None) -> date:
@@ -253,7 +249,9 @@ class PilihanPegawai:
 
     @property
     def label(self) -> str:
-        return f"{self.nama} — {self.nip}" + (" (saya)" if self.hubungan == "Saya sendiri" else "")
+        return f"{self.nama} — {format_nip(self.nip)}" + (
+            " (saya)" if self.hubungan == "Saya sendiri" else ""
+        )
 
 
 @dataclass(frozen=True)
@@ -267,7 +265,7 @@ class PapanSel:
 
     @property
     def label(self) -> str:
-        return LABEL_STATUS[self.status]
+        return StatusRealisasi(self.status).label
 
 
 @dataclass(frozen=True)
@@ -303,43 +301,7 @@ class BelumMengisiRow:
 
     @property
     def status_label(self) -> str:
-        return LABEL_STATUS[self.status]
-
-
-def format_angka(x: float | None) -> str:
-    """12.0 -> "12", 12.5 -> "12,5" (Indonesian decimal comma)."""
-    if x is None:
-        return ""
-    if float(x).is_integer():
-        return f"{int(x):,}".replace(",", ".")
-    return f"{x:,.2f}".rstrip("0").rstrip(".").replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def parse_angka(text: str | float | int | None, kolom: str = "Realisasi") -> float | None:
-    """Numbers as Indonesians type them: "12", "12,5", "1.250", "1.250,5"."""
-    if text is None:
-        return None
-    if isinstance(text, bool):
-        raise ValidationError("Isi dengan angka.", kolom)
-    if isinstance(text, int | float):
-        v = float(text)
-    else:
-        s = str(text).strip().replace(" ", "")
-        if not s:
-            return None
-        if "," in s:
-            s = s.replace(".", "").replace(",", ".")
-        elif s.count(".") > 1 or (s.count(".") == 1 and len(s.split(".")[1]) == 3):
-            s = s.replace(".", "")
-        try:
-            v = float(s)
-        except ValueError:
-            raise ValidationError(f"'{text}' bukan angka. Contoh: 12 atau 12,5.", kolom) from None
-    if math.isnan(v) or math.isinf(v):
-        raise ValidationError("Isi dengan angka yang wajar.", kolom)
-    if v < 0:
-        raise ValidationError("Angka tidak boleh negatif.", kolom)
-    return v
+        return StatusRealisasi(self.status).label
 
 
 # --------------------------------------------------------------------------- access
@@ -384,7 +346,7 @@ def evaluasi_final(session: Session, skp_id: int, periode_id: int) -> bool:
                 exists().where(
                     Evaluasi.skp_id == skp_id,
                     Evaluasi.periode_id == periode_id,
-                    Evaluasi.status == "FINAL",
+                    Evaluasi.status == StatusEvaluasi.FINAL,
                 )
             )
         )
@@ -679,7 +641,7 @@ def simpan_realisasi(
     cek_boleh_ubah(actor, skp.pegawai_id)
     _cek_periode_skp(periode, skp)
     _cek_tidak_final(session, skp.id, periode)
-    angka = parse_angka(nilai)
+    angka = parse_angka(nilai, "Realisasi")
     teks = (narasi or "").strip() or None
     if ind.target_nilai is None:
         if teks is None:
@@ -708,7 +670,7 @@ def simpan_realisasi(
         )
     r.nilai = angka
     r.narasi = teks
-    r.status = DRAF
+    r.status = periksa_transisi(TRANSISI_REALISASI, "isi", r.status or BELUM)
     r.diajukan_pada = None
     r.diisi_pada = utcnow()
     r.terlambat = hari > periode.batas_pengisian
@@ -763,7 +725,7 @@ def ajukan_realisasi(
             Realisasi.id.in_([b.realisasi_id for b in baris]), Realisasi.status == DRAF
         )
     ):
-        r.status = DIAJUKAN
+        r.status = periksa_transisi(TRANSISI_REALISASI, "ajukan", r.status)
         r.diajukan_pada = utcnow()
         r.terlambat = bool(r.terlambat) or hari > periode.batas_pengisian
         n += 1
@@ -1326,7 +1288,7 @@ def papan_pemantauan(
             (int(s), int(p))
             for s, p in session.execute(
                 select(Evaluasi.skp_id, Evaluasi.periode_id).where(
-                    Evaluasi.skp_id.in_(sids), Evaluasi.status == "FINAL"
+                    Evaluasi.skp_id.in_(sids), Evaluasi.status == StatusEvaluasi.FINAL
                 )
             )
         }
@@ -1458,7 +1420,6 @@ __all__ = [
     "DIAJUKAN",
     "DINILAI",
     "DRAF",
-    "LABEL_STATUS",
     "TANPA_SKP",
     "BarisRealisasi",
     "BelumMengisiRow",

@@ -17,28 +17,6 @@ class UnitRow:
 
 
 @dataclass(frozen=True)
-class IdentitasRow:
-    """Identity as printed on a form; a snapshot of it is stored with SKP and evaluasi."""
-
-    pegawai_id: int
-    nama_lengkap: str
-    nip: str
-    status: str
-    pangkat_golongan: str
-    jabatan: str
-    jenis_jabatan: str
-    unit_kerja: str
-    unit_kerja_id: int
-
-    def to_dict(self) -> dict:
-        return dict(self.__dict__)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> IdentitasRow:
-        return cls(**data)
-
-
-@dataclass(frozen=True)
 class PenugasanRow:
     id: int
     pegawai_id: int

@@ -12,7 +12,6 @@ creation) and ``skp_cetak`` (data for the printed SKP and its verification).
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +31,7 @@ from kinerja_desktop.db.models import (
     Skp,
     UnitKerja,
 )
+from kinerja_desktop.domain.angka import format_angka, parse_angka
 from kinerja_desktop.domain.berakhlak import BERAKHLAK, nilai_perilaku
 from kinerja_desktop.domain.errors import (
     ConflictError,
@@ -40,31 +40,20 @@ from kinerja_desktop.domain.errors import (
     StateError,
     ValidationError,
 )
+from kinerja_desktop.domain.identitas import KOSONG, Identitas, SnapshotIdentitas
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.status import TRANSISI_SKP, StatusSkp, boleh, periksa_transisi
 from kinerja_desktop.domain.tanggal import format_rentang_periode, format_tanggal
-from kinerja_desktop.services import organisasi
-from kinerja_desktop.services.pengaturan import KUNCI_INSTANSI, KUNCI_TEMPAT, baca_teks
+from kinerja_desktop.services import identitas, organisasi
+from kinerja_desktop.services.pengaturan import KUNCI_INSTANSI, baca_teks
 
 # --- vocabulary ------------------------------------------------------------------------------
 
-DRAF, DIAJUKAN, DITETAPKAN, DIKEMBALIKAN = "DRAF", "DIAJUKAN", "DITETAPKAN", "DIKEMBALIKAN"
-STATUS_SKP = (DRAF, DIAJUKAN, DITETAPKAN, DIKEMBALIKAN)
-LABEL_STATUS = {
-    DRAF: "Draf",
-    DIAJUKAN: "Diajukan",
-    DITETAPKAN: "Ditetapkan",
-    DIKEMBALIKAN: "Dikembalikan",
-}
-# Text colours for the status everywhere it is shown (UI only reads them).
-WARNA_STATUS = {
-    DRAF: "#5b6270",
-    DIAJUKAN: "#1d4ed8",
-    DITETAPKAN: "#15803d",
-    DIKEMBALIKAN: "#b45309",
-}
-STATUS_DAPAT_DIUBAH = (DRAF, DIKEMBALIKAN)
+# the states, their labels, colours and transitions are in domain/status.py
+DRAF, DIAJUKAN = StatusSkp.DRAF, StatusSkp.DIAJUKAN
+DITETAPKAN, DIKEMBALIKAN = StatusSkp.DITETAPKAN, StatusSkp.DIKEMBALIKAN
 
 KUANTITATIF, KUALITATIF = "KUANTITATIF", "KUALITATIF"
 PENDEKATAN = (KUANTITATIF, KUALITATIF)
@@ -131,7 +120,7 @@ class SkpRingkas:
 
     @property
     def label_status(self) -> str:
-        return LABEL_STATUS.get(self.status, self.status)
+        return StatusSkp.label_dari(self.status)
 
     @property
     def label_periode(self) -> str:
@@ -195,8 +184,8 @@ class RiwayatRow:
 
     @property
     def label(self) -> str:
-        dari = LABEL_STATUS.get(self.dari_status or "", "")
-        ke = LABEL_STATUS.get(self.ke_status, self.ke_status)
+        dari = StatusSkp.label_dari(self.dari_status, "")
+        ke = StatusSkp.label_dari(self.ke_status)
         return f"{dari} → {ke}" if dari and dari != ke else ke
 
 
@@ -215,8 +204,8 @@ class IzinSkp:
 @dataclass(frozen=True)
 class SkpDetail:
     skp: SkpRingkas
-    pegawai: dict  # snapshot identity (IdentitasRow fields)
-    penilai: dict | None
+    pegawai: Identitas  # from the snapshot
+    penilai: Identitas | None
     instansi: str
     alasan_revisi: str | None
     rhk: tuple[RhkRow, ...]
@@ -265,47 +254,10 @@ class PegawaiPilihan:
 # --- small helpers ---------------------------------------------------------------------------
 
 
-def format_angka(nilai: float | None) -> str:
-    """12.0 → "12", 12.5 → "12,5" (Indonesian decimal comma)."""
-    if nilai is None:
-        return ""
-    if float(nilai).is_integer():
-        return f"{int(nilai):,}".replace(",", ".")
-    return f"{nilai:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
 def teks_target(nilai: float | None, satuan: str | None, narasi: str | None = None) -> str:
     if nilai is not None:
         return f"{format_angka(nilai)} {satuan or ''}".strip()
     return (narasi or "").strip()
-
-
-def parse_angka(teks: object, kolom: str = "Target") -> float | None:
-    """A target number typed by a user: "12", "12,5", "12.5", "1.000" → float; "" → None."""
-    if teks is None:
-        return None
-    if isinstance(teks, bool):
-        raise ValidationError("Target harus berupa angka.", kolom)
-    if isinstance(teks, int | float):
-        nilai = float(teks)
-    else:
-        s = str(teks).strip().replace(" ", "")
-        if not s:
-            return None
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+", s):
-            s = s.replace(".", "")
-        s = s.replace(",", ".")
-        try:
-            nilai = float(s)
-        except ValueError:
-            raise ValidationError(
-                f"Target {teks!r} bukan angka. Tulis angkanya saja (misalnya 12 atau 12,5) dan "
-                "satuannya di kolom Satuan.",
-                kolom,
-            ) from None
-    if nilai < 0:
-        raise ValidationError("Target tidak boleh negatif.", kolom)
-    return nilai
 
 
 def _teks(nilai: str | None) -> str:
@@ -349,10 +301,10 @@ def _cek_versi(obj: Skp | RencanaHasilKerja | Indikator, versi: int | None) -> N
 
 def ringkas(skp: Skp, session: Session) -> SkpRingkas:
     snap = baca_snapshot(skp)
-    pegawai_nama = (snap.get("pegawai") or {}).get("nama_lengkap") or _nama_pegawai(
+    pegawai_nama = (snap.pegawai or KOSONG).nama or _nama_pegawai(
         session.get(Pegawai, skp.pegawai_id)
     )
-    penilai_nama = (snap.get("penilai") or {}).get("nama_lengkap") or ""
+    penilai_nama = (snap.penilai or KOSONG).nama
     return SkpRingkas(
         skp.id,
         skp.uuid,
@@ -372,11 +324,8 @@ def ringkas(skp: Skp, session: Session) -> SkpRingkas:
     )
 
 
-def baca_snapshot(skp: Skp) -> dict:
-    try:
-        return json.loads(skp.snapshot or "{}")
-    except ValueError:
-        return {}
+def baca_snapshot(skp: Skp) -> SnapshotIdentitas:
+    return identitas.baca_snapshot(skp.snapshot)
 
 
 def label_periode(skp: Skp | SkpRingkas) -> str:
@@ -433,16 +382,7 @@ def _wajib_dapat_diubah(actor: Actor, skp: Skp) -> None:
             f"Ini revisi lama SKP ({'awal' if skp.revisi == 0 else f'revisi {skp.revisi}'}); "
             "revisi lama hanya dapat dibaca."
         )
-    if skp.status not in STATUS_DAPAT_DIUBAH:
-        if skp.status == DITETAPKAN:
-            raise StateError(
-                "SKP sudah ditetapkan dan tidak dapat diubah. Buat revisi SKP (tombol Revisi) "
-                "dengan alasannya untuk mengubah isinya."
-            )
-        raise StateError(
-            "SKP sedang diajukan kepada pejabat penilai dan tidak dapat diubah sampai "
-            "ditetapkan atau dikembalikan."
-        )
+    periksa_transisi(TRANSISI_SKP, "ubah", skp.status)
 
 
 def _wajib_penilai(session: Session, actor: Actor, skp: Skp, tindakan: str) -> None:
@@ -481,7 +421,7 @@ def _wajib_lihat(session: Session, actor: Actor, pegawai_id: int) -> None:
 def izin_skp(session: Session, actor: Actor, skp: Skp) -> IzinSkp:
     pemilik = _pemilik(actor, skp)
     penilai = adalah_penilai_skp(session, actor, skp)
-    dapat_diubah = bool(skp.terkini) and skp.status in STATUS_DAPAT_DIUBAH
+    dapat_diubah = bool(skp.terkini) and boleh(TRANSISI_SKP, "ubah", skp.status)
     return IzinSkp(
         ubah=pemilik and dapat_diubah,
         ajukan=pemilik and dapat_diubah,
@@ -504,21 +444,15 @@ def _instansi_bawaan(session: Session, unit_id: int) -> str:
     return unit.nama.upper() if unit is not None else ""
 
 
-def buat_snapshot(session: Session, pegawai_id: int, penilai_id: int | None, tanggal: date) -> dict:
-    """Identity of pegawai, penilai and atasan penilai as of now, plus the office identity."""
-    peg = organisasi.identitas(session, pegawai_id)
-    penilai = organisasi.identitas(session, penilai_id) if penilai_id else None
+def buat_snapshot(session: Session, pegawai_id: int, penilai_id: int | None, tanggal: date) -> str:
+    """Identity of pegawai, penilai and atasan penilai (at ``tanggal``) as of now, plus the
+    office identity."""
     atasan_id = organisasi.penilai_pada(session, penilai_id, tanggal) if penilai_id else None
-    atasan = organisasi.identitas(session, atasan_id) if atasan_id else None
-    return {
-        "pegawai": peg.to_dict(),
-        "penilai": penilai.to_dict() if penilai else None,
-        "atasan_penilai": atasan.to_dict() if atasan else None,
-        "instansi": baca_teks(session, KUNCI_INSTANSI)
-        or _instansi_bawaan(session, peg.unit_kerja_id),
-        "tempat": baca_teks(session, KUNCI_TEMPAT),
-        "diambil_pada": date.today().isoformat(),
-    }
+    peg = session.get(Pegawai, pegawai_id)
+    instansi = baca_teks(session, KUNCI_INSTANSI) or (
+        _instansi_bawaan(session, peg.unit_kerja_id) if peg is not None else ""
+    )
+    return identitas.ambil_snapshot(session, pegawai_id, penilai_id, atasan_id, instansi=instansi)
 
 
 def _catat(
@@ -625,7 +559,7 @@ def buat_skp(
         status=DRAF,
         revisi=0,
         terkini=True,
-        snapshot=json.dumps(buat_snapshot(session, pegawai_id, penilai_id, mulai)),
+        snapshot=buat_snapshot(session, pegawai_id, penilai_id, mulai),
     )
     session.add(skp)
     session.flush()
@@ -657,11 +591,7 @@ def hapus_skp(session: Session, actor: Actor, skp_id: int) -> None:
     """Delete a draft (a draft revision brings the previous revision back as the current one)."""
     skp = _get_skp(session, skp_id)
     _wajib_pemilik(actor, skp)
-    if skp.status != DRAF or not skp.terkini:
-        raise StateError(
-            "Hanya SKP berstatus Draf yang dapat dihapus. SKP yang sudah pernah diajukan "
-            "disimpan sebagai riwayat."
-        )
+    periksa_transisi(TRANSISI_SKP, "hapus", skp.status, syarat=bool(skp.terkini))
     milik = select(RencanaHasilKerja.id).where(RencanaHasilKerja.skp_id == skp.id)
     dipakai = session.scalar(
         select(RencanaHasilKerja.id)
@@ -810,9 +740,9 @@ def detail_skp(session: Session, actor: Actor, skp_id: int) -> SkpDetail:
                 break
     return SkpDetail(
         skp=ringkas(skp, session),
-        pegawai=snap.get("pegawai") or {},
-        penilai=snap.get("penilai"),
-        instansi=snap.get("instansi") or "",
+        pegawai=snap.pegawai or KOSONG,
+        penilai=snap.penilai,
+        instansi=snap.instansi,
         alasan_revisi=skp.alasan_revisi,
         rhk=rhk_rows(skp.rhk),
         perilaku=perilaku_rows(skp),
@@ -911,7 +841,7 @@ def _pilihan_intervensi(session: Session, skp: Skp) -> PilihanIntervensi:
         return PilihanIntervensi((), "SKP ini belum memiliki pejabat penilai.")
     daftar = _skp_pimpinan_berlaku(session, skp)
     if not daftar:
-        nama = (baca_snapshot(skp).get("penilai") or {}).get("nama_lengkap") or _nama_pegawai(
+        nama = (baca_snapshot(skp).penilai or KOSONG).nama or _nama_pegawai(
             session.get(Pegawai, skp.penilai_id)
         )
         return PilihanIntervensi((), PESAN_TANPA_SKP_PIMPINAN.format(nama=nama))
@@ -1092,7 +1022,7 @@ def _isi_indikator(
     if aspek is not None and aspek not in ASPEK:
         raise ValidationError("Aspek harus Kuantitas, Kualitas, Waktu, atau Biaya.", "Aspek")
     iki.aspek = None if skp.varian == JPT else aspek
-    iki.target_nilai = parse_angka(target_nilai)
+    iki.target_nilai = parse_angka(target_nilai, "Target")
     iki.target_satuan = (target_satuan or "").strip() or None
     iki.target_narasi = (target_narasi or "").strip() or None
 
@@ -1167,10 +1097,7 @@ def ubah_ekspektasi(
     """Ekspektasi Khusus Pimpinan for one BerAKHLAK value: only the SKP's penilai."""
     skp = _get_skp(session, skp_id)
     _wajib_penilai(session, actor, skp, "mengisi ekspektasi khusus pimpinan")
-    if not skp.terkini or skp.status == DITETAPKAN:
-        raise StateError(
-            "SKP sudah ditetapkan; ekspektasi khusus pimpinan hanya dapat diubah melalui revisi."
-        )
+    periksa_transisi(TRANSISI_SKP, "ubah_ekspektasi", skp.status, syarat=bool(skp.terkini))
     nilai = nilai_perilaku(kode_nilai)
     baris = next((e for e in skp.perilaku if e.nilai == kode_nilai), None)
     if baris is None:
@@ -1238,18 +1165,14 @@ def ajukan_skp(session: Session, actor: Actor, skp_id: int, versi: int | None = 
     if masalah:
         raise ValidationError("SKP belum dapat diajukan:\n• " + "\n• ".join(masalah), "Ajukan SKP")
     dari = skp.status
-    skp.status = DIAJUKAN
-    _catat(session, actor, skp, dari, DIAJUKAN, None)
+    skp.status = periksa_transisi(TRANSISI_SKP, "ajukan", dari)
+    _catat(session, actor, skp, dari, skp.status, None)
     session.flush()
     return ringkas(skp, session)
 
 
-def _wajib_diajukan(skp: Skp) -> None:
-    if not skp.terkini or skp.status != DIAJUKAN:
-        raise StateError(
-            f"SKP berstatus {LABEL_STATUS.get(skp.status, skp.status)}; hanya SKP yang "
-            "diajukan yang dapat ditetapkan atau dikembalikan."
-        )
+def _wajib_diajukan(skp: Skp, aksi: str) -> StatusSkp:
+    return periksa_transisi(TRANSISI_SKP, aksi, skp.status, syarat=bool(skp.terkini))
 
 
 def tetapkan_skp(
@@ -1257,9 +1180,9 @@ def tetapkan_skp(
 ) -> SkpRingkas:
     skp = _get_skp(session, skp_id)
     _wajib_penilai(session, actor, skp, "menetapkan SKP")
-    _wajib_diajukan(skp)
+    ke = _wajib_diajukan(skp, "tetapkan")
     _cek_versi(skp, versi)
-    skp.status = DITETAPKAN
+    skp.status = ke
     skp.ditetapkan_pada = utcnow()
     _catat(session, actor, skp, DIAJUKAN, DITETAPKAN, None)
     session.flush()
@@ -1271,14 +1194,14 @@ def kembalikan_skp(
 ) -> SkpRingkas:
     skp = _get_skp(session, skp_id)
     _wajib_penilai(session, actor, skp, "mengembalikan SKP")
-    _wajib_diajukan(skp)
+    ke = _wajib_diajukan(skp, "kembalikan")
     _cek_versi(skp, versi)
     alasan = (alasan or "").strip()
     if not alasan:
         raise ValidationError(
             "Tuliskan alasan pengembalian agar pegawai tahu apa yang harus diperbaiki.", "Alasan"
         )
-    skp.status = DIKEMBALIKAN
+    skp.status = ke
     _catat(session, actor, skp, DIAJUKAN, DIKEMBALIKAN, alasan)
     session.flush()
     return ringkas(skp, session)
@@ -1295,8 +1218,7 @@ def revisi_skp(
             "Hanya pegawai pemilik SKP, pejabat penilainya, atau operator kepegawaian yang dapat "
             "membuat revisi SKP."
         )
-    if not lama.terkini or lama.status != DITETAPKAN:
-        raise StateError("Hanya SKP terkini yang sudah ditetapkan yang dapat direvisi.")
+    periksa_transisi(TRANSISI_SKP, "revisi", lama.status, syarat=bool(lama.terkini))
     _cek_versi(lama, versi)
     alasan = (alasan or "").strip()
     if not alasan:
@@ -1315,7 +1237,7 @@ def revisi_skp(
         revisi_dari_id=lama.id,
         terkini=True,
         alasan_revisi=alasan,
-        snapshot=json.dumps(buat_snapshot(session, lama.pegawai_id, penilai_id, lama.mulai)),
+        snapshot=buat_snapshot(session, lama.pegawai_id, penilai_id, lama.mulai),
     )
     lama.terkini = False
     session.add(baru)

@@ -10,8 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kinerja_desktop.db.models import Pegawai, PustakaRhk, RencanaHasilKerja, Skp
+from kinerja_desktop.domain.angka import parse_angka
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied, StateError, ValidationError
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.status import StatusSkp
 from kinerja_desktop.services import organisasi
 from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services.akses import wajib_admin
@@ -33,7 +35,7 @@ class BawahanSkpRow:
 
     @property
     def label_status(self) -> str:
-        return svc.LABEL_STATUS.get(self.status or "", "Belum ada SKP")
+        return StatusSkp.label_dari(self.status, "Belum ada SKP")
 
 
 def _penilai_id(actor: Actor, penilai_id: int | None) -> int:
@@ -201,7 +203,7 @@ def matriks_peran_hasil(
                     svc._nama_pegawai(p),
                     p.jabatan if p else "",
                     r.uraian,
-                    svc.LABEL_STATUS.get(s.status, s.status),
+                    StatusSkp.label_dari(s.status),
                 )
             )
     rows = []
@@ -338,7 +340,7 @@ def simpan_pustaka(
     p.uraian_rhk = svc._uraian_wajib(uraian_rhk, "Rencana Hasil Kerja")
     p.uraian_indikator = svc._uraian_wajib(uraian_indikator, "Indikator Kinerja Individu")
     p.aspek = aspek
-    p.target_nilai = svc.parse_angka(target_nilai)
+    p.target_nilai = parse_angka(target_nilai, "Target")
     p.target_satuan = (target_satuan or "").strip() or None
     session.flush()
     return _pustaka_row(p)

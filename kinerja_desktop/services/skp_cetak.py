@@ -16,23 +16,12 @@ from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Pegawai, Skp
 from kinerja_desktop.domain.errors import NotFound
+from kinerja_desktop.domain.identitas import Identitas, json_cetak
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services.dokumen import daftarkan_cetak
 
 JENIS_DOKUMEN = "SKP"
-
-
-def _identitas(d: dict | None) -> dict[str, Any]:
-    d = d or {}
-    return {
-        "nama": d.get("nama_lengkap") or "",
-        "nip": d.get("nip") or "",
-        "pangkat_golongan": d.get("pangkat_golongan") or "",
-        "jabatan": d.get("jabatan") or "",
-        "unit_kerja": d.get("unit_kerja") or "",
-        "ppk": (d.get("status") or "") == "PPPK",
-    }
 
 
 def data_dokumen(skp: Skp) -> dict[str, Any]:
@@ -61,12 +50,12 @@ def data_dokumen(skp: Skp) -> dict[str, Any]:
         )
     lampiran = svc.lampiran_dict(skp)
     return {
-        "instansi": snap.get("instansi") or "",
-        "tempat": snap.get("tempat") or "",
+        "instansi": snap.instansi,
+        "tempat": snap.tempat,
         "periode": svc.label_periode(skp),
         "tanggal": tanggal.isoformat(),
-        "pegawai": _identitas(snap.get("pegawai")),
-        "penilai": _identitas(snap.get("penilai")),
+        "pegawai": json_cetak(snap.pegawai),
+        "penilai": json_cetak(snap.penilai),
         "pendekatan": skp.pendekatan,
         "jpt": skp.varian == svc.JPT,
         "status": skp.status,
@@ -85,7 +74,6 @@ def data_dokumen(skp: Skp) -> dict[str, Any]:
 def skp_cetak_dari_data(data: dict[str, Any], kode_dok: str = "", kode_ver: str = ""):
     """The report's dataclass from :func:`data_dokumen` output."""
     from kinerja_desktop.reports.skp import (
-        IdentitasCetak,
         IkiCetak,
         KopDokumen,
         PerilakuCetak,
@@ -100,8 +88,8 @@ def skp_cetak_dari_data(data: dict[str, Any], kode_dok: str = "", kode_ver: str 
             tempat=data["tempat"] or "..................",
             tanggal=date.fromisoformat(data["tanggal"]),
         ),
-        pegawai=IdentitasCetak(**data["pegawai"]),
-        penilai=IdentitasCetak(**data["penilai"]),
+        pegawai=Identitas.dari_json(data["pegawai"]),
+        penilai=Identitas.dari_json(data["penilai"]),
         pendekatan=data["pendekatan"],
         jpt=data["jpt"],
         ditetapkan=data["status"] == svc.DITETAPKAN,

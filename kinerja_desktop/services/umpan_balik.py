@@ -26,6 +26,7 @@ from kinerja_desktop.db.models import (
     Skp,
     UmpanBalik,
 )
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied, ValidationError
 from kinerja_desktop.domain.nama import nama_lengkap
@@ -116,7 +117,7 @@ def _teks(teks: str) -> str:
         raise ValidationError("Tulis isi umpan balik terlebih dahulu.", "Umpan balik")
     if len(t) > BATAS_TEKS:
         raise ValidationError(
-            f"Umpan balik terlalu panjang (maks. {BATAS_TEKS:,} huruf).".replace(",", "."),
+            f"Umpan balik terlalu panjang (maks. {format_angka(BATAS_TEKS)} huruf).",
             "Umpan balik",
         )
     return t

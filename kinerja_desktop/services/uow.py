@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import chain
 from typing import Any, TypeVar
 
+from sqlalchemy import event
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -63,4 +65,38 @@ def run(
         return fn(session, actor, *args, **kwargs)
 
 
-__all__ = ["DatabaseFault", "DatabaseOpenError", "run", "unit_of_work"]
+def run_tercatat(
+    factory: sessionmaker[Session],
+    actor: Actor,
+    fn: Callable[..., T],
+    *args: Any,
+    keterangan: str | None = None,
+    **kwargs: Any,
+) -> tuple[T, frozenset[str]]:
+    """Like :func:`run`, and also name the tables the action wrote (so views know what to
+    reload). Only committed work counts: an error raises before anything is named."""
+    with unit_of_work(factory, actor, keterangan) as session:
+        tabel: set[str] = set()
+        session.info[_TABEL_BERUBAH] = tabel
+        hasil = fn(session, actor, *args, **kwargs)
+    return hasil, frozenset(tabel)
+
+
+_TABEL_BERUBAH = "tabel_berubah"
+
+
+def _catat_tabel(session: Session, _ctx: object) -> None:
+    # only sessions opened by run_tercatat keep the list; the others pay nothing
+    tabel = session.info.get(_TABEL_BERUBAH)
+    if tabel is None:
+        return
+    for obj in chain(session.new, session.dirty, session.deleted):
+        nama = getattr(type(obj), "__tablename__", None)
+        if nama:
+            tabel.add(nama)
+
+
+event.listen(Session, "after_flush", _catat_tabel)
+
+
+__all__ = ["DatabaseFault", "DatabaseOpenError", "run", "run_tercatat", "unit_of_work"]

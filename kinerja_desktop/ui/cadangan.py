@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.db.database import Database, backup_folder
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.exchange import cadangan as c
+from kinerja_desktop.ui.aksi import GAGAL, coba
 from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.tasks import BackgroundTask, run_with_progress
 
@@ -29,11 +30,15 @@ SARING = "Cadangan Kinerja Desktop (*.zip);;Semua berkas (*)"
 
 
 def _hanya_sqlite(parent: QWidget, db: Database) -> Path | None:
-    try:
-        return c.hanya_sqlite(db.path)
-    except DomainError as exc:
-        QMessageBox.information(parent, "Hanya untuk SQLite", str(exc))
-        return None
+
+    def sebagai_info(exc: Exception) -> bool:  # not a failure: backups are for SQLite only
+        if isinstance(exc, DomainError):
+            QMessageBox.information(parent, "Hanya untuk SQLite", str(exc))
+            return True
+        return False
+
+    path = coba(parent, c.hanya_sqlite, db.path, tangani=sebagai_info)
+    return None if path is GAGAL else path
 
 
 def nama_bawaan(db_path: Path) -> str:

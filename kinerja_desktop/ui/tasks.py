@@ -1,39 +1,22 @@
 """Long work off the GUI thread, with progress and cancel.
 
-The worker is a plain function ``fn(state, *args)``; it reports through ``state``
-(TaskState) and checks ``state.cancelled``, so tests call it without widgets.
+The worker is a plain function ``fn(state, *args)``; it reports through ``state`` (the one
+protocol, :class:`~kinerja_desktop.domain.tugas.StatusTugas`) and checks for a cancel there, so
+tests and the CLI call it without widgets.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from kinerja_desktop.domain.tugas import StatusTugas
+
 log = logging.getLogger(__name__)
-
-
-class TaskState:
-    """Progress and cancellation shared between a worker and whoever watches it."""
-
-    def __init__(self) -> None:
-        self._cancel = threading.Event()
-        self.on_progress: Callable[[int, int, str], None] | None = None
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def progress(self, done: int, total: int, pesan: str = "") -> None:
-        if self.on_progress:
-            self.on_progress(done, total, pesan)
 
 
 class _Worker(QObject):
@@ -41,7 +24,7 @@ class _Worker(QObject):
     finished = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, fn: Callable[..., Any], args: tuple, state: TaskState) -> None:
+    def __init__(self, fn: Callable[..., Any], args: tuple, state: StatusTugas) -> None:
         super().__init__()
         self.fn, self.args, self.state = fn, args, state
         state.on_progress = self.progressed.emit
@@ -65,7 +48,7 @@ class BackgroundTask(QObject):
 
     def __init__(self, fn: Callable[..., Any], *args: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.state = TaskState()
+        self.state = StatusTugas()
         self._thread = QThread()
         self._worker = _Worker(fn, args, self.state)
         self._worker.moveToThread(self._thread)
@@ -94,7 +77,7 @@ class BackgroundTask(QObject):
 
 
 def run_with_progress(
-    parent: QWidget, judul: str, fn: Callable[..., Any], *args: Any
+    parent: QWidget | None, judul: str, fn: Callable[..., Any], *args: Any
 ) -> BackgroundTask:
     """Start a task with a modal progress dialog whose "Batal" button cancels it."""
     task = BackgroundTask(fn, *args, parent=parent)

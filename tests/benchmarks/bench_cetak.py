@@ -41,7 +41,7 @@ from tests.benchmarks.bench_evaluasi import TAHUN, _puncak_kb, _salin, siapkan_d
 
 def jalankan_batch(db_path: Path, n: int, proses: int, out: Path) -> dict[str, Any]:
     """One merged batch of ``n`` pegawai in this process (the parent) and its workers."""
-    from kinerja_desktop.reports.batch import StatusDiam
+    from kinerja_desktop.domain.tugas import StatusTugas
     from kinerja_desktop.services.cetak import cetak_batch
 
     db = open_database(f"sqlite:///{db_path}")
@@ -52,7 +52,7 @@ def jalankan_batch(db_path: Path, n: int, proses: int, out: Path) -> dict[str, A
             select(Evaluasi.id).where(Evaluasi.periode_id == periode).order_by(Evaluasi.id).limit(n)
         ).all()
     hasil = cetak_batch(
-        StatusDiam(),
+        StatusTugas(),
         db.session_factory,
         SISTEM,
         akar,

@@ -51,6 +51,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.golongan import label_pangkat_golongan
+from kinerja_desktop.domain.identitas import Identitas, SnapshotIdentitas
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import SISTEM
 from kinerja_desktop.domain.periode import buat_periode
@@ -146,18 +147,18 @@ def siapkan_db() -> Path:
             )
         }
 
-        def idn(pid: int | None) -> dict | None:
+        def idn(pid: int | None) -> Identitas | None:
             if pid is None or pid not in peg:
                 return None
             p = peg[pid]
-            return {
-                "nama": nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang),
-                "nip": p.nip,
-                "pangkat_golongan": label_pangkat_golongan(p.golongan, p.status),
-                "jabatan": p.jabatan,
-                "unit_kerja": units[p.unit_kerja_id],
-                "ppk": p.status == "PPPK",
-            }
+            return Identitas(
+                nama=nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang),
+                nip=p.nip,
+                pangkat_golongan=label_pangkat_golongan(p.golongan, p.status),
+                jabatan=p.jabatan,
+                unit_kerja=units[p.unit_kerja_id],
+                ppk=p.status == "PPPK",
+            )
 
         dinilai = [pid for pid in peg if pid in penilai]
         skp_rows = [
@@ -288,13 +289,13 @@ def siapkan_db() -> Path:
         for pid in dinilai:
             ((rh, rp),) = rng.choices([b for b, _ in bobot], [w for _, w in bobot])
             atasan = penilai.get(penilai[pid])
-            snap = {
-                "pegawai": idn(pid),
-                "penilai": idn(penilai[pid]),
-                "atasan_penilai": idn(atasan),
-                "instansi": "PEMERINTAH KABUPATEN TEBO",
-                "tempat": "Muara Tebo",
-            }
+            snap = SnapshotIdentitas(
+                pegawai=idn(pid),
+                penilai=idn(penilai[pid]),
+                atasan_penilai=idn(atasan),
+                instansi="PEMERINTAH KABUPATEN TEBO",
+                tempat="Muara Tebo",
+            )
             evs.append(
                 dict(
                     uuid=_uid(),
@@ -308,7 +309,7 @@ def siapkan_db() -> Path:
                     catatan="Pertahankan kinerja.",
                     status="FINAL",
                     difinalkan_pada=now,
-                    snapshot=json.dumps(snap),
+                    snapshot=snap.ke_json(),
                     versi=1,
                     dibuat_pada=now,
                     diubah_pada=now,
@@ -382,7 +383,7 @@ def _salin(src: Path) -> Path:
 
 def jalankan_batch(db_path: Path, n: int, satu_file: bool, out: Path) -> dict:
     """One batch in this process: time, documents/s and RSS samples."""
-    from kinerja_desktop.reports.batch import StatusDiam
+    from kinerja_desktop.domain.tugas import StatusTugas
     from kinerja_desktop.services.cetak import cetak_batch
 
     db = open_database(f"sqlite:///{db_path}")
@@ -400,7 +401,7 @@ def jalankan_batch(db_path: Path, n: int, satu_file: bool, out: Path) -> dict:
                 sampel[label] = _rss_kb()
 
     hasil = cetak_batch(
-        StatusDiam(lapor),
+        StatusTugas(lapor),
         db.session_factory,
         SISTEM,
         akar,

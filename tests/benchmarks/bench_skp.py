@@ -13,7 +13,6 @@ Run:  python -m pytest tests/benchmarks/bench_skp.py -s
 from __future__ import annotations
 
 import io
-import json
 import os
 import statistics
 import sys
@@ -39,6 +38,7 @@ from kinerja_desktop.db.models import (
     Skp,
 )
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
+from kinerja_desktop.domain.identitas import Identitas, SnapshotIdentitas
 from kinerja_desktop.domain.peran import SISTEM
 
 JUMLAH_CETAK = 500
@@ -75,28 +75,17 @@ def tambah_skp_massal(db_path: Path, tahun: int = TAHUN, rhk: int = 5, iki: int 
         now = datetime(tahun, 1, 15, 9)
 
         def ident(p):
-            return {
-                "pegawai_id": p.id,
-                "nama_lengkap": p.nama,
-                "nip": p.nip,
-                "status": "PNS",
-                "pangkat_golongan": p.golongan,
-                "jabatan": p.jabatan,
-                "jenis_jabatan": "PELAKSANA",
-                "unit_kerja": "Unit",
-                "unit_kerja_id": 1,
-            }
+            return Identitas(p.nama, p.nip, p.golongan, p.jabatan, "Unit")
 
         for p in pegawai:
             if p.id in sudah or p.id not in penilai or penilai[p.id] not in nama:
                 continue
-            snap = {
-                "pegawai": ident(p),
-                "penilai": ident(nama[penilai[p.id]]),
-                "atasan_penilai": None,
-                "instansi": "PEMERINTAH KABUPATEN CONTOH",
-                "tempat": "Kota Contoh",
-            }
+            snap = SnapshotIdentitas(
+                pegawai=ident(p),
+                penilai=ident(nama[penilai[p.id]]),
+                instansi="PEMERINTAH KABUPATEN CONTOH",
+                tempat="Kota Contoh",
+            )
             s_rows.append(
                 {
                     "id": skp_id,
@@ -113,7 +102,7 @@ def tambah_skp_massal(db_path: Path, tahun: int = TAHUN, rhk: int = 5, iki: int 
                     "terkini": True,
                     "versi": 1,
                     "ditetapkan_pada": now,
-                    "snapshot": json.dumps(snap),
+                    "snapshot": snap.ke_json(),
                 }
             )
             for n in range(rhk):

@@ -14,14 +14,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.domain.errors import DomainError, ValidationError
+from kinerja_desktop.domain.tanggal import parse_tanggal
+from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.exchange.tabular import (
     Dibatalkan,
     FileFormatError,
     KolomEkspor,
     normalisasi_header,
     read_table,
-    tanggal,
     teks,
     write_template_xlsx,
     write_xlsx,
@@ -93,22 +94,6 @@ def test_teks_float_integral_roundtrip(n):
     assert teks(float(n)) == str(n)
 
 
-def test_tanggal():
-    assert tanggal("31-12-1990") == dt.date(1990, 12, 31)
-    assert tanggal("31/12/1990") == dt.date(1990, 12, 31)
-    assert tanggal("1990-12-31") == dt.date(1990, 12, 31)
-    assert tanggal("31 Desember 1990") == dt.date(1990, 12, 31)
-    assert tanggal(dt.datetime(1990, 12, 31)) == dt.date(1990, 12, 31)
-    assert tanggal(33238) == dt.date(1990, 12, 31)  # Excel serial
-    assert tanggal(None) is None
-    with pytest.raises(ValueError, match="bukan tanggal"):
-        tanggal("31-02-1990")
-    with pytest.raises(ValueError, match="bukan tanggal"):
-        tanggal("kemarin")
-    with pytest.raises(ValueError, match="bukan tanggal"):
-        tanggal(1990)  # a bare year, not an Excel serial
-
-
 # ----------------------------------------------------------------------------- samples: CSV
 
 
@@ -148,7 +133,7 @@ def test_samples_people_are_consistent():
     for r in t.rows:
         nip = r.values["nip"]
         assert len(nip) == 18 and nip.isdigit()
-        lahir = tanggal(r.values["tanggal_lahir"])
+        lahir = parse_tanggal(r.values["tanggal_lahir"])
         assert nip[:8] == f"{lahir:%Y%m%d}"
         assert int(nip[8:12]) >= lahir.year + 18
         assert nip[14] == {"M": "1", "F": "2"}[r.values["jenis_kelamin"]]
@@ -168,8 +153,8 @@ def test_siasn_rusak_rows_are_where_documented():
     assert by[6]["tanggal_lahir"] == "03-11-1981" and by[6]["nip"].startswith("19801103")
     assert by[7]["golongan"] == "V/a"
     assert by[8]["nama"] is None
-    with pytest.raises(ValueError):
-        tanggal(by[9]["tanggal_lahir"])
+    with pytest.raises(ValidationError):
+        parse_tanggal(by[9]["tanggal_lahir"])
     assert by[10]["jenis_kelamin"] == "M" and by[10]["nip"][14] == "2"
 
 
@@ -363,6 +348,18 @@ def _csv_besar(path: Path, n: int) -> Path:
     return path
 
 
+class _Status(StatusTugas):
+    """The one progress protocol, driven by plain callables."""
+
+    def __init__(self, progress=None, cancelled=None):
+        super().__init__(lambda d, t, _pesan: progress and progress(d, t))
+        self._batal = cancelled
+
+    @property
+    def cancelled(self) -> bool:
+        return bool(self._batal and self._batal())
+
+
 def test_cancel_raises_dibatalkan(tmp_path):
     p = _csv_besar(tmp_path / "besar.csv", 3000)
     calls = []
@@ -371,7 +368,7 @@ def test_cancel_raises_dibatalkan(tmp_path):
         calls.append((done, total))
 
     with pytest.raises(Dibatalkan):
-        read_table(p, SIASN, WAJIB, progress=progress, cancelled=lambda: len(calls) >= 2)
+        read_table(p, SIASN, WAJIB, status=_Status(progress, lambda: len(calls) >= 2))
     assert calls and all(0 < d <= t for d, t in calls)
 
     wb = Workbook()
@@ -382,9 +379,9 @@ def test_cancel_raises_dibatalkan(tmp_path):
     px = tmp_path / "besar.xlsx"
     wb.save(px)
     with pytest.raises(Dibatalkan):
-        read_table(px, SIASN, WAJIB, cancelled=lambda: True)
+        read_table(px, SIASN, WAJIB, status=_Status(cancelled=lambda: True))
     selesai = []
-    t = read_table(px, SIASN, WAJIB, progress=lambda d, tot: selesai.append((d, tot)))
+    t = read_table(px, SIASN, WAJIB, status=_Status(lambda d, tot: selesai.append((d, tot))))
     assert len(t.rows) == 1500 and selesai and selesai[-1][0] == selesai[-1][1]
 
 

@@ -17,7 +17,8 @@ from reportlab.pdfgen import canvas
 
 import kinerja_desktop
 from kinerja_desktop.cli import main
-from kinerja_desktop.reports.batch import Dibatalkan, StatusDiam, gabungkan_pdf
+from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas
+from kinerja_desktop.reports.batch import gabungkan_pdf
 from kinerja_desktop.reports.verifikasi import baca_kode_dari_pdf
 from kinerja_desktop.services import cetak
 from tests import factories
@@ -171,7 +172,7 @@ def test_print_batch_two_processes_same_as_one(siap, tmp_path, monkeypatch, caps
 def test_batch_in_workers_cancel_leaves_nothing(siap, db, tmp_path, monkeypatch):  # noqa: F811
     k, _path = siap
     monkeypatch.setattr(cetak, "PEGAWAI_PER_PROSES_MIN", 1)
-    state = StatusDiam()
+    state = StatusTugas()
     state.progress = lambda done, total, pesan="": done >= 1 and state.cancel()  # type: ignore
     tujuan = tmp_path / "batal"
     with pytest.raises(Dibatalkan):
@@ -187,7 +188,7 @@ def test_batch_in_workers_cancel_leaves_nothing(siap, db, tmp_path, monkeypatch)
         )
     assert list(tujuan.iterdir()) == []
     hasil = cetak.cetak_batch(
-        StatusDiam(),
+        StatusTugas(),
         db.session_factory,
         factories.actor_for(k.camat),
         k.unit.id,

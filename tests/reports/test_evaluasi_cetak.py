@@ -13,7 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from kinerja_desktop.db.models import Pengaturan, Realisasi
-from kinerja_desktop.reports.batch import Dibatalkan, StatusDiam, gabungkan_pdf
+from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas
+from kinerja_desktop.reports.batch import gabungkan_pdf
 from kinerja_desktop.reports.rekap import cetak_rekap
 from kinerja_desktop.reports.verifikasi import baca_kode_dari_pdf
 from kinerja_desktop.services import evaluasi as sv
@@ -280,7 +281,7 @@ def test_batch_one_file_per_pegawai_and_merged(db, k, tmp_path):
     camat = factories.actor_for(k.camat)
     langkah = []
     h = cetak_batch(
-        StatusDiam(lambda d, t, _p: langkah.append((d, t))),
+        StatusTugas(lambda d, t, _p: langkah.append((d, t))),
         db.session_factory,
         camat,
         k.unit.id,
@@ -293,7 +294,7 @@ def test_batch_one_file_per_pegawai_and_merged(db, k, tmp_path):
         re.sub(r".*/", "", b) for b in h.berkas
     )
     h1 = cetak_batch(
-        StatusDiam(),
+        StatusTugas(),
         db.session_factory,
         camat,
         k.unit.id,
@@ -314,7 +315,7 @@ def test_batch_one_file_per_pegawai_and_merged(db, k, tmp_path):
 def test_batch_cancel_leaves_nothing(db, k, tmp_path):
     for p in (k.staf, k.pppk):
         _evaluasi(db, k, p)
-    state = StatusDiam()
+    state = StatusTugas()
     state.progress = lambda done, total, pesan="": done >= 1 and state.cancel()  # type: ignore
     tujuan = tmp_path / "batal"
     for satu in (False, True):

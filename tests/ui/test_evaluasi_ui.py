@@ -113,6 +113,26 @@ def test_finalise_without_ratings_shows_the_reason(qtbot, db, k, pesan):
     assert pesan and "belum dipilih" in pesan[0]
 
 
+def test_finalise_with_unsaved_edits_is_one_transaction(qtbot, db, k, pesan, session):
+    dlg = EvaluasiDialog(_ctx(db, k.kasi), k.pppk.id, k.periode["TW1"].id)
+    qtbot.addWidget(dlg)
+    versi = dlg.detail.versi
+    dlg.cb_hasil.setCurrentIndex(dlg.cb_hasil.findData("DI_ATAS"))
+    dlg.ed_catatan.setPlainText("Belum disimpan")
+    dlg.btn_final.click()  # the edits save, then finalising is refused: nothing is kept
+    assert pesan and "belum dipilih" in pesan[0]
+    ev = session.get(Evaluasi, dlg.detail.evaluasi_id)
+    session.refresh(ev)
+    assert (ev.versi, ev.rating_hasil_kerja, ev.catatan) == (versi, None, None)
+    assert dlg.cb_hasil.currentData() == "DI_ATAS"  # the form keeps what the user typed
+    dlg.cb_perilaku.setCurrentIndex(dlg.cb_perilaku.findData("SESUAI"))
+    dlg.btn_final.click()
+    assert pesan[1:] == []
+    session.rollback()  # end the read transaction: see what the dialog committed
+    session.refresh(ev)
+    assert (ev.status, ev.rating_hasil_kerja, ev.catatan) == ("FINAL", "DI_ATAS", "Belum disimpan")
+
+
 def test_reopen_with_reason_is_recorded(qtbot, db, k, pesan, monkeypatch):
     _final(db, k, k.staf)
     dlg = EvaluasiDialog(_ctx(db, k.kasi), k.staf.id, k.periode["TW1"].id)

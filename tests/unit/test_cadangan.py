@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kinerja_desktop.db.database import backup_folder, open_database
+from kinerja_desktop.db.database import SCHEMA_HEAD, backup_folder, open_database
 from kinerja_desktop.db.models import Pegawai
 from kinerja_desktop.domain.peran import SISTEM
+from kinerja_desktop.domain.tugas import Dibatalkan
 from kinerja_desktop.exchange import cadangan as c
 from kinerja_desktop.services.audit import periksa_rantai
 from kinerja_desktop.services.uow import unit_of_work
@@ -67,7 +68,9 @@ def test_round_trip_database_and_evidence(db, tmp_path):
     out = tmp_path / "usb" / "cadangan.kinerja-cadangan.zip"
     info = c.buat_cadangan(state, db.path, db.folder_bukti, out)
     assert out.exists() and state.terakhir[0] == state.terakhir[1]
-    assert info.jumlah["pegawai"] == 2 and info.jumlah_bukti == 2 and info.revisi_skema == "0001"
+    assert (
+        info.jumlah["pegawai"] == 2 and info.jumlah_bukti == 2 and info.revisi_skema == SCHEMA_HEAD
+    )
     with zipfile.ZipFile(out) as zf:
         names = set(zf.namelist())
         manifest = json.loads(zf.read("manifest.json"))
@@ -197,13 +200,13 @@ def test_backup_of_newer_schema_is_refused(db, tmp_path):
 def test_cancel_leaves_nothing(db, tmp_path):
     _pegawai(db, "Ani")
     _bukti(db, {f"x/{i}.bin": bytes(2_000_000) for i in range(3)})
-    with pytest.raises(c.Dibatalkan):
+    with pytest.raises(Dibatalkan):
         c.buat_cadangan(State(batal_setelah=2), db.path, db.folder_bukti, tmp_path / "b.zip")
     assert list(tmp_path.glob("*b.zip*")) == []
     good = c.buat_cadangan(None, db.path, db.folder_bukti, tmp_path / "g.zip").path
     _pegawai(db, "Budi")
     db.close()
-    with pytest.raises(c.Dibatalkan):
+    with pytest.raises(Dibatalkan):
         c.pulihkan(State(batal_setelah=2), good, db.path, db.folder_bukti)
     assert _nama(db.path) == ["Ani", "Budi"]
 

@@ -2,10 +2,11 @@ from decimal import Decimal
 
 import pytest
 
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.angka_kredit import (
+    DESIMAL_AK,
     KOEFISIEN_TAHUNAN,
     PERSENTASE_PREDIKAT,
-    format_angka,
     hitung_angka_kredit,
 )
 from kinerja_desktop.domain.enums import JenjangFungsional as J
@@ -69,7 +70,7 @@ def test_hitung_angka_kredit_bulan_tidak_sah(bulan):
     ],
 )
 def test_format_angka(nilai, hasil):
-    assert format_angka(nilai) == hasil
+    assert format_angka(nilai, DESIMAL_AK) == hasil
 
 
 def test_format_angka_desimal():

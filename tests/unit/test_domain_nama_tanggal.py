@@ -107,6 +107,22 @@ def test_parse_tanggal_ditolak(nilai, pesan):
     assert e.value.kolom == "Tanggal Lahir"
 
 
+def test_parse_tanggal_cells_as_the_imports_read_them():
+    # the layouts the progress and roster files hold
+    assert parse_tanggal("31-12-1990") == date(1990, 12, 31)
+    assert parse_tanggal("31/12/1990") == date(1990, 12, 31)
+    assert parse_tanggal("1990-12-31") == date(1990, 12, 31)
+    assert parse_tanggal("31 Desember 1990") == date(1990, 12, 31)
+    assert parse_tanggal(datetime(1990, 12, 31)) == date(1990, 12, 31)
+    assert parse_tanggal(33238) == date(1990, 12, 31)  # Excel serial
+    with pytest.raises(ValidationError, match="bukan tanggal"):
+        parse_tanggal("31-02-1990")
+    with pytest.raises(ValidationError, match="bukan tanggal"):
+        parse_tanggal("kemarin")
+    with pytest.raises(ValidationError, match="bukan tanggal"):
+        parse_tanggal(1990)  # a bare year, not an Excel serial
+
+
 def test_stored_utc_times_are_shown_in_the_computers_time_zone(monkeypatch):
     import time
     from datetime import datetime

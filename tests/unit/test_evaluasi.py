@@ -389,3 +389,39 @@ def test_pegawai_sees_ratings_only_when_final(db, k):
     sendiri = run(db.session_factory, _aktor(k.staf), sv.buka_evaluasi, k.staf.id, tw1.id)
     assert sendiri.predikat == "BUTUH_PERBAIKAN" and sendiri.catatan == "Perlu perbaikan"
     assert run(db.session_factory, _aktor(k.staf), sv.siapkan_cetak, d.evaluasi_id).kode_dokumen
+
+
+def test_save_and_finalise_is_one_transaction(db, k):
+    """Unsaved edits and the finalise commit together: a refused finalise keeps no edit."""
+    a = _aktor(k.kasi)
+    d = _buka(db, k.kasi, k.staf, k.periode["TW1"])
+    with pytest.raises(ValidationError):  # saved first, then finalising finds no rating perilaku
+        run(
+            db.session_factory,
+            a,
+            sv.simpan_dan_finalkan_evaluasi,
+            d.evaluasi_id,
+            versi=d.versi,
+            rating_hasil_kerja="DI_ATAS",
+            catatan="Belum lengkap",
+        )
+    with db.session_factory() as s:
+        ev = s.get(Evaluasi, d.evaluasi_id)
+        assert ev is not None
+        assert (ev.versi, ev.rating_hasil_kerja, ev.catatan or "", ev.status) == (
+            d.versi,
+            d.rating_hasil_kerja,
+            d.catatan,
+            d.status,
+        )
+    hasil = run(
+        db.session_factory,
+        a,
+        sv.simpan_dan_finalkan_evaluasi,
+        d.evaluasi_id,
+        versi=d.versi,
+        rating_hasil_kerja="DI_ATAS",
+        rating_perilaku="DI_ATAS",
+        catatan="Pertahankan",
+    )
+    assert hasil.final and hasil.predikat == "SANGAT_BAIK" and hasil.catatan == "Pertahankan"

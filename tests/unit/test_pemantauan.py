@@ -67,11 +67,11 @@ def test_realisasi_validation(db, session):
 
 
 def test_parse_angka_indonesian():
-    assert pm.parse_angka("1.250") == 1250
-    assert pm.parse_angka("1.250,5") == 1250.5
-    assert pm.parse_angka("12,5") == 12.5
-    assert pm.parse_angka("3.5") == 3.5
-    assert pm.parse_angka("") is None
+    assert pm.parse_angka("1.250", "Realisasi") == 1250
+    assert pm.parse_angka("1.250,5", "Realisasi") == 1250.5
+    assert pm.parse_angka("12,5", "Realisasi") == 12.5
+    assert pm.parse_angka("3.5", "Realisasi") == 3.5
+    assert pm.parse_angka("", "Realisasi") is None
     assert pm.format_angka(1250.5) == "1.250,5" and pm.format_angka(12.0) == "12"
 
 

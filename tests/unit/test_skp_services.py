@@ -57,14 +57,14 @@ def test_buat_skp_default_period_penilai_snapshot_perilaku_lampiran(db, k, sessi
     assert (s.mulai, s.selesai) == (date(2025, 1, 1), date(2025, 12, 31))
     assert s.status == svc.DRAF and s.penilai_id == k.kasi.id and s.varian == svc.UMUM
     d = go(db, k.actor(k.staf), svc.detail_skp, s.id)
-    assert d.pegawai["nip"] == k.staf.nip
-    assert d.penilai["nama_lengkap"] == "Joko Prasetyo, S.IP."
+    assert d.pegawai.nip == k.staf.nip
+    assert d.penilai.nama == "Joko Prasetyo, S.IP."
     assert d.instansi == "PEMERINTAH KABUPATEN TEBO"
     assert d.perilaku[0].nama == "Berorientasi Pelayanan"
     assert len(d.perilaku) == 7
     assert all(len(v) == 3 for v in d.lampiran.values())
     snap = json.loads(session.get(Skp, s.id).snapshot)
-    assert snap["atasan_penilai"]["nama_lengkap"].startswith("Hendra Gunawan")
+    assert snap["atasan_penilai"]["nama"].startswith("Hendra Gunawan")
     assert d.riwayat[0].ke_status == svc.DRAF
 
 
@@ -381,7 +381,7 @@ def test_revisi_copies_content_new_snapshot_old_readonly(db, k, session):
     assert old.terkini is False and old.status == svc.DITETAPKAN
     assert json.loads(old.snapshot)["pegawai"]["pangkat_golongan"] == "Penata Muda, III/a"
     nd = go(db, k.actor(k.staf), svc.detail_skp, baru.id)
-    assert nd.pegawai["pangkat_golongan"] == "Penata Muda Tk. I, III/b"
+    assert nd.pegawai.pangkat_golongan == "Penata Muda Tk. I, III/b"
     assert nd.alasan_revisi == "Tambahan tugas dari camat"
     assert [r.uraian for r in nd.rhk] == [r.uraian for r in lama.rhk]
     assert [len(r.indikator) for r in nd.rhk] == [len(r.indikator) for r in lama.rhk]
@@ -429,7 +429,7 @@ def test_format_and_parse_angka():
     assert svc.format_angka(2.0) == "2"
     assert svc.format_angka(12.5) == "12,5"
     assert svc.format_angka(1000) == "1.000"
-    assert svc.parse_angka("1.000") == 1000
-    assert svc.parse_angka(" ") is None
+    assert svc.parse_angka("1.000", "Target") == 1000
+    assert svc.parse_angka(" ", "Target") is None
     with pytest.raises(ValidationError):
-        svc.parse_angka("-3")
+        svc.parse_angka("-3", "Target")

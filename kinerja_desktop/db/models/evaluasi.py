@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from kinerja_desktop.db.base import Base, TimestampMixin, UuidMixin, VersionMixin, utcnow
 from kinerja_desktop.domain.predikat import Rating, predikat_kinerja
+from kinerja_desktop.domain.status import StatusEvaluasi, StatusKeberatan
 
 
 class Evaluasi(UuidMixin, TimestampMixin, VersionMixin, Base):
@@ -25,7 +26,7 @@ class Evaluasi(UuidMixin, TimestampMixin, VersionMixin, Base):
     # Always derived from the two ratings by the matrix; never typed.
     predikat: Mapped[str | None] = mapped_column(String(16), index=True)
     catatan: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(10), default="DRAF")  # DRAF / FINAL
+    status: Mapped[str] = mapped_column(String(10), default=StatusEvaluasi.DRAF)
     difinalkan_pada: Mapped[datetime | None] = mapped_column(DateTime)
     snapshot: Mapped[str] = mapped_column(Text, default="{}")
 
@@ -91,7 +92,7 @@ class Keberatan(UuidMixin, TimestampMixin, VersionMixin, Base):
     evaluasi_id: Mapped[int] = mapped_column(ForeignKey("evaluasi.id"), index=True)
     diajukan_pada: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     alasan: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(10), default="DIAJUKAN")  # DIAJUKAN / DIPUTUS
+    status: Mapped[str] = mapped_column(String(10), default=StatusKeberatan.DIAJUKAN)
     keputusan: Mapped[str | None] = mapped_column(String(10))  # TETAP / DIUBAH
     rating_hasil_kerja_baru: Mapped[str | None] = mapped_column(String(10))
     rating_perilaku_baru: Mapped[str | None] = mapped_column(String(10))

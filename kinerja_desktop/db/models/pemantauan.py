@@ -19,6 +19,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kinerja_desktop.db.base import Base, TimestampMixin, UuidMixin, VersionMixin, utcnow
+from kinerja_desktop.domain.status import StatusRealisasi
 
 
 class Periode(UuidMixin, TimestampMixin, VersionMixin, Base):
@@ -62,7 +63,7 @@ class Realisasi(UuidMixin, TimestampMixin, VersionMixin, Base):
     periode_id: Mapped[int] = mapped_column(ForeignKey("periode.id"), index=True)
     nilai: Mapped[float | None] = mapped_column(Float)
     narasi: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(10), default="DRAF")  # DRAF/DIAJUKAN/DINILAI
+    status: Mapped[str] = mapped_column(String(10), default=StatusRealisasi.DRAF)
     diisi_pada: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     terlambat: Mapped[bool] = mapped_column(Boolean, default=False)
     diajukan_pada: Mapped[datetime | None] = mapped_column(DateTime)

@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, Date, DateTime, Float, ForeignKey, Index, Intege
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kinerja_desktop.db.base import Base, TimestampMixin, UuidMixin, VersionMixin, utcnow
+from kinerja_desktop.domain.status import StatusSkp
 
 
 class Skp(UuidMixin, TimestampMixin, VersionMixin, Base):
@@ -22,7 +23,7 @@ class Skp(UuidMixin, TimestampMixin, VersionMixin, Base):
     selesai: Mapped[date] = mapped_column(Date)
     pendekatan: Mapped[str] = mapped_column(String(12))  # KUANTITATIF / KUALITATIF
     varian: Mapped[str] = mapped_column(String(8), default="UMUM")  # UMUM / JPT
-    status: Mapped[str] = mapped_column(String(12), default="DRAF", index=True)
+    status: Mapped[str] = mapped_column(String(12), default=StatusSkp.DRAF, index=True)
     # Revisions: a ditetapkan SKP is changed by a new revision; the old one stays readable.
     revisi: Mapped[int] = mapped_column(Integer, default=0)
     revisi_dari_id: Mapped[int | None] = mapped_column(ForeignKey("skp.id"))

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.peran import Peran
 from kinerja_desktop.services import akun as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.pengaturan import identitas_kantor, simpan_identitas_kantor
+from kinerja_desktop.ui.aksi import GAGAL, coba, pesan_di
 from kinerja_desktop.ui.akun.widgets import IdentitasKantorForm, kolom_sandi, label_pesan
 
 
@@ -57,10 +57,7 @@ class _Form(QDialog):
         raise NotImplementedError
 
     def accept(self) -> None:
-        try:
-            self.simpan()
-        except DomainError as exc:
-            self.pesan.setText(exc.pesan)
+        if coba(self, self.simpan, tangani=pesan_di(self.pesan)) is GAGAL:
             return
         super().accept()
 

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 from kinerja_desktop import APP_NAME
 from kinerja_desktop.db.base import utcnow
 from kinerja_desktop.db.database import Database
-from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services import akun as svc
+from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.pengaturan import identitas_kantor
-from kinerja_desktop.services.uow import run
+from kinerja_desktop.ui.aksi import GAGAL, baca_atau, jalankan, pesan_di
 from kinerja_desktop.ui.akun.widgets import kolom_sandi, label_pesan
 
 # Whoever sits at the keyboard before logging in (written to the audit log on failures).
@@ -71,11 +71,7 @@ class LoginDialog(_Dasar):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
-        try:
-            with db.session_factory() as s:
-                ident = identitas_kantor(s)
-        except Exception:
-            ident = None
+        ident = baca_atau(AppContext(db, TAMU), None, lambda s, _a: identitas_kantor(s))
         judul = QLabel(APP_NAME)
         font = QFont(judul.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -109,17 +105,16 @@ class LoginDialog(_Dasar):
     def coba_masuk(self) -> None:
         if not self.tombol_masuk.isEnabled():
             return
-        try:
-            hasil = run(
-                self.db.session_factory,
-                TAMU,
-                svc.masuk,
-                self.nama.text(),
-                self.sandi.text(),
-                self.jam,
-            )
-        except DomainError as exc:  # e.g. a read-only or locked database
-            self.pesan.setText(exc.pesan)
+        hasil = jalankan(
+            self,
+            AppContext(self.db, TAMU),
+            svc.masuk,
+            self.nama.text(),
+            self.sandi.text(),
+            self.jam,
+            tangani=pesan_di(self.pesan),  # e.g. a read-only or locked database
+        )
+        if hasil is GAGAL:
             return
         if hasil.berhasil:
             self.actor = hasil.actor
@@ -177,16 +172,15 @@ class LayarKunci(_Dasar):
     def coba_buka(self) -> None:
         if not self.tombol_masuk.isEnabled():
             return
-        try:
-            hasil = run(
-                self.db.session_factory,
-                self.actor,
-                svc.buka_layar_kunci,
-                self.sandi.text(),
-                self.jam,
-            )
-        except DomainError as exc:
-            self.pesan.setText(exc.pesan)
+        hasil = jalankan(
+            self,
+            AppContext(self.db, self.actor),
+            svc.buka_layar_kunci,
+            self.sandi.text(),
+            self.jam,
+            tangani=pesan_di(self.pesan),
+        )
+        if hasil is GAGAL:
             return
         if hasil.berhasil:
             self.accept()

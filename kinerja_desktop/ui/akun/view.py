@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import akun as svc
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.akun.dialogs import AkunDialog, IdentitasDialog, ResetSandiDialog
 from kinerja_desktop.ui.common.form import judul_halaman, label_keterangan
-from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.settings import UiSettings
 
 KOLOM = ["Nama Pengguna", "Pegawai", "Peran", "Status", "Login Terakhir"]
@@ -99,11 +99,10 @@ class AkunView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            self.rows = self.ctx.run(svc.daftar_akun)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Akun tidak dapat dimuat")
+        rows = jalankan(self, self.ctx, svc.daftar_akun, judul="Akun tidak dapat dimuat")
+        if rows is GAGAL:
             return
+        self.rows = rows
         self.tabel.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             if not r.aktif:
@@ -173,10 +172,7 @@ class AkunView(QWidget):
         r = self.terpilih()
         if r is None:
             return
-        try:
-            self.ctx.run(svc.buka_kunci, r.id)
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        if jalankan(self, self.ctx, svc.buka_kunci, r.id) is GAGAL:
             return
         self.refresh()
         self.pilih(r.nama_pengguna)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services.pengaturan import IdentitasKantor, periksa_emblem
+from kinerja_desktop.ui.aksi import GAGAL, coba, pesan_di
 
 
 def label_pesan() -> QLabel:
@@ -104,13 +104,15 @@ class IdentitasKantorForm(QWidget):
             self.muat_emblem(Path(path))
 
     def muat_emblem(self, path: Path) -> bool:
-        try:
-            data = periksa_emblem(path.read_bytes())
-        except DomainError as exc:
-            self.pesan.setText(exc.pesan)
-            return False
-        except OSError as exc:
-            self.pesan.setText(f"Gambar tidak dapat dibaca: {exc.strerror or exc}")
+
+        def di_pesan(exc: Exception) -> bool:
+            if isinstance(exc, OSError):
+                self.pesan.setText(f"Gambar tidak dapat dibaca: {exc.strerror or exc}")
+                return True
+            return pesan_di(self.pesan)(exc)
+
+        data = coba(self, lambda: periksa_emblem(path.read_bytes()), tangani=di_pesan)
+        if data is GAGAL:
             return False
         self.emblem, self.hapus_emblem = data, False
         self.pesan.setText("")

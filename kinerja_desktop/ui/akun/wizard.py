@@ -17,7 +17,9 @@ from kinerja_desktop.db.database import Database
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.peran import SISTEM, Actor
 from kinerja_desktop.services import akun as svc
+from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.uow import run
+from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan, pesan_di
 from kinerja_desktop.ui.akun.widgets import IdentitasKantorForm, kolom_sandi, label_pesan
 
 
@@ -49,13 +51,14 @@ class _HalamanAdmin(QWizardPage):
         form.addRow(self.pesan)
 
     def validatePage(self) -> bool:
-        try:
+
+        def periksa() -> None:
             nama = svc.periksa_nama_pengguna(self.nama.text())
             if self.sandi.text() != self.ulangi.text():
                 raise DomainError("Kedua kata sandi tidak sama. Ketik ulang.")
             svc.periksa_kekuatan(self.sandi.text(), nama)
-        except DomainError as exc:
-            self.pesan.setText(exc.pesan)
+
+        if coba(self, periksa, tangani=pesan_di(self.pesan)) is GAGAL:
             return False
         self.pesan.setText("")
         return True
@@ -114,15 +117,15 @@ class WizardPertama(QWizard):
 
     def _simpan(self) -> bool:
         f = self.kantor.form
-        try:
-            self.actor = run(
-                self.db.session_factory, SISTEM, svc.buat_admin_pertama,
-                self.admin.nama.text(), self.admin.sandi.text(), self.admin.ulangi.text(),
-                instansi=f.instansi.text(), tempat=f.tempat.text(), emblem=f.emblem,
-                pegawai_id=self.admin.pegawai.currentData(),
-                keterangan="Penyiapan awal: akun administrator dan identitas kantor",
-            )  # fmt: skip
-        except DomainError as exc:
-            f.pesan.setText(exc.pesan)
+        actor = jalankan(
+            self, AppContext(self.db, SISTEM), svc.buat_admin_pertama,
+            self.admin.nama.text(), self.admin.sandi.text(), self.admin.ulangi.text(),
+            tangani=pesan_di(f.pesan),
+            instansi=f.instansi.text(), tempat=f.tempat.text(), emblem=f.emblem,
+            pegawai_id=self.admin.pegawai.currentData(),
+            keterangan="Penyiapan awal: akun administrator dan identitas kantor",
+        )  # fmt: skip
+        if actor is GAGAL:
             return False
+        self.actor = actor
         return True

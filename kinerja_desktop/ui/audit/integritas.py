@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.services import audit as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.uow import run
-from kinerja_desktop.ui.tasks import BackgroundTask, TaskState
+from kinerja_desktop.ui.tasks import BackgroundTask
 
 
-def _kerja(state: TaskState, ctx: AppContext, actor: Actor) -> svc.HasilIntegritas:
+def _kerja(state: StatusTugas, ctx: AppContext, actor: Actor) -> svc.HasilIntegritas:
     state.progress(0, 0, "Memeriksa…")
     return run(ctx.db.session_factory, actor, svc.periksa_integritas, ctx.db.folder_bukti)
 

@@ -26,23 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services import audit as svc
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan, jalankan_latar
 from kinerja_desktop.ui.audit.model import AuditModel
 from kinerja_desktop.ui.common.form import judul_halaman
-from kinerja_desktop.ui.errors import tampilkan_error
-from kinerja_desktop.ui.tasks import TaskState, run_with_progress
 
 _TANPA_TANGGAL = QDate(2000, 1, 1)
-
-
-def _ekspor(state: TaskState, ctx: AppContext, actor: Actor, path: str, f: svc.FilterAudit) -> int:
-    def kemajuan(done: int, total: int) -> None:
-        state.progress(done, total, f"Mengekspor {done} dari {total} catatan…")
-
-    with ctx.db.session_factory(info={"actor": actor}) as s:
-        return svc.ekspor_audit(s, actor, path, f, kemajuan)
 
 
 class AuditView(QWidget):
@@ -160,10 +150,8 @@ class AuditView(QWidget):
     # --- filters ---------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the choices (new users or pegawai may have appeared) and the rows."""
-        try:
-            pilihan = self.ctx.run(svc.pilihan_filter)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Log audit tidak dapat dimuat")
+        pilihan = jalankan(self, self.ctx, svc.pilihan_filter, judul="Log audit tidak dapat dimuat")
+        if pilihan is GAGAL:
             return
         self._memuat = True
         for combo, semua, items in (
@@ -194,10 +182,10 @@ class AuditView(QWidget):
     def terapkan(self) -> None:
         if self._memuat:
             return
-        try:
-            self.model.muat(self.filter())
-        except Exception as exc:
-            tampilkan_error(self, exc, "Log audit tidak dapat dimuat")
+        if (
+            coba(self, self.model.muat, self.filter(), judul="Log audit tidak dapat dimuat")
+            is GAGAL
+        ):
             return
         self.status.setText(f"{self.model.total} catatan")
         self._rinci(None)
@@ -240,16 +228,18 @@ class AuditView(QWidget):
             return
         if not path.lower().endswith((".xlsx", ".csv")):
             path += ".csv" if "csv" in pilihan.lower() else ".xlsx"
-        task = run_with_progress(
-            self, "Mengekspor log audit", _ekspor, self.ctx, self.ctx.actor, path, self.filter()
-        )
-        task.finished.connect(
-            lambda n: QMessageBox.information(
+        self.task_ekspor = jalankan_latar(
+            self,
+            self.ctx,
+            "Mengekspor log audit",
+            svc.ekspor_audit,
+            path,
+            self.filter(),
+            judul="Ekspor gagal",
+            selesai=lambda n: QMessageBox.information(
                 self, "Ekspor selesai", f"{n} catatan diekspor ke\n{path}"
-            )
+            ),
         )
-        task.failed.connect(lambda exc: tampilkan_error(self, exc, "Ekspor gagal"))
-        self.task_ekspor = task
 
     def periksa(self) -> None:
         from kinerja_desktop.ui.audit.integritas import PeriksaIntegritasDialog

@@ -43,17 +43,23 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.predikat import Predikat, Rating, predikat_kinerja
+from kinerja_desktop.domain.status import StatusEvaluasi, StatusKeberatan
 from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
-from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 
-WARNA_STATUS = {"BELUM": "#6b7280", "DRAF": "#b45309", "FINAL": "#15803d"}
-LABEL_STATUS = {"BELUM": "Belum dievaluasi", "DRAF": "Draf", "FINAL": "Final (terkunci)"}
+
+def label_status(status: str) -> str:
+    """The state as the evaluation form and its lists show it (a final one is locked)."""
+    keadaan = StatusEvaluasi.dari(status)
+    return keadaan.label_lengkap if keadaan is not None else status
+
+
 LABEL_AKSI = {
     "DIBUAT": "Evaluasi dimulai",
-    "FINAL": "Difinalkan",
+    StatusEvaluasi.FINAL: "Difinalkan",  # the history records reaching the state
     "DIBUKA": "Dibuka kembali",
     "KEBERATAN": "Keberatan diajukan",
     "KEBERATAN_DIPUTUS": "Keberatan diputus",
@@ -356,12 +362,18 @@ class EvaluasiDialog(QDialog):
 
     # --- data ---------------------------------------------------------------------------
     def muat(self) -> None:
-        try:
-            self.detail = self.ctx.run(sv.buka_evaluasi, self.pegawai_id, self.periode_id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Evaluasi tidak dapat dibuka")
+        detail = jalankan(
+            self,
+            self.ctx,
+            sv.buka_evaluasi,
+            self.pegawai_id,
+            self.periode_id,
+            judul="Evaluasi tidak dapat dibuka",
+        )
+        if detail is GAGAL:
             self.detail = None
             return
+        self.detail = detail
         self._tampilkan()
 
     def _tampilkan(self) -> None:
@@ -369,15 +381,14 @@ class EvaluasiDialog(QDialog):
         assert d is not None
         self._memuat = True
         p = d.pegawai
-        self.lbl_judul.setText(f"{p.nama_lengkap} — {d.periode.nama} {d.periode.tahun}")
-        label_nip = "NI PPPK" if p.status == "PPPK" else "NIP"
+        self.lbl_judul.setText(f"{p.nama} — {d.periode.nama} {d.periode.tahun}")
         self.lbl_sub.setText(
-            f"{label_nip} {format_nip(p.nip)} · {p.jabatan} · {p.unit_kerja}\n"
+            f"{p.label_nip} {format_nip(p.nip)} · {p.jabatan} · {p.unit_kerja}\n"
             f"Pejabat penilai: {d.penilai_nama or '-'}"
             + (" · Kepala unit" if d.kepala_unit else "")
         )
-        warna = WARNA_STATUS.get(d.status, "#6b7280")
-        self.lbl_status.setText(LABEL_STATUS.get(d.status, d.status))
+        warna = StatusEvaluasi.warna_dari(d.status, "#6b7280")
+        self.lbl_status.setText(label_status(d.status))
         self.lbl_status.setStyleSheet(
             f"background:{warna}; color:white; padding:6px 10px; border-radius:4px; "
             "font-weight:bold;"
@@ -390,7 +401,7 @@ class EvaluasiDialog(QDialog):
                 if date.today() <= d.batas_keberatan
                 else f"Batas waktu keberatan ({batas}) sudah lewat."
             )
-        if not pesan and not d.boleh_menilai and d.status != "FINAL":
+        if not pesan and not d.boleh_menilai and d.status != StatusEvaluasi.FINAL:
             pesan = (
                 "Anda dapat melihat evaluasi ini, tetapi hanya pejabat penilainya yang "
                 "dapat mengisi penilaian."
@@ -499,12 +510,13 @@ class EvaluasiDialog(QDialog):
             return
         bagian = []
         for k in d.keberatan:
+            diputus = k.status == StatusKeberatan.DIPUTUS
             s = (
                 f"<p><b>Diajukan {k.diajukan_pada:%d-%m-%Y}</b>: {_esc(k.alasan)}<br>"
-                f"Status: <b>{'Sudah diputus' if k.status == 'DIPUTUS' else 'Menunggu keputusan'}"
+                f"Status: <b>{'Sudah diputus' if diputus else 'Menunggu keputusan'}"
                 "</b>"
             )
-            if k.status == "DIPUTUS":
+            if diputus:
                 hasil = (
                     "hasil tetap"
                     if k.keputusan == "TETAP"
@@ -562,12 +574,13 @@ class EvaluasiDialog(QDialog):
         b = item.data(Qt.ItemDataRole.UserRole) if item else None
         if b is None:
             return
-        try:
-            from kinerja_desktop.services.bukti import BuktiStore, buka_bukti
+        from kinerja_desktop.services.bukti import BuktiStore, buka_bukti
 
-            tujuan = self.ctx.run(buka_bukti, BuktiStore(self.ctx.db.folder_bukti), b.id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Bukti dukung tidak dapat dibuka")
+        store = BuktiStore(self.ctx.db.folder_bukti)
+        tujuan = jalankan(
+            self, self.ctx, buka_bukti, store, b.id, judul="Bukti dukung tidak dapat dibuka"
+        )
+        if tujuan is GAGAL:
             return
         url = QUrl(tujuan) if "://" in tujuan else QUrl.fromLocalFile(tujuan)
         QDesktopServices.openUrl(url)
@@ -588,13 +601,12 @@ class EvaluasiDialog(QDialog):
         d = self.detail
         if d is None or d.evaluasi_id is None:
             return False
-        try:
-            self.detail = self.ctx.run(
-                sv.simpan_evaluasi, d.evaluasi_id, versi=d.versi, **self._nilai_form()
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        detail = jalankan(
+            self, self.ctx, sv.simpan_evaluasi, d.evaluasi_id, versi=d.versi, **self._nilai_form()
+        )
+        if detail is GAGAL:
             return False
+        self.detail = detail
         self._tampilkan()
         return True
 
@@ -611,15 +623,20 @@ class EvaluasiDialog(QDialog):
         )
         if jawab != QMessageBox.StandardButton.Yes:
             return
-        if self._kotor and not self.simpan():
+        # unsaved edits are saved in the same transaction: a refused finalise keeps none
+        perubahan = self._nilai_form() if self._kotor else {}
+        hasil = jalankan(
+            self,
+            self.ctx,
+            sv.simpan_dan_finalkan_evaluasi if perubahan else sv.finalkan_evaluasi,
+            d.evaluasi_id,
+            judul="Evaluasi belum dapat difinalkan",
+            versi=d.versi,
+            **perubahan,
+        )
+        if hasil is GAGAL:
             return
-        try:
-            self.detail = self.ctx.run(
-                sv.finalkan_evaluasi, self.detail.evaluasi_id, versi=self.detail.versi
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc, "Evaluasi belum dapat difinalkan")
-            return
+        self.detail = hasil
         self._tampilkan()
 
     def buka_kembali(self) -> None:
@@ -634,13 +651,18 @@ class EvaluasiDialog(QDialog):
         )
         if not ok:
             return
-        try:
-            self.detail = self.ctx.run(
-                sv.buka_kembali_evaluasi, d.evaluasi_id, alasan, versi=d.versi
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc, "Evaluasi tidak dapat dibuka kembali")
+        detail = jalankan(
+            self,
+            self.ctx,
+            sv.buka_kembali_evaluasi,
+            d.evaluasi_id,
+            alasan,
+            judul="Evaluasi tidak dapat dibuka kembali",
+            versi=d.versi,
+        )
+        if detail is GAGAL:
             return
+        self.detail = detail
         self._tampilkan()
 
     def ajukan_keberatan(self) -> None:
@@ -656,10 +678,15 @@ class EvaluasiDialog(QDialog):
         )
         if not ok:
             return
-        try:
-            self.ctx.run(kb.ajukan_keberatan, d.evaluasi_id, alasan)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Keberatan tidak dapat diajukan")
+        diajukan = jalankan(
+            self,
+            self.ctx,
+            kb.ajukan_keberatan,
+            d.evaluasi_id,
+            alasan,
+            judul="Keberatan tidak dapat diajukan",
+        )
+        if diajukan is GAGAL:
             return
         self.muat()
 
@@ -667,24 +694,25 @@ class EvaluasiDialog(QDialog):
         d = self.detail
         if d is None:
             return
-        tertunda = [k for k in d.keberatan if k.status == "DIAJUKAN"]
+        tertunda = [k for k in d.keberatan if k.status == StatusKeberatan.DIAJUKAN]
         if not tertunda:
             return
         dlg = KeputusanKeberatanDialog(tertunda[0], d, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            self.ctx.run(
-                kb.putus_keberatan,
-                tertunda[0].id,
-                dlg.keputusan(),
-                rating_hasil_kerja=dlg.cb_hasil.currentData(),
-                rating_perilaku=dlg.cb_perilaku.currentData(),
-                catatan=dlg.ed_catatan.toPlainText(),
-                versi=tertunda[0].versi,
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc, "Keputusan tidak dapat disimpan")
+        diputus = jalankan(
+            self,
+            self.ctx,
+            kb.putus_keberatan,
+            tertunda[0].id,
+            dlg.keputusan(),
+            judul="Keputusan tidak dapat disimpan",
+            rating_hasil_kerja=dlg.cb_hasil.currentData(),
+            rating_perilaku=dlg.cb_perilaku.currentData(),
+            catatan=dlg.ed_catatan.toPlainText(),
+            versi=tertunda[0].versi,
+        )
+        if diputus is GAGAL:
             return
         self.muat()
 
@@ -694,16 +722,16 @@ class EvaluasiDialog(QDialog):
             return
         if self._kotor and d.boleh_menilai and not self.simpan():
             return
-        try:
-            from io import BytesIO
+        from io import BytesIO
 
-            from kinerja_desktop.services.cetak import tulis_cetakan
+        from kinerja_desktop.services.cetak import tulis_cetakan
 
-            cetakan = self.ctx.run(sv.siapkan_cetak, d.evaluasi_id, jenis)
-            buf = BytesIO()
-            tulis_cetakan(buf, cetakan)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Tidak dapat mencetak")
+        gagal = "Tidak dapat mencetak"
+        cetakan = jalankan(self, self.ctx, sv.siapkan_cetak, d.evaluasi_id, jenis, judul=gagal)
+        if cetakan is GAGAL:
+            return
+        buf = BytesIO()
+        if coba(self, tulis_cetakan, buf, cetakan, judul=gagal) is GAGAL:
             return
         judul = (
             "Evaluasi Kinerja Pegawai"
@@ -744,7 +772,7 @@ class KeputusanKeberatanDialog(QDialog):
         lay.setContentsMargins(14, 12, 14, 12)
         lay.setSpacing(10)
         info = QLabel(
-            f"<b>{detail.pegawai.nama_lengkap}</b> — {detail.periode.nama} "
+            f"<b>{detail.pegawai.nama}</b> — {detail.periode.nama} "
             f"{detail.periode.tahun}<br>Hasil semula: rating hasil kerja "
             f"<b>{label_rating(detail.rating_hasil_kerja)}</b>, rating perilaku "
             f"<b>{label_rating(detail.rating_perilaku)}</b>, predikat "

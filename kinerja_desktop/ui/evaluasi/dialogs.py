@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.errors import tampilkan_error
 
 # readable names for the keys of the printed data, in the list of changes
@@ -151,10 +153,8 @@ class VerifikasiDialog(QDialog):
         bagian = []
         self.hasil_terakhir = []
         for dok, ver in pasangan:
-            try:
-                h = self.ctx.run(verifikasi_kode, dok, ver)
-            except Exception as exc:
-                tampilkan_error(self, exc, "Verifikasi gagal")
+            h = jalankan(self, self.ctx, verifikasi_kode, dok, ver, judul="Verifikasi gagal")
+            if h is GAGAL:
                 return
             self.hasil_terakhir.append(h)
             warna = "#15803d" if h.cocok else "#b00020"
@@ -279,12 +279,12 @@ class CetakMassalDialog(QDialog):
             return
         self.lbl_hasil.setText(
             f"Selesai: {hasil.jumlah_pegawai} pegawai, {hasil.jumlah_dokumen} dokumen, "
-            f"{hasil.jumlah_halaman} halaman dalam {hasil.detik:.1f} detik "
+            f"{hasil.jumlah_halaman} halaman dalam {format_angka(hasil.detik, 1)} detik "
             f"({len(hasil.berkas)} berkas di {self.ed_folder.text()})."
         )
 
     def _gagal(self, exc: BaseException) -> None:
-        from kinerja_desktop.reports.batch import Dibatalkan
+        from kinerja_desktop.domain.tugas import Dibatalkan
 
         self.galat = exc
         self.btn_mulai.setEnabled(True)

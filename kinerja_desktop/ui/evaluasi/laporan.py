@@ -30,14 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.angka import format_angka, format_persen
 from kinerja_desktop.domain.distribusi import URUTAN_KURVA, kurva_referensi
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.predikat import Predikat, PredikatOrganisasi
+from kinerja_desktop.domain.status import StatusEvaluasi
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import laporan
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
-from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.evaluasi.dialog import (
     EvaluasiDialog,
     label_predikat,
@@ -45,7 +48,6 @@ from kinerja_desktop.ui.evaluasi.dialog import (
 )
 
 WARNA_BATANG = QColor("#3d5a8a")
-STATUS_SINGKAT = {"BELUM": "Belum dievaluasi", "DRAF": "Draf", "FINAL": "Final"}
 WARNA_KURVA = QColor("#d97706")
 
 
@@ -281,25 +283,33 @@ class LaporanView(QWidget):
         unit_id, periode_id = self.cb_unit.currentData(), self.cb_periode.currentData()
         if unit_id is None or periode_id is None:
             return
-        try:
-            self.rekap = self.ctx.run(
-                laporan.rekap_unit, unit_id, periode_id, sub_unit=self.cek_sub.isChecked()
-            )
-        except Exception as exc:
+
+        def di_ringkasan(exc: Exception) -> bool:  # a broken rule is told in the summary line
+            self.lbl_ringkas.setText(str(exc))
+            return isinstance(exc, DomainError)
+
+        rekap = jalankan(
+            self,
+            self.ctx,
+            laporan.rekap_unit,
+            unit_id,
+            periode_id,
+            tangani=di_ringkasan,
+            sub_unit=self.cek_sub.isChecked(),
+        )
+        if rekap is GAGAL:
             self.rekap = None
             self.tbl.setRowCount(0)
-            self.lbl_ringkas.setText(str(exc))
             return
+        self.rekap = rekap
         self._tampilkan()
 
     def _tampilkan(self) -> None:
         assert self.rekap is not None
         d = self.rekap.distribusi
         for r, p in enumerate(reversed(URUTAN_KURVA)):
-            self.tbl_dist.setItem(r, 0, QTableWidgetItem(str(d.jumlah[p.value])))
-            self.tbl_dist.setItem(
-                r, 1, QTableWidgetItem(f"{d.persen[p.value]:.1f}%".replace(".", ","))
-            )
+            self.tbl_dist.setItem(r, 0, QTableWidgetItem(format_angka(d.jumlah[p.value])))
+            self.tbl_dist.setItem(r, 1, QTableWidgetItem(format_persen(d.persen[p.value])))
         self.tbl_dist.setItem(5, 0, QTableWidgetItem(f"{d.total_dinilai} dari {d.total_pegawai}"))
         self.tbl_dist.setItem(5, 1, QTableWidgetItem(f"{d.total_final} final"))
         for r in range(6):
@@ -353,7 +363,7 @@ class LaporanView(QWidget):
                 row.nama,
                 row.jabatan,
                 f"{row.realisasi_terisi}/{row.iki}",
-                STATUS_SINGKAT.get(row.status_evaluasi, row.status_evaluasi),
+                StatusEvaluasi.label_dari(row.status_evaluasi),
                 label_rating(row.rating_hasil_kerja),
                 label_rating(row.rating_perilaku),
                 label_predikat(row.predikat),
@@ -377,15 +387,15 @@ class LaporanView(QWidget):
         nilai = self.cb_org.currentData()
         if nilai is None:
             return
-        try:
-            self.ctx.run(
-                sv.tetapkan_predikat_organisasi,
-                self.cb_unit.currentData(),
-                self.cb_periode.currentData(),
-                nilai,
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        ditetapkan = jalankan(
+            self,
+            self.ctx,
+            sv.tetapkan_predikat_organisasi,
+            self.cb_unit.currentData(),
+            self.cb_periode.currentData(),
+            nilai,
+        )
+        if ditetapkan is GAGAL:
             return
         self.muat()
 
@@ -403,16 +413,22 @@ class LaporanView(QWidget):
         from kinerja_desktop.reports.rekap import cetak_rekap
         from kinerja_desktop.ui.evaluasi.dialog import tampilkan_pratinjau
 
-        try:
-            c = self.ctx.run(
-                laporan.siapkan_cetak_rekap,
-                self.cb_unit.currentData(),
-                self.cb_periode.currentData(),
-            )
-            buf = BytesIO()
-            cetak_rekap(buf, c.data, c.kode_dokumen, c.kode_verifikasi)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Rekap tidak dapat dicetak")
+        gagal = "Rekap tidak dapat dicetak"
+        c = jalankan(
+            self,
+            self.ctx,
+            laporan.siapkan_cetak_rekap,
+            self.cb_unit.currentData(),
+            self.cb_periode.currentData(),
+            judul=gagal,
+        )
+        if c is GAGAL:
+            return
+        buf = BytesIO()
+        if (
+            coba(self, cetak_rekap, buf, c.data, c.kode_dokumen, c.kode_verifikasi, judul=gagal)
+            is GAGAL
+        ):
             return
         tampilkan_pratinjau(self, buf.getvalue(), c.nama_berkas, "Rekap Evaluasi Kinerja")
 
@@ -424,10 +440,16 @@ class LaporanView(QWidget):
         )
         if not path:
             return
-        try:
-            n = self.ctx.run(laporan.ekspor_angka_kredit, self.cb_unit.currentData(), tahun, path)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Ekspor gagal")
+        n = jalankan(
+            self,
+            self.ctx,
+            laporan.ekspor_angka_kredit,
+            self.cb_unit.currentData(),
+            tahun,
+            path,
+            judul="Ekspor gagal",
+        )
+        if n is GAGAL:
             return
         QMessageBox.information(
             self, "Ekspor angka kredit", f"{n} pejabat fungsional diekspor ke {path}."

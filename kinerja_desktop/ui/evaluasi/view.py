@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.nip import format_nip
+from kinerja_desktop.domain.status import StatusEvaluasi, StatusKeberatan
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
-from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.evaluasi.dialog import (
-    LABEL_STATUS,
-    WARNA_STATUS,
     EvaluasiDialog,
     label_predikat,
     label_rating,
+    label_status,
 )
 
 KOLOM_DINILAI = [
@@ -154,11 +154,8 @@ class EvaluasiView(QWidget):
 
     # --- data ---------------------------------------------------------------------------
     def _isi_tahun(self) -> None:
-        try:
-            tahun = self.ctx.run(sv.daftar_tahun)
-        except Exception as exc:
-            tampilkan_error(self, exc)
-            tahun = []
+        dimuat = jalankan(self, self.ctx, sv.daftar_tahun)
+        tahun = dimuat if dimuat is not GAGAL else []
         self.cb_tahun.blockSignals(True)
         self.cb_tahun.clear()
         for t in tahun or [date.today().year]:
@@ -203,20 +200,25 @@ class EvaluasiView(QWidget):
                 "Klik dua kali seorang pegawai untuk membuka evaluasinya: hasil kerja, bukti "
                 "dukung, umpan balik, rating, dan predikat."
             )
-        try:
-            dinilai = self.ctx.run(sv.daftar_dinilai, pid) if pid else []
-            tahun = self.cb_tahun.currentData()
-            saya = self.ctx.run(sv.daftar_evaluasi_saya, tahun) if tahun else []
-            keberatan = self.ctx.run(kb.daftar_keberatan_untuk_diputus, True)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Data evaluasi tidak dapat dimuat")
+        tahun = self.cb_tahun.currentData()
+
+        def daftar(s, a):
+            return (
+                sv.daftar_dinilai(s, a, pid) if pid else [],
+                sv.daftar_evaluasi_saya(s, a, tahun) if tahun else [],
+                kb.daftar_keberatan_untuk_diputus(s, a, True),
+            )
+
+        dimuat = jalankan(self, self.ctx, daftar, judul="Data evaluasi tidak dapat dimuat")
+        if dimuat is GAGAL:
             return
+        dinilai, saya, keberatan = dimuat
         self._isi_dinilai(dinilai)
         self._isi_saya(saya)
         self._isi_keberatan(keberatan)
         if not dinilai and saya and self.tabs.currentIndex() == 0:
             self.tabs.setCurrentIndex(1)  # a pegawai who rates nobody starts at his own
-        tertunda = sum(1 for k in keberatan if k.status == "DIAJUKAN")
+        tertunda = sum(1 for k in keberatan if k.status == StatusKeberatan.DIAJUKAN)
         self.tabs.setTabText(
             2, f"Keberatan untuk diputus ({tertunda})" if tertunda else "Keberatan untuk diputus"
         )
@@ -233,15 +235,15 @@ class EvaluasiView(QWidget):
                     row.nama,
                     row.jabatan,
                     row.unit_kerja,
-                    LABEL_STATUS.get(row.status, row.status),
+                    label_status(row.status),
                     label_rating(row.rating_hasil_kerja),
                     label_rating(row.rating_perilaku),
                     label_predikat(row.predikat),
-                    {"DIAJUKAN": "Diajukan", "DIPUTUS": "Diputus"}.get(row.keberatan or "", ""),
+                    StatusKeberatan.label_dari(row.keberatan, ""),
                 ],
                 row,
             )
-            t.item(r, 4).setForeground(QColor(WARNA_STATUS.get(row.status, "#000")))
+            t.item(r, 4).setForeground(QColor(StatusEvaluasi.warna_dari(row.status, "#000")))
 
     def _isi_saya(self, rows: list[sv.DinilaiRow]) -> None:
         t = self.tbl_saya
@@ -252,11 +254,11 @@ class EvaluasiView(QWidget):
                 r,
                 [
                     row.periode_nama,
-                    LABEL_STATUS.get(row.status, row.status),
+                    label_status(row.status),
                     label_rating(row.rating_hasil_kerja),
                     label_rating(row.rating_perilaku),
                     label_predikat(row.predikat),
-                    {"DIAJUKAN": "Diajukan", "DIPUTUS": "Diputus"}.get(row.keberatan or "", ""),
+                    StatusKeberatan.label_dari(row.keberatan, ""),
                 ],
                 row,
             )
@@ -274,7 +276,9 @@ class EvaluasiView(QWidget):
                     format_nip(k.pegawai_nip),
                     k.periode_nama,
                     label_predikat(k.predikat),
-                    "Menunggu keputusan" if k.status == "DIAJUKAN" else f"Diputus: {k.keputusan}",
+                    "Menunggu keputusan"
+                    if k.status == StatusKeberatan.DIAJUKAN
+                    else f"Diputus: {k.keputusan}",
                     k.alasan.replace("\n", " "),
                 ],
                 k,
@@ -304,12 +308,10 @@ class EvaluasiView(QWidget):
         k = item.data(Qt.ItemDataRole.UserRole) if item else None
         if k is None:
             return
-        try:
-            d = self.ctx.run(sv.detail_evaluasi, k.evaluasi_id)
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        d = jalankan(self, self.ctx, sv.detail_evaluasi, k.evaluasi_id)
+        if d is GAGAL:
             return
-        self.buka_evaluasi(d.pegawai.pegawai_id, d.periode.id)
+        self.buka_evaluasi(d.pegawai_id, d.periode.id)
 
     def verifikasi(self) -> None:
         from kinerja_desktop.ui.evaluasi.dialogs import VerifikasiDialog

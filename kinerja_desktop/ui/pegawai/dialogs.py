@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain import nip as nip_mod
 from kinerja_desktop.domain.enums import JenisJabatan, JenjangFungsional, StatusPegawai
-from kinerja_desktop.domain.errors import DomainError, ValidationError
+from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.golongan import golongan_choices
 from kinerja_desktop.services import organisasi as org
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.rows import PenugasanRow, UnitRow
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import (
     FormGrid,
     label_keterangan,
@@ -43,7 +44,6 @@ from kinerja_desktop.ui.common.form import (
     tanggal_edit,
 )
 from kinerja_desktop.ui.common.search import SearchLineEdit
-from kinerja_desktop.ui.errors import tampilkan_error
 
 JENIS_LABEL = {"DEFINITIF": "Atasan langsung", "PLT": "PLT", "PLH": "PLH"}
 
@@ -217,23 +217,28 @@ class PenugasanDialog(QDialog):
             self.form.set_error("penilai", "Pilih pejabat penilainya.")
             return
         jenis = self.jenis.currentData()
-        try:
-            self.ctx.run(
-                org.tetapkan_penilai,
-                self.pegawai_id,
-                self.penilai.pegawai.id,
-                pydate(self.mulai.date()),
-                jenis,
-                pydate(self.selesai.date()) if jenis != "DEFINITIF" else None,
-                self.keterangan.text().strip() or None,
-                keterangan="Penetapan pejabat penilai",
-            )
-        except ValidationError as exc:
+
+        def di_form(exc: Exception) -> bool:  # a wrong field is marked beside it
+            if not isinstance(exc, ValidationError):
+                return False
             kunci = {"Pejabat Penilai": "penilai", "Mulai": "mulai", "Selesai": "selesai"}
             self.form.set_error(kunci.get(exc.kolom or "", "penilai"), exc.pesan)
-            return
-        except Exception as exc:
-            tampilkan_error(self, exc)
+            return True
+
+        ditetapkan = jalankan(
+            self,
+            self.ctx,
+            org.tetapkan_penilai,
+            self.pegawai_id,
+            self.penilai.pegawai.id,
+            pydate(self.mulai.date()),
+            jenis,
+            pydate(self.selesai.date()) if jenis != "DEFINITIF" else None,
+            self.keterangan.text().strip() or None,
+            tangani=di_form,
+            keterangan="Penetapan pejabat penilai",
+        )
+        if ditetapkan is GAGAL:
             return
         self.accept()
 
@@ -476,10 +481,7 @@ class PegawaiDialog(QDialog):
                 "Riwayat atasan langsung tidak dihapus; tetapkan atasan baru bila berganti.",
             )
             return
-        try:
-            self.ctx.run(org.hapus_penugasan_sementara, r.id)
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        if jalankan(self, self.ctx, org.hapus_penugasan_sementara, r.id) is GAGAL:
             return
         self._muat_riwayat()
 
@@ -575,33 +577,39 @@ class PegawaiDialog(QDialog):
         if galat:
             self._tampilkan_galat(galat)
             return
-        try:
-            if self.pegawai is None:
-                atasan = self.atasan_baru.pegawai
-                self.hasil = self.ctx.run(
-                    svc.tambah_pegawai,
-                    data,
-                    atasan.id if atasan else None,
-                    pydate(self.mulai_atasan.date()),
-                    keterangan="Tambah pegawai",
-                )
-            else:
-                self.hasil = self.ctx.run(
-                    svc.ubah_pegawai,
-                    self.pegawai.id,
-                    data,
-                    self.pegawai.versi,
-                    keterangan="Ubah data pegawai",
-                )
-        except ValidationError as exc:
-            if exc.kolom in svc.FIELD_DARI_LABEL:
+
+        def di_form(exc: Exception) -> bool:  # a wrong field is marked beside it
+            if isinstance(exc, ValidationError) and exc.kolom in svc.FIELD_DARI_LABEL:
                 self._tampilkan_galat([exc])
-            else:
-                tampilkan_error(self, exc)
+                return True
+            return False
+
+        if self.pegawai is None:
+            atasan = self.atasan_baru.pegawai
+            hasil = jalankan(
+                self,
+                self.ctx,
+                svc.tambah_pegawai,
+                data,
+                atasan.id if atasan else None,
+                pydate(self.mulai_atasan.date()),
+                tangani=di_form,
+                keterangan="Tambah pegawai",
+            )
+        else:
+            hasil = jalankan(
+                self,
+                self.ctx,
+                svc.ubah_pegawai,
+                self.pegawai.id,
+                data,
+                self.pegawai.versi,
+                tangani=di_form,
+                keterangan="Ubah data pegawai",
+            )
+        if hasil is GAGAL:
             return
-        except DomainError as exc:
-            tampilkan_error(self, exc)
-            return
+        self.hasil = hasil
         self.accept()
 
     def showEvent(self, event) -> None:

@@ -295,7 +295,7 @@ class ImportDialog(QDialog):
         self.pratinjau_siap.emit(p)
 
     def _pratinjau_gagal(self, exc: BaseException) -> None:
-        from kinerja_desktop.exchange.tabular import Dibatalkan
+        from kinerja_desktop.domain.tugas import Dibatalkan
 
         self.tombol_berkas.setEnabled(True)
         self.pratinjau = None
@@ -361,7 +361,7 @@ class ImportDialog(QDialog):
         self.accept()
 
     def _terapkan_gagal(self, exc: BaseException) -> None:
-        from kinerja_desktop.exchange.tabular import Dibatalkan
+        from kinerja_desktop.domain.tugas import Dibatalkan
 
         self._perbarui_tombol()
         if isinstance(exc, Dibatalkan):

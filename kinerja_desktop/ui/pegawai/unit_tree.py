@@ -26,7 +26,7 @@ from kinerja_desktop.services import organisasi as org
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.rows import UnitRow
-from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEMUA = -1  # the "Semua unit" item
@@ -259,10 +259,8 @@ class UnitTree(QWidget):
         nama, ok = QInputDialog.getText(self, judul, label)
         if not ok or not nama.strip():
             return
-        try:
-            row = self.ctx.run(org.tambah_unit, nama, induk, keterangan="Tambah unit kerja")
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        row = jalankan(self, self.ctx, org.tambah_unit, nama, induk, keterangan="Tambah unit kerja")
+        if row is GAGAL:
             return
         self.refresh(row.id)
         self.unit_berubah.emit()
@@ -274,10 +272,7 @@ class UnitTree(QWidget):
         nama, ok = QInputDialog.getText(self, "Ubah nama unit", "Nama unit kerja:", text=u.nama)
         if not ok or nama.strip() == u.nama:
             return
-        try:
-            self.ctx.run(org.ubah_nama_unit, u.id, nama)
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        if jalankan(self, self.ctx, org.ubah_nama_unit, u.id, nama) is GAGAL:
             return
         self.refresh(u.id)
         self.unit_berubah.emit()
@@ -292,10 +287,10 @@ class UnitTree(QWidget):
         self._pindah_ke(u.id, dlg.pilihan())
 
     def _pindah_ke(self, unit_id: int, induk_id: int | None) -> None:
-        try:
-            self.ctx.run(org.pindah_unit, unit_id, induk_id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Unit tidak dapat dipindahkan")
+        dipindah = jalankan(
+            self, self.ctx, org.pindah_unit, unit_id, induk_id, judul="Unit tidak dapat dipindahkan"
+        )
+        if dipindah is GAGAL:
             return
         self.refresh(unit_id)
         self.unit_berubah.emit()
@@ -305,10 +300,7 @@ class UnitTree(QWidget):
         if u is None:
             return
         fn = org.aktifkan_unit if not u.aktif else org.nonaktifkan_unit
-        try:
-            self.ctx.run(fn, u.id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Unit tidak dapat diubah")
+        if jalankan(self, self.ctx, fn, u.id, judul="Unit tidak dapat diubah") is GAGAL:
             return
         self.refresh(u.id if (not u.aktif or self.cek_nonaktif.isChecked()) else None)
         self.unit_berubah.emit()

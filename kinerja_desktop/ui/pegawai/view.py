@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman, label_keterangan
 from kinerja_desktop.ui.common.search import SearchLineEdit
 from kinerja_desktop.ui.errors import tampilkan_error
@@ -136,10 +138,7 @@ class PegawaiView(QWidget):
         )
 
     def _filter_berubah(self) -> None:
-        try:
-            self.model.set_filter(self.filter())
-        except Exception as exc:
-            tampilkan_error(self, exc, "Daftar pegawai tidak dapat dimuat")
+        coba(self, self.model.set_filter, self.filter(), judul="Daftar pegawai tidak dapat dimuat")
 
     def _muat_ulang(self) -> None:
         self.model.reload()
@@ -155,7 +154,7 @@ class PegawaiView(QWidget):
 
     def _perbarui_jumlah(self) -> None:
         n = self.model.total
-        self.jumlah.setText(f"{n:,} pegawai".replace(",", "."))
+        self.jumlah.setText(f"{format_angka(n)} pegawai")
 
     def terpilih(self) -> svc.PegawaiRow | None:
         idx = self.tabel.currentIndex()
@@ -198,16 +197,14 @@ class PegawaiView(QWidget):
         p = self.terpilih()
         if p is None:
             return
-        try:
-            p = self.ctx.run(svc.ambil_pegawai, p.id)  # fresh version for optimistic locking
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        segar = jalankan(self, self.ctx, svc.ambil_pegawai, p.id)  # fresh version: optimistic lock
+        if segar is GAGAL:
             return
-        dlg = PegawaiDialog(self.ctx, p, None, self)
+        dlg = PegawaiDialog(self.ctx, segar, None, self)
         dlg.exec()
         self.tree.refresh()
         self.model.reload()
-        self.pilih_pegawai(p.id)
+        self.pilih_pegawai(segar.id)
 
     def ubah_aktif(self) -> None:
         from kinerja_desktop.ui.pegawai.dialogs import NonaktifDialog
@@ -215,18 +212,23 @@ class PegawaiView(QWidget):
         p = self.terpilih()
         if p is None:
             return
-        try:
-            if p.aktif:
-                dlg = NonaktifDialog(p.nama_lengkap, self)
-                if dlg.exec() != QDialog.DialogCode.Accepted:
-                    return
-                self.ctx.run(
-                    svc.nonaktifkan_pegawai, p.id, *dlg.nilai(), keterangan="Nonaktifkan pegawai"
-                )
-            else:
-                self.ctx.run(svc.aktifkan_pegawai, p.id, keterangan="Aktifkan pegawai")
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        if p.aktif:
+            dlg = NonaktifDialog(p.nama_lengkap, self)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return
+            hasil = jalankan(
+                self,
+                self.ctx,
+                svc.nonaktifkan_pegawai,
+                p.id,
+                *dlg.nilai(),
+                keterangan="Nonaktifkan pegawai",
+            )
+        else:
+            hasil = jalankan(
+                self, self.ctx, svc.aktifkan_pegawai, p.id, keterangan="Aktifkan pegawai"
+            )
+        if hasil is GAGAL:
             return
         self.tree.refresh()
         self.model.reload()
@@ -280,10 +282,7 @@ class PegawaiView(QWidget):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        try:
-            tulis_template(path)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Templat tidak dapat disimpan")
+        if coba(self, tulis_template, path, judul="Templat tidak dapat disimpan") is GAGAL:
             return
         QMessageBox.information(
             self,

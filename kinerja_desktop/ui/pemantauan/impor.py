@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.exchange import progres_io as pio
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import label_keterangan
-from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.pemantauan.widgets import item, tabel, tombol
 
 FILTER_TABEL = "Excel atau CSV (*.xlsx *.xlsm *.csv *.txt);;Semua berkas (*)"
@@ -64,7 +65,7 @@ class DialogPratinjau(QDialog):
             r = self.tabel_valid.rowCount()
             self.tabel_valid.insertRow(r)
             self.tabel_valid.setItem(r, 0, item(v.baris, rata=Qt.AlignmentFlag.AlignRight))
-            self.tabel_valid.setItem(r, 1, item(f"{v.nama} ({v.nip})"))
+            self.tabel_valid.setItem(r, 1, item(f"{v.nama} ({format_nip(v.nip)})"))
             self.tabel_valid.setItem(r, 2, item(v.ringkasan, tip=v.ringkasan))
         tabs.addTab(self.tabel_masalah, f"Bermasalah ({len({m.baris for m in pratinjau.masalah})})")
         tabs.addTab(self.tabel_valid, f"Valid ({len(pratinjau.valid)})")
@@ -141,10 +142,7 @@ class ImporTab(QWidget):
         def tulis(session, _actor):
             fn(path, session, self.pegawai_id, self.tahun)
 
-        try:
-            self.ctx.run(tulis)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Templat tidak tersimpan")
+        if jalankan(self, self.ctx, tulis, judul="Templat tidak tersimpan") is GAGAL:
             return
         QMessageBox.information(self, "Templat", f"Templat disimpan ke {path}.")
 
@@ -155,23 +153,22 @@ class ImporTab(QWidget):
             )
         if not path:
             return False
-        try:
-            if jenis == pio.PROGRES:
-                pr = self.ctx.run(pio.baca_progres, path)
-            else:
-                pr = self.ctx.run(pio.baca_realisasi, path, self.tahun)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Berkas tidak dapat dibaca")
+        judul = "Berkas tidak dapat dibaca"
+        if jenis == pio.PROGRES:
+            pr = jalankan(self, self.ctx, pio.baca_progres, path, judul=judul)
+        else:
+            pr = jalankan(self, self.ctx, pio.baca_realisasi, path, self.tahun, judul=judul)
+        if pr is GAGAL:
             return False
         dlg = DialogPratinjau(pr, self)
         self.dialog_terakhir = dlg
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return False
-        try:
-            fn = pio.terapkan_progres if jenis == pio.PROGRES else pio.terapkan_realisasi
-            n = self.ctx.run(fn, pr, keterangan=f"Impor {pr.nama_file}")
-        except Exception as exc:
-            tampilkan_error(self, exc, "Impor dibatalkan")
+        fn = pio.terapkan_progres if jenis == pio.PROGRES else pio.terapkan_realisasi
+        n = jalankan(
+            self, self.ctx, fn, pr, judul="Impor dibatalkan", keterangan=f"Impor {pr.nama_file}"
+        )
+        if n is GAGAL:
             return False
         QMessageBox.information(self, "Impor selesai", f"{n} baris diimpor dari {pr.nama_file}.")
         if self.selesai_impor:

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
-from kinerja_desktop.ui.errors import tampilkan_error
-from kinerja_desktop.ui.pemantauan.widgets import WARNA_STATUS, item, tabel, tombol
+from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
+from kinerja_desktop.ui.pemantauan.widgets import item, tabel, tombol, warna_status
 
 
 class PapanTab(QWidget):
@@ -45,8 +46,7 @@ class PapanTab(QWidget):
         atas.addStretch(1)
         legenda = QLabel(
             " ".join(
-                f"<span style='background:{WARNA_STATUS[k][0]}; color:{WARNA_STATUS[k][1]}'>"
-                f"&nbsp;{pm.LABEL_STATUS[k]}&nbsp;</span>"
+                f"<span style='background:{k.latar}; color:{k.warna}'>&nbsp;{k.label}&nbsp;</span>"
                 for k in (pm.BELUM_MULAI, pm.DRAF, pm.DIAJUKAN, pm.DINILAI, pm.TANPA_SKP)
             )
         )
@@ -91,11 +91,9 @@ class PapanTab(QWidget):
         if a.is_admin:
             from kinerja_desktop.services.organisasi import daftar_unit
 
-            try:
-                for u in self.ctx.run(daftar_unit, False):
-                    self.lingkup.addItem(f"Unit: {u.nama}", ("unit", u.id))
-            except Exception as exc:
-                tampilkan_error(self, exc)
+            unit = jalankan(self, self.ctx, daftar_unit, False)
+            for u in unit if unit is not GAGAL else []:
+                self.lingkup.addItem(f"Unit: {u.nama}", ("unit", u.id))
 
     def muat(self, tahun: int, periode_id: int | None = None) -> None:
         self.tahun = tahun
@@ -111,10 +109,15 @@ class PapanTab(QWidget):
     def muat_ulang(self, periode_id: int | None = None) -> None:
         if not self._scope():
             return
-        try:
-            papan = self.ctx.run(pm.papan_pemantauan, self.tahun, **self._scope())
-        except Exception as exc:
-            tampilkan_error(self, exc, "Papan pemantauan tidak dapat dimuat")
+        papan = jalankan(
+            self,
+            self.ctx,
+            pm.papan_pemantauan,
+            self.tahun,
+            judul="Papan pemantauan tidak dapat dimuat",
+            **self._scope(),
+        )
+        if papan is GAGAL:
             return
         self.papan = papan
         t = self.tabel
@@ -124,10 +127,10 @@ class PapanTab(QWidget):
         t.setHorizontalHeaderLabels(kolom)
         t.setRowCount(len(papan.baris))
         for r, b in enumerate(papan.baris):
-            t.setItem(r, 0, item(f"{b.nama}\n{b.nip}", b.pegawai_id))
+            t.setItem(r, 0, item(f"{b.nama}\n{format_nip(b.nip)}", b.pegawai_id))
             t.setItem(r, 1, item(b.jabatan))
             for c, s in enumerate(b.sel, start=2):
-                latar, warna = WARNA_STATUS[s.status]
+                latar, warna = warna_status(s.status)
                 teks = s.label
                 if s.jumlah_iki and s.status not in (pm.TANPA_SKP,):
                     teks += f" {s.terisi}/{s.jumlah_iki}"
@@ -162,17 +165,16 @@ class PapanTab(QWidget):
         pid = self.periode.currentData()
         if pid is None or self.papan is None:
             return
-        try:
-            self._belum = self.ctx.run(pm.belum_mengisi, pid, **self._scope())
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        belum = jalankan(self, self.ctx, pm.belum_mengisi, pid, **self._scope())
+        if belum is GAGAL:
             return
+        self._belum = belum
         t = self.tabel_belum
         t.setRowCount(len(self._belum))
         for r, b in enumerate(self._belum):
-            latar, warna = WARNA_STATUS[b.status]
+            latar, warna = warna_status(b.status)
             t.setItem(r, 0, item(b.nama))
-            t.setItem(r, 1, item(b.nip))
+            t.setItem(r, 1, item(format_nip(b.nip)))
             t.setItem(r, 2, item(b.jabatan))
             t.setItem(r, 3, item(b.status_label, latar=latar, warna=warna))
             t.setItem(r, 4, item(f"{b.terisi}/{b.jumlah_iki}" if b.jumlah_iki else "-"))
@@ -195,10 +197,10 @@ class PapanTab(QWidget):
             return
         from kinerja_desktop.ui.cetak import PratinjauCetak
 
-        try:
-            pdf = self.ctx.run(pm.pdf_belum_mengisi, pid, **self._scope())
-        except Exception as exc:
-            tampilkan_error(self, exc, "Tidak dapat dicetak")
+        pdf = jalankan(
+            self, self.ctx, pm.pdf_belum_mengisi, pid, judul="Tidak dapat dicetak", **self._scope()
+        )
+        if pdf is GAGAL:
             return
         nama = f"Belum_mengisi_{self.periode.currentText().replace(' ', '_')}.pdf"
         PratinjauCetak(pdf, nama, self, judul="Daftar Belum Mengisi").exec()
@@ -218,9 +220,9 @@ class PapanTab(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         judul = f"Pegawai yang belum mengajukan realisasi {self.periode.currentText()}"
-        try:
-            ekspor_belum_mengisi(path, self._belum, judul)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Tidak dapat diekspor")
+        if (
+            coba(self, ekspor_belum_mengisi, path, self._belum, judul, judul="Tidak dapat diekspor")
+            is GAGAL
+        ):
             return
         QMessageBox.information(self, "Ekspor", f"Daftar disimpan ke {path}.")

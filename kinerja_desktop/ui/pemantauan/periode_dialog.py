@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.periode import JenisPeriode
 from kinerja_desktop.services import periode as psvc
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import label_keterangan, pydate, tanggal_edit
-from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.pemantauan.widgets import item, tabel, tombol
 
 
@@ -77,11 +77,10 @@ class PeriodeDialog(QDialog):
         self.muat()
 
     def muat(self) -> None:
-        try:
-            self.rows = self.ctx.run(psvc.daftar_periode, self.tahun.value())
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        rows = jalankan(self, self.ctx, psvc.daftar_periode, self.tahun.value())
+        if rows is GAGAL:
             return
+        self.rows = rows
         if self.rows:
             self.jenis.setCurrentIndex(max(self.jenis.findData(self.rows[0].jenis), 0))
         t = self.tabel
@@ -95,12 +94,15 @@ class PeriodeDialog(QDialog):
         self.b_simpan.setEnabled(bool(self.rows))
 
     def _terapkan(self) -> None:
-        try:
-            self.ctx.run(
-                psvc.atur_periode, self.tahun.value(), self.jenis.currentData(), self.hari.value()
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc, "Skema periode tidak diubah")
+        jalankan(
+            self,
+            self.ctx,
+            psvc.atur_periode,
+            self.tahun.value(),
+            self.jenis.currentData(),
+            self.hari.value(),
+            judul="Skema periode tidak diubah",
+        )
         self.muat()
 
     def _simpan(self) -> None:
@@ -110,10 +112,14 @@ class PeriodeDialog(QDialog):
                 if baru != p.batas_pengisian:
                     psvc.ubah_batas_pengisian(session, actor, p.id, baru)
 
-        try:
-            self.ctx.run(simpan, keterangan="Batas pengisian periode")
-        except Exception as exc:
-            tampilkan_error(self, exc, "Batas pengisian tidak disimpan")
+        tersimpan = jalankan(
+            self,
+            self.ctx,
+            simpan,
+            judul="Batas pengisian tidak disimpan",
+            keterangan="Batas pengisian periode",
+        )
+        if tersimpan is GAGAL:
             return
         QMessageBox.information(self, "Periode", "Batas pengisian disimpan.")
         self.accept()

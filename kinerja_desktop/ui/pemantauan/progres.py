@@ -27,7 +27,7 @@ from kinerja_desktop.domain.tanggal import BULAN
 from kinerja_desktop.services import bukti as bk
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
-from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.pemantauan.widgets import PERAN, item, persen, tabel, tombol
 
 HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -176,10 +176,16 @@ class ProgresTab(QWidget):
             self.judul.setText(f"Minggu {mulai:%d-%m-%Y} s.d. {selesai:%d-%m-%Y}")
         else:
             self.judul.setText(f"{BULAN[mulai.month - 1]} {mulai.year}")
-        try:
-            rows = self.ctx.run(pm.daftar_progres, h.pegawai_id, mulai, selesai)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Progres harian tidak dapat dimuat")
+        rows = jalankan(
+            self,
+            self.ctx,
+            pm.daftar_progres,
+            h.pegawai_id,
+            mulai,
+            selesai,
+            judul="Progres harian tidak dapat dimuat",
+        )
+        if rows is GAGAL:
             return
         boleh = bool(h.skp_id) and (
             self.ctx.actor.is_admin or self.ctx.actor.pegawai_id == h.pegawai_id
@@ -338,9 +344,10 @@ class ProgresTab(QWidget):
             return
         for i in range(self.tabel.rowCount()):
             self.tabel.item(i, K_BUKTI).setBackground(self.palette().base())
-        try:
-            self.ctx.run(pm.simpan_progres_banyak, h.pegawai_id, [e for _, e in baris])
-        except pm.EntriTidakValid as exc:
+
+        def tandai_salah(exc: Exception) -> bool:
+            if not isinstance(exc, pm.EntriTidakValid):
+                return False
             from PySide6.QtGui import QColor
 
             for k in exc.kesalahan:
@@ -360,9 +367,11 @@ class ProgresTab(QWidget):
                 "Progres harian belum tersimpan",
                 f"Tidak ada yang disimpan. Perbaiki dahulu:\n\n{pesan}",
             )
-            return
-        except Exception as exc:
-            tampilkan_error(self, exc)
+            return True
+
+        entri = [e for _, e in baris]
+        simpan = pm.simpan_progres_banyak
+        if jalankan(self, self.ctx, simpan, h.pegawai_id, entri, tangani=tandai_salah) is GAGAL:
             return
         self.berubah.emit()
 
@@ -385,10 +394,7 @@ class ProgresTab(QWidget):
             QMessageBox.StandardButton.Yes
         ):
             return
-        try:
-            self.ctx.run(pm.hapus_progres, r.id)
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        if jalankan(self, self.ctx, pm.hapus_progres, r.id) is GAGAL:
             return
         self.berubah.emit()
 
@@ -408,12 +414,16 @@ class ProgresTab(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, "Lampirkan bukti dukung", "", bk.FILTER_DIALOG)
         if not path:
             return
-        try:
-            self.ctx.run(
-                bk.lampirkan_berkas, bk.BuktiStore(self.ctx.db.folder_bukti), path, progres_id=r.id
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc, "Berkas tidak dilampirkan")
+        lampiran = jalankan(
+            self,
+            self.ctx,
+            bk.lampirkan_berkas,
+            bk.BuktiStore(self.ctx.db.folder_bukti),
+            path,
+            judul="Berkas tidak dilampirkan",
+            progres_id=r.id,
+        )
+        if lampiran is GAGAL:
             return
         self.berubah.emit()
 
@@ -424,10 +434,16 @@ class ProgresTab(QWidget):
         url, ok = QInputDialog.getText(self, "Lampirkan tautan", "Alamat tautan (https://…):")
         if not ok or not url.strip():
             return
-        try:
-            self.ctx.run(bk.lampirkan_tautan, url, None, progres_id=r.id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Tautan tidak dilampirkan")
+        lampiran = jalankan(
+            self,
+            self.ctx,
+            bk.lampirkan_tautan,
+            url,
+            None,
+            judul="Tautan tidak dilampirkan",
+            progres_id=r.id,
+        )
+        if lampiran is GAGAL:
             return
         self.berubah.emit()
 
@@ -436,23 +452,36 @@ class ProgresTab(QWidget):
         h = self.halaman
         if h is None or h.periode_aktif is None:
             return
-        try:
-            saran = [
-                (b, self.ctx.run(pm.saran_realisasi, b.indikator_id, h.periode_aktif.id))
+        periode_id = h.periode_aktif.id
+        saran = jalankan(
+            self,
+            self.ctx,
+            lambda s, a: [
+                (b, pm.saran_realisasi(s, a, b.indikator_id, periode_id))
                 for b in h.baris
                 if not b.kualitatif
-            ]
-        except Exception as exc:
-            tampilkan_error(self, exc)
+            ],
+        )
+        if saran is GAGAL:
             return
         dlg = DialogSaran(h, saran, self, boleh=self.boleh and h.boleh_ubah)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            for indikator_id, nilai in dlg.dipilih():
-                self.ctx.run(pm.simpan_realisasi, indikator_id, h.periode_aktif.id, nilai)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Realisasi tidak tersimpan")
+        for indikator_id, nilai in dlg.dipilih():  # one action each: the ones before stay
+            simpan = pm.simpan_realisasi
+            if (
+                jalankan(
+                    self,
+                    self.ctx,
+                    simpan,
+                    indikator_id,
+                    periode_id,
+                    nilai,
+                    judul="Realisasi tidak tersimpan",
+                )
+                is GAGAL
+            ):
+                break
         self.berubah.emit()
 
 

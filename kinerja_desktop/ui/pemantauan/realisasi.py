@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.predikat import hitung_capaian
+from kinerja_desktop.domain.status import StatusRealisasi
 from kinerja_desktop.services import bukti as bk
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services import umpan_balik as ub
 from kinerja_desktop.services.context import AppContext
-from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.aksi import GAGAL, baca_atau, jalankan
 from kinerja_desktop.ui.pemantauan.umpan_balik import UmpanBalikPanel
-from kinerja_desktop.ui.pemantauan.widgets import PERAN, WARNA_STATUS, item, persen, tabel, tombol
+from kinerja_desktop.ui.pemantauan.widgets import PERAN, item, persen, tabel, tombol, warna_status
 
 KOLOM = [
     "Kode",
@@ -193,10 +194,7 @@ class RealisasiTab(QWidget):
         pilihan_id = pilihan.indikator_id if pilihan else None
         self.halaman = halaman
         if halaman.skp_id and not self._perilaku:
-            try:
-                self._perilaku = self.ctx.run(ub.perilaku_skp, halaman.skp_id)
-            except Exception:
-                self._perilaku = []
+            self._perilaku = baca_atau(self.ctx, [], ub.perilaku_skp, halaman.skp_id)
         t = self.tabel
         t.blockSignals(True)
         t.selectionModel().blockSignals(True)
@@ -218,8 +216,8 @@ class RealisasiTab(QWidget):
             r = t.rowCount()
             t.insertRow(r)
             self._baris[r] = b
-            latar, warna = WARNA_STATUS.get(b.status, (None, None))
-            status = pm.LABEL_STATUS[b.status] + (" · terlambat" if b.terlambat else "")
+            latar, warna = warna_status(b.status)
+            status = StatusRealisasi(b.status).label + (" · terlambat" if b.terlambat else "")
             n_ub = sum(len(u.pesan) for u in b.umpan_balik)
             t.setItem(r, 0, item(b.indikator_kode, b.indikator_id))
             t.setItem(r, 1, item(b.indikator_uraian, tip=b.indikator_uraian))
@@ -237,7 +235,7 @@ class RealisasiTab(QWidget):
         terisi = halaman.jumlah_terisi
         self.ringkasan.setText(
             f"{terisi} dari {len(halaman.baris)} IKI terisi · Keadaan periode: "
-            f"<b>{pm.LABEL_STATUS[halaman.status]}</b>"
+            f"<b>{StatusRealisasi(halaman.status).label}</b>"
             + (
                 " · <span style='color:#b00020'>batas pengisian sudah lewat</span>"
                 if halaman.lewat_batas and halaman.status in (pm.BELUM_MULAI, pm.DRAF)
@@ -297,16 +295,18 @@ class RealisasiTab(QWidget):
         if kunci == "indikator_id" and iki is not None:
             utas = list(iki.umpan_balik)  # already on the page: no query
         else:
-            try:
-                utas = self.ctx.run(
-                    ub.umpan_balik_skp,
-                    h.skp_id,
-                    periode_id=h.periode_aktif.id if h.periode_aktif else None,
-                    **{kunci: nilai},
-                )
-            except Exception as exc:
-                tampilkan_error(self, exc, "Umpan balik tidak dapat dimuat")
+            dimuat = jalankan(
+                self,
+                self.ctx,
+                ub.umpan_balik_skp,
+                h.skp_id,
+                judul="Umpan balik tidak dapat dimuat",
+                periode_id=h.periode_aktif.id if h.periode_aktif else None,
+                **{kunci: nilai},
+            )
+            if dimuat is GAGAL:
                 return
+            utas = dimuat
         actor = self.ctx.actor
         diri = actor.pegawai_id == h.pegawai_id
         penilai = actor.pegawai_id is not None and not diri
@@ -370,7 +370,7 @@ class RealisasiTab(QWidget):
             self.capaian.setStyleSheet("")
             return
         try:
-            v = pm.parse_angka(self.nilai.text())
+            v = pm.parse_angka(self.nilai.text(), "Realisasi")
         except ValidationError as exc:
             self.capaian.setText(exc.pesan)
             self.capaian.setStyleSheet("color: #b00020;")
@@ -385,17 +385,18 @@ class RealisasiTab(QWidget):
         h = self.halaman
         if b is None or h is None or h.periode_aktif is None:
             return
-        try:
-            self.ctx.run(
-                pm.simpan_realisasi,
-                b.indikator_id,
-                h.periode_aktif.id,
-                None if b.kualitatif else self.nilai.text(),
-                self.narasi.toPlainText(),
-                versi=b.versi,
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc, "Realisasi tidak tersimpan")
+        tersimpan = jalankan(
+            self,
+            self.ctx,
+            pm.simpan_realisasi,
+            b.indikator_id,
+            h.periode_aktif.id,
+            None if b.kualitatif else self.nilai.text(),
+            self.narasi.toPlainText(),
+            judul="Realisasi tidak tersimpan",
+            versi=b.versi,
+        )
+        if tersimpan is GAGAL:
             return
         self.berubah.emit()
 
@@ -404,10 +405,8 @@ class RealisasiTab(QWidget):
         h = self.halaman
         if b is None or h is None or h.periode_aktif is None:
             return
-        try:
-            s = self.ctx.run(pm.saran_realisasi, b.indikator_id, h.periode_aktif.id)
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        s = jalankan(self, self.ctx, pm.saran_realisasi, b.indikator_id, h.periode_aktif.id)
+        if s is GAGAL:
             return
         if s.entri == 0:
             QMessageBox.information(
@@ -438,10 +437,15 @@ class RealisasiTab(QWidget):
         )
         if jawab != QMessageBox.StandardButton.Yes:
             return
-        try:
-            n = self.ctx.run(pm.ajukan_realisasi, h.skp_id, h.periode_aktif.id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Belum dapat diajukan")
+        n = jalankan(
+            self,
+            self.ctx,
+            pm.ajukan_realisasi,
+            h.skp_id,
+            h.periode_aktif.id,
+            judul="Belum dapat diajukan",
+        )
+        if n is GAGAL:
             return
         QMessageBox.information(self, "Ajukan realisasi", f"{n} realisasi diajukan.")
         self.berubah.emit()
@@ -452,14 +456,18 @@ class RealisasiTab(QWidget):
         b = self.terpilih()
         ada = b is not None and b.realisasi_id is not None
         if ada:
-            try:
-                for row in self.ctx.run(bk.daftar_bukti, realisasi_id=b.realisasi_id):
-                    it = QListWidgetItem(row.label)
-                    it.setData(PERAN, row)
-                    it.setToolTip(row.url or row.keterangan or row.nama)
-                    self.daftar_bukti.addItem(it)
-            except Exception as exc:
-                tampilkan_error(self, exc, "Bukti dukung tidak dapat dimuat")
+            rows = jalankan(
+                self,
+                self.ctx,
+                bk.daftar_bukti,
+                judul="Bukti dukung tidak dapat dimuat",
+                realisasi_id=b.realisasi_id,
+            )
+            for row in rows if rows is not GAGAL else []:
+                it = QListWidgetItem(row.label)
+                it.setData(PERAN, row)
+                it.setToolTip(row.url or row.keterangan or row.nama)
+                self.daftar_bukti.addItem(it)
         self.grup_bukti.setTitle(
             f"Bukti dukung — IKI {b.indikator_kode}" if b is not None else "Bukti dukung"
         )
@@ -502,10 +510,15 @@ class RealisasiTab(QWidget):
         if not paths:
             return
         for p in paths:
-            try:
-                self.ctx.run(bk.lampirkan_berkas, self.store, p, realisasi_id=rid)
-            except Exception as exc:
-                tampilkan_error(self, exc, "Berkas tidak dilampirkan")
+            jalankan(
+                self,
+                self.ctx,
+                bk.lampirkan_berkas,
+                self.store,
+                p,
+                judul="Berkas tidak dilampirkan",
+                realisasi_id=rid,
+            )
         self.berubah.emit()
 
     def _lampir_tautan(self) -> None:
@@ -518,10 +531,16 @@ class RealisasiTab(QWidget):
         if not ok or not url.strip():
             return
         judul, _ok = QInputDialog.getText(self, "Lampirkan tautan", "Judul (boleh kosong):")
-        try:
-            self.ctx.run(bk.lampirkan_tautan, url, judul, realisasi_id=rid)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Tautan tidak dilampirkan")
+        lampiran = jalankan(
+            self,
+            self.ctx,
+            bk.lampirkan_tautan,
+            url,
+            judul,
+            judul="Tautan tidak dilampirkan",
+            realisasi_id=rid,
+        )
+        if lampiran is GAGAL:
             return
         self.berubah.emit()
 
@@ -529,10 +548,10 @@ class RealisasiTab(QWidget):
         row = self._bukti_terpilih()
         if row is None:
             return
-        try:
-            tujuan = self.ctx.run(bk.buka_bukti, self.store, row.id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Bukti tidak dapat dibuka")
+        tujuan = jalankan(
+            self, self.ctx, bk.buka_bukti, self.store, row.id, judul="Bukti tidak dapat dibuka"
+        )
+        if tujuan is GAGAL:
             return
         url = QUrl(tujuan) if row.jenis == "TAUTAN" else QUrl.fromLocalFile(tujuan)
         self.terakhir_dibuka = url
@@ -550,10 +569,15 @@ class RealisasiTab(QWidget):
         )
         if not path:
             return
-        try:
-            self.ctx.run(bk.simpan_bukti_sebagai, self.store, row.id, path)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Berkas tidak tersimpan")
+        jalankan(
+            self,
+            self.ctx,
+            bk.simpan_bukti_sebagai,
+            self.store,
+            row.id,
+            path,
+            judul="Berkas tidak tersimpan",
+        )
 
     def _hapus(self) -> None:
         row = self._bukti_terpilih()
@@ -562,9 +586,6 @@ class RealisasiTab(QWidget):
         jawab = QMessageBox.question(self, "Hapus bukti dukung", f"Hapus bukti dukung {row.nama}?")
         if jawab != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.ctx.run(bk.hapus_bukti, row.id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Bukti tidak dihapus")
+        if jalankan(self, self.ctx, bk.hapus_bukti, row.id, judul="Bukti tidak dihapus") is GAGAL:
             return
         self.berubah.emit()

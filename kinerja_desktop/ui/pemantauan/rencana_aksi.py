@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
-from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.pemantauan.widgets import PERAN, tombol
 
 
@@ -127,15 +127,15 @@ class RencanaAksiTab(QWidget):
         h = self.halaman
         if h is None or h.periode_aktif is None or self.rhk.currentData() is None:
             return
-        try:
-            self.ctx.run(
-                pm.simpan_rencana_aksi,
-                self.rhk.currentData(),
-                h.periode_aktif.id,
-                self.uraian.toPlainText(),
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        tersimpan = jalankan(
+            self,
+            self.ctx,
+            pm.simpan_rencana_aksi,
+            self.rhk.currentData(),
+            h.periode_aktif.id,
+            self.uraian.toPlainText(),
+        )
+        if tersimpan is GAGAL:
             return
         self.uraian.clear()
         self.berubah.emit()
@@ -146,17 +146,17 @@ class RencanaAksiTab(QWidget):
         if not data or data[0] != "ra" or h is None or h.periode_aktif is None:
             return
         ra = data[1]
-        try:
-            self.ctx.run(
-                pm.simpan_rencana_aksi,
-                self.rhk.currentData(),
-                h.periode_aktif.id,
-                self.uraian.toPlainText(),
-                ra.id,
-                versi=ra.versi,
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        tersimpan = jalankan(
+            self,
+            self.ctx,
+            pm.simpan_rencana_aksi,
+            self.rhk.currentData(),
+            h.periode_aktif.id,
+            self.uraian.toPlainText(),
+            ra.id,
+            versi=ra.versi,
+        )
+        if tersimpan is GAGAL:
             return
         self.berubah.emit()
 
@@ -168,9 +168,6 @@ class RencanaAksiTab(QWidget):
             QMessageBox.StandardButton.Yes
         ):
             return
-        try:
-            self.ctx.run(pm.hapus_rencana_aksi, data[1].id)
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        if jalankan(self, self.ctx, pm.hapus_rencana_aksi, data[1].id) is GAGAL:
             return
         self.berubah.emit()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.services import umpan_balik as ub
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.pemantauan import UtasRingkas
-from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.pemantauan.widgets import tombol
 
 BARU = -1
@@ -98,11 +98,9 @@ class UmpanBalikPanel(QWidget):
             return
         self.frasa.clear()
         self.frasa.addItem("— pilih frasa untuk disisipkan —", None)
-        try:
-            for _id, kat, teks in self.ctx.run(ub.daftar_frasa):
-                self.frasa.addItem(f"[{ub.KATEGORI_FRASA.get(kat, kat)}] {teks}", teks)
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        frasa = jalankan(self, self.ctx, ub.daftar_frasa)
+        for _id, kat, teks in frasa if frasa is not GAGAL else []:
+            self.frasa.addItem(f"[{ub.KATEGORI_FRASA.get(kat, kat)}] {teks}", teks)
         self._frasa_dimuat = True
 
     def tampilkan(
@@ -158,19 +156,21 @@ class UmpanBalikPanel(QWidget):
     def _kirim(self) -> None:
         tujuan = self.tujuan.currentData()
         teks = self.teks.toPlainText()
-        try:
-            if tujuan == BARU:
-                self.ctx.run(
-                    ub.tulis_umpan_balik,
-                    self.skp_id,
-                    teks,
-                    periode_id=self.periode_id,
-                    **self.sasaran,
-                )
-            else:
-                self.ctx.run(ub.balas_umpan_balik, tujuan, teks)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Umpan balik tidak terkirim")
+        judul = "Umpan balik tidak terkirim"
+        if tujuan == BARU:
+            terkirim = jalankan(
+                self,
+                self.ctx,
+                ub.tulis_umpan_balik,
+                self.skp_id,
+                teks,
+                judul=judul,
+                periode_id=self.periode_id,
+                **self.sasaran,
+            )
+        else:
+            terkirim = jalankan(self, self.ctx, ub.balas_umpan_balik, tujuan, teks, judul=judul)
+        if terkirim is GAGAL:
             return
         self.teks.clear()
         self.terkirim.emit()

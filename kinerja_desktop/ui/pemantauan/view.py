@@ -18,16 +18,17 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.nip import format_nip
+from kinerja_desktop.domain.status import StatusRealisasi
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
-from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.pemantauan.impor import ImporTab
 from kinerja_desktop.ui.pemantauan.papan import PapanTab
 from kinerja_desktop.ui.pemantauan.progres import ProgresTab
 from kinerja_desktop.ui.pemantauan.realisasi import RealisasiTab
 from kinerja_desktop.ui.pemantauan.rencana_aksi import RencanaAksiTab
-from kinerja_desktop.ui.pemantauan.widgets import WARNA_STATUS, tombol
+from kinerja_desktop.ui.pemantauan.widgets import tombol, warna_status
 
 
 class PemantauanView(QWidget):
@@ -112,11 +113,8 @@ class PemantauanView(QWidget):
     # --- selectors ------------------------------------------------------------------------
     def _isi_pegawai(self) -> None:
         pilih = self.pegawai.currentData()
-        try:
-            daftar = self.ctx.run(pm.pegawai_pilihan, self.tahun.value())
-        except Exception as exc:
-            tampilkan_error(self, exc)
-            daftar = []
+        dimuat = jalankan(self, self.ctx, pm.pegawai_pilihan, self.tahun.value())
+        daftar = dimuat if dimuat is not GAGAL else []
         self.pegawai.blockSignals(True)
         self.pegawai.clear()
         for p in daftar:
@@ -164,10 +162,16 @@ class PemantauanView(QWidget):
             self.info.setText("Akun Anda belum terhubung dengan data pegawai.")
             self.tabs.setEnabled(False)
             return
-        try:
-            h = self.ctx.run(pm.halaman_pemantauan, pid, self.tahun.value(), self._periode_id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Data pemantauan tidak dapat dimuat")
+        h = jalankan(
+            self,
+            self.ctx,
+            pm.halaman_pemantauan,
+            pid,
+            self.tahun.value(),
+            self._periode_id,
+            judul="Data pemantauan tidak dapat dimuat",
+        )
+        if h is GAGAL:
             return
         self.tabs.setEnabled(True)
         self.halaman = h
@@ -187,11 +191,11 @@ class PemantauanView(QWidget):
 
     def _tampil_info(self, h: pm.HalamanPemantauan) -> None:
         p = h.periode_aktif
-        latar, warna = WARNA_STATUS.get(h.status, ("#eee", "#333"))
+        latar, warna = warna_status(h.status, ("#eee", "#333"))
         teks = (
             f"<b>{h.pegawai_nama}</b> · NIP {format_nip(h.pegawai_nip)} &nbsp; "
-            f"<span style='background:{latar}; color:{warna}'>&nbsp;{pm.LABEL_STATUS[h.status]}"
-            "&nbsp;</span>"
+            f"<span style='background:{latar}; color:{warna}'>"
+            f"&nbsp;{StatusRealisasi(h.status).label}&nbsp;</span>"
         )
         if p is not None:
             teks += (

@@ -14,17 +14,18 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
+from kinerja_desktop.domain.angka import format_persen
+from kinerja_desktop.domain.status import StatusRealisasi
+
 PERAN = Qt.ItemDataRole.UserRole
 
-# filling state -> (background, text colour)
-WARNA_STATUS = {
-    "TANPA_SKP": ("#eeeeee", "#555555"),
-    "BELUM_MULAI": ("#fde2e1", "#8a1c1c"),
-    "BELUM": ("#fde2e1", "#8a1c1c"),
-    "DRAF": ("#fff4cc", "#7a5a00"),
-    "DIAJUKAN": ("#dcebfb", "#174a7c"),
-    "DINILAI": ("#dff3e3", "#1d5e2c"),
-}
+
+def warna_status(
+    status: str, bawaan: tuple[str | None, str | None] = (None, None)
+) -> tuple[str | None, str | None]:
+    """(background, text colour) of a filling state, as the domain defines them."""
+    keadaan = StatusRealisasi.dari(status)
+    return (keadaan.latar, keadaan.warna) if keadaan is not None else bawaan
 
 
 def item(
@@ -84,6 +85,4 @@ def tombol(teks: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
 
 
 def persen(x: float | None) -> str:
-    if x is None:
-        return "-"
-    return f"{x:.1f}%".replace(".", ",")
+    return format_persen(x)

@@ -31,16 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.identitas import Identitas
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Peran
+from kinerja_desktop.domain.status import StatusSkp
 from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services import skp_bantu as bantu
 from kinerja_desktop.services import skp_cetak
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui import cetak
+from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman, label_keterangan
-from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.skp import dialogs
 
 PERAN = Qt.ItemDataRole.UserRole
@@ -94,21 +96,21 @@ def _tombol(teks: str, slot, tip: str = "") -> QPushButton:
     return b
 
 
-def _nip_html(identitas: dict) -> str:
-    return format_nip(identitas.get("nip", "")).replace(" ", "&nbsp;")
+def _nip_html(identitas: Identitas | None) -> str:
+    return format_nip(identitas.nip if identitas else "").replace(" ", "&nbsp;")
 
 
-def _label_nip(identitas: dict) -> str:
-    return "NI PPPK" if identitas.get("status") == "PPPK" else "NIP"
+def _label_nip(identitas: Identitas | None) -> str:
+    return identitas.label_nip if identitas else "NIP"
 
 
 def label_status_html(status: str | None) -> str:
     if not status:
         return "<span style='color:#888'>Belum ada SKP</span>"
-    warna = svc.WARNA_STATUS.get(status, "#333")
+    warna = StatusSkp.warna_dari(status, "#333")
     return (
         f"<span style='color:white; background:{warna}; padding:2px 8px;'>"
-        f"&nbsp;{svc.LABEL_STATUS.get(status, status)}&nbsp;</span>"
+        f"&nbsp;{StatusSkp.label_dari(status)}&nbsp;</span>"
     )
 
 
@@ -313,12 +315,11 @@ class SkpEditor(QWidget):
         self.kosong.show()
 
     def tampilkan(self, skp_id: int) -> None:
-        try:
-            self.detail = self.ctx.run(svc.detail_skp, skp_id)
-        except Exception as exc:
+        detail = jalankan(self, self.ctx, svc.detail_skp, skp_id, judul="Tidak dapat membuka SKP")
+        if detail is GAGAL:
             self.kosongkan()
-            tampilkan_error(self, exc, "Tidak dapat membuka SKP")
             return
+        self.detail = detail
         self._isi()
 
     def muat_ulang(self) -> None:
@@ -338,15 +339,15 @@ class SkpEditor(QWidget):
             + ("" if s.terkini else " (revisi lama, hanya baca)")
         )
         self.status.setText(label_status_html(s.status))
-        p, n = d.pegawai, d.penilai or {}
+        p, n = d.pegawai, d.penilai
         self.info_pegawai.setText(
-            f"<b>Pegawai:</b> {p.get('nama_lengkap', '')}<br>{_label_nip(p)} "
+            f"<b>Pegawai:</b> {p.nama}<br>{_label_nip(p)} "
             f"{_nip_html(p)}"
-            f"<br>{p.get('jabatan', '')} · {p.get('pangkat_golongan', '')}"
+            f"<br>{p.jabatan} · {p.pangkat_golongan}"
         )
         self.info_penilai.setText(
-            f"<b>Pejabat penilai:</b> {n.get('nama_lengkap', '-')}<br>"
-            f"{_label_nip(n)} {_nip_html(n)}<br>{n.get('jabatan', '')}"
+            f"<b>Pejabat penilai:</b> {n.nama if n else '-'}<br>"
+            f"{_label_nip(n)} {_nip_html(n)}<br>{n.jabatan if n else ''}"
         )
         pesan = []
         if d.alasan_dikembalikan:
@@ -455,7 +456,7 @@ class SkpEditor(QWidget):
         for i, r in enumerate(rows):
             t.setItem(i, 0, _item(f"{waktu_lokal(r.waktu):%d-%m-%Y %H:%M}"))
             t.setItem(i, 1, _item(r.nama_pengguna))
-            t.setItem(i, 2, _item(r.label, warna=svc.WARNA_STATUS.get(r.ke_status)))
+            t.setItem(i, 2, _item(r.label, warna=StatusSkp.warna_dari(r.ke_status)))
             t.setItem(i, 3, _item(r.alasan or ""))
         t.resizeRowsToContents()
 
@@ -475,10 +476,8 @@ class SkpEditor(QWidget):
             b.setEnabled(ubah and jenis in ("rhk", "iki"))
 
     def _jalankan(self, fn, *args, judul: str = "Tidak dapat disimpan", **kw):
-        try:
-            hasil = self.ctx.run(fn, *args, **kw)
-        except Exception as exc:
-            tampilkan_error(self, exc, judul)
+        hasil = jalankan(self, self.ctx, fn, *args, judul=judul, **kw)
+        if hasil is GAGAL:
             self.muat_ulang()
             return None
         return hasil if hasil is not None else True
@@ -618,7 +617,7 @@ class SkpEditor(QWidget):
                 "Pustaka RHK.",
             )
             return
-        pilih = dialogs.pilih_pustaka(self, rows, self.detail.pegawai.get("jabatan", ""))
+        pilih = dialogs.pilih_pustaka(self, rows, self.detail.pegawai.jabatan)
         if not pilih:
             return
         n = self._jalankan(
@@ -693,7 +692,7 @@ class SkpEditor(QWidget):
         if not dialogs.konfirmasi(
             self,
             "Tetapkan SKP",
-            f"Tetapkan SKP {self.detail.pegawai.get('nama_lengkap', '')}? SKP yang sudah "
+            f"Tetapkan SKP {self.detail.pegawai.nama}? SKP yang sudah "
             "ditetapkan hanya dapat diubah melalui revisi.",
         ):
             return
@@ -842,10 +841,14 @@ class SkpView(QWidget):
             self.pustaka.muat()
 
     def isi_pegawai(self, pilih_id: int | None = None) -> None:
-        try:
-            rows = self.ctx.run(svc.pegawai_dapat_dipilih, self.cari.text())
-        except Exception as exc:
-            tampilkan_error(self, exc, "Tidak dapat memuat pegawai")
+        rows = jalankan(
+            self,
+            self.ctx,
+            svc.pegawai_dapat_dipilih,
+            self.cari.text(),
+            judul="Tidak dapat memuat pegawai",
+        )
+        if rows is GAGAL:
             return
         sebelumnya = pilih_id if pilih_id is not None else self.pegawai_id()
         self.pegawai.blockSignals(True)
@@ -870,10 +873,16 @@ class SkpView(QWidget):
             pilih_skp = self.editor.detail.skp.id
         self._daftar = []
         if pid is not None:
-            try:
-                self._daftar = self.ctx.run(svc.daftar_skp, pid, self.tahun.value())
-            except Exception as exc:
-                tampilkan_error(self, exc, "Tidak dapat memuat SKP")
+            daftar = jalankan(
+                self,
+                self.ctx,
+                svc.daftar_skp,
+                pid,
+                self.tahun.value(),
+                judul="Tidak dapat memuat SKP",
+            )
+            if daftar is not GAGAL:
+                self._daftar = daftar
         t = self.tabel_skp
         t.blockSignals(True)
         t.setRowCount(len(self._daftar))
@@ -883,7 +892,7 @@ class SkpView(QWidget):
                 i, 0, _item(f"{s.mulai:%d-%m} s.d. {s.selesai:%d-%m-%Y}", s.id, tebal=s.terkini)
             )
             t.setItem(i, 1, _item(s.label_revisi + ("" if s.terkini else " (lama)")))
-            t.setItem(i, 2, _item(s.label_status, warna=svc.WARNA_STATUS.get(s.status), tebal=True))
+            t.setItem(i, 2, _item(s.label_status, warna=StatusSkp.warna_dari(s.status), tebal=True))
             t.setItem(i, 3, _item(s.penilai_nama))
             if s.id == pilih_skp:
                 baris_pilih = i
@@ -935,18 +944,19 @@ class SkpView(QWidget):
         )
         if nilai is None:
             return
-        try:
-            baru = self.ctx.run(
-                svc.buat_skp,
-                pid,
-                self.tahun.value(),
-                nilai["pendekatan"],
-                nilai["mulai"],
-                nilai["selesai"],
-                akhiri_sebelumnya=nilai["akhiri_sebelumnya"],
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc, "SKP tidak dapat dibuat")
+        baru = jalankan(
+            self,
+            self.ctx,
+            svc.buat_skp,
+            pid,
+            self.tahun.value(),
+            nilai["pendekatan"],
+            nilai["mulai"],
+            nilai["selesai"],
+            judul="SKP tidak dapat dibuat",
+            akhiri_sebelumnya=nilai["akhiri_sebelumnya"],
+        )
+        if baru is GAGAL:
             return
         self.muat_daftar(pilih_skp=baru.id)
 
@@ -958,10 +968,10 @@ class SkpView(QWidget):
             self, "Hapus draf SKP", f"Hapus draf SKP periode {d.skp.label_periode}?"
         ):
             return
-        try:
-            self.ctx.run(svc.hapus_skp, d.skp.id)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Tidak dapat menghapus")
+        if (
+            jalankan(self, self.ctx, svc.hapus_skp, d.skp.id, judul="Tidak dapat menghapus")
+            is GAGAL
+        ):
             return
         self.editor.kosongkan()
         self.muat_daftar()
@@ -969,25 +979,24 @@ class SkpView(QWidget):
     def buat_untuk_unit(self) -> None:
         from kinerja_desktop.services import organisasi
 
-        try:
-            unit = self.ctx.run(organisasi.daftar_unit, False)
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        unit = jalankan(self, self.ctx, organisasi.daftar_unit, False)
+        if unit is GAGAL:
             return
         nilai = dialogs.isi_buat_skp_unit(self, unit, self.tahun.value())
         if nilai is None:
             return
-        try:
-            hasil = self.ctx.run(
-                bantu.buat_skp_unit,
-                nilai["unit_id"],
-                nilai["tahun"],
-                nilai["pendekatan"],
-                termasuk_sub_unit=nilai["termasuk_sub_unit"],
-                keterangan="Buat SKP untuk unit",
-            )
-        except Exception as exc:
-            tampilkan_error(self, exc, "SKP tidak dapat dibuat")
+        hasil = jalankan(
+            self,
+            self.ctx,
+            bantu.buat_skp_unit,
+            nilai["unit_id"],
+            nilai["tahun"],
+            nilai["pendekatan"],
+            judul="SKP tidak dapat dibuat",
+            termasuk_sub_unit=nilai["termasuk_sub_unit"],
+            keterangan="Buat SKP untuk unit",
+        )
+        if hasil is GAGAL:
             return
         QMessageBox.information(self, "Buat SKP untuk unit", hasil.pesan)
         self.muat_daftar()
@@ -1049,12 +1058,18 @@ class BawahanPanel(QWidget):
         lay.addWidget(split)
 
     def muat(self, tahun: int) -> None:
-        try:
-            self.rows = self.ctx.run(bantu.ringkasan_bawahan, tahun)
-            m = self.ctx.run(bantu.matriks_peran_hasil, tahun)
-        except Exception as exc:
-            tampilkan_error(self, exc, "Tidak dapat memuat data bawahan")
+        hasil = jalankan(
+            self,
+            self.ctx,
+            lambda s, a: (
+                bantu.ringkasan_bawahan(s, a, tahun),
+                bantu.matriks_peran_hasil(s, a, tahun),
+            ),
+            judul="Tidak dapat memuat data bawahan",
+        )
+        if hasil is GAGAL:
             return
+        self.rows, m = hasil
         t = self.tabel
         t.setRowCount(len(self.rows))
         hitung: dict[str, int] = {}
@@ -1067,9 +1082,7 @@ class BawahanPanel(QWidget):
             t.setItem(
                 i,
                 4,
-                _item(
-                    r.label_status, warna=svc.WARNA_STATUS.get(r.status or "", "#888"), tebal=True
-                ),
+                _item(r.label_status, warna=StatusSkp.warna_dari(r.status, "#888"), tebal=True),
             )
             t.setItem(i, 5, _item(r.jumlah_rhk if r.skp_id else ""))
         t.resizeRowsToContents()
@@ -1150,11 +1163,10 @@ class PustakaPanel(QWidget):
         lay.addWidget(ket)
 
     def muat(self) -> None:
-        try:
-            self.rows = self.ctx.run(bantu.daftar_pustaka, None, self.cari.text())
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        rows = jalankan(self, self.ctx, bantu.daftar_pustaka, None, self.cari.text())
+        if rows is GAGAL:
             return
+        self.rows = rows
         pilih = self.jabatan.currentData()
         self.jabatan.blockSignals(True)
         self.jabatan.clear()
@@ -1185,10 +1197,10 @@ class PustakaPanel(QWidget):
         nilai = dialogs.isi_pustaka(self, row, sorted({r.jabatan for r in self.rows}))
         if nilai is None:
             return
-        try:
-            self.ctx.run(bantu.simpan_pustaka, row.id if row else None, **nilai)
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        if (
+            jalankan(self, self.ctx, bantu.simpan_pustaka, row.id if row else None, **nilai)
+            is GAGAL
+        ):
             return
         self.muat()
 
@@ -1211,9 +1223,6 @@ class PustakaPanel(QWidget):
             self, "Hapus butir pustaka", f"Hapus «{svc._potong(row.uraian_indikator, 80)}»?"
         ):
             return
-        try:
-            self.ctx.run(bantu.hapus_pustaka, row.id)
-        except Exception as exc:
-            tampilkan_error(self, exc)
+        if jalankan(self, self.ctx, bantu.hapus_pustaka, row.id) is GAGAL:
             return
         self.muat()
