@@ -29,7 +29,7 @@ def _skalar(obj: Any) -> bytes:
     if isinstance(obj, int):
         return str(obj).encode()
     if isinstance(obj, (Decimal, float)):
-        teks = f"{Decimal(obj):f}"
+        teks = format(Decimal(obj), "f")  # PDF syntax: no exponent, "." as decimal point
         return (teks.rstrip("0").rstrip(".") if "." in teks else teks).encode() or b"0"
     return obj.unparse()  # Name, String, Operator
 
