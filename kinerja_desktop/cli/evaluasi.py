@@ -2,6 +2,7 @@
 
 kinerja-desktop print-evaluasi --nip NIP --tahun 2025 --periode TW1 --out FILE.pdf
 kinerja-desktop print-batch --unit UNIT --tahun 2025 --periode AKHIR --out DIR [--satu-file]
+    [--proses N]
 kinerja-desktop verify FILE.pdf|KODE
 """
 
@@ -40,6 +41,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--periode", required=True, help=_PERIODE_HELP)
     b.add_argument("--out", required=True, help="folder tujuan")
     b.add_argument("--satu-file", action="store_true", help="gabungkan semua ke satu PDF")
+    b.add_argument(
+        "--proses",
+        type=_bilangan_positif,
+        default=os.cpu_count() or 1,
+        help="jumlah proses yang mencetak bersamaan (bawaan: jumlah inti prosesor)",
+    )
     b.set_defaults(func=run_batch)
 
     v = sub.add_parser("verify", help="periksa kode verifikasi cetakan (berkas PDF atau kode)")
@@ -48,6 +55,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "sumber", nargs="+", help="berkas PDF, atau kode seperti 'EVALUASI-1A2B3C4D ABCD-EF01-2345'"
     )
     v.set_defaults(func=run_verify)
+
+
+def _bilangan_positif(teks: str) -> int:
+    if not teks.isdigit() or int(teks) < 1:
+        raise argparse.ArgumentTypeError("harus bilangan bulat 1 atau lebih")
+    return int(teks)
 
 
 def _operator():
@@ -59,8 +72,9 @@ def _operator():
 def run_print(args: argparse.Namespace) -> int:
     import tempfile
 
-    from kinerja_desktop.reports.batch import gabungkan_pdf, tulis_cetakan
+    from kinerja_desktop.reports.batch import gabungkan_pdf
     from kinerja_desktop.services import evaluasi as sv
+    from kinerja_desktop.services.cetak import tulis_cetakan
     from kinerja_desktop.services.uow import unit_of_work
 
     jenis = {
@@ -131,8 +145,8 @@ def _cari_unit(s, teks: str):
 
 def run_batch(args: argparse.Namespace) -> int:
     from kinerja_desktop.domain.tugas import StatusTugas
-    from kinerja_desktop.reports.batch import cetak_batch
     from kinerja_desktop.services import evaluasi as sv
+    from kinerja_desktop.services.cetak import cetak_batch
 
     db = open_db(args)
     try:
@@ -153,6 +167,7 @@ def run_batch(args: argparse.Namespace) -> int:
             periode_id,
             args.out,
             satu_file=args.satu_file,
+            proses=args.proses,
         )
     finally:
         db.close()
@@ -171,10 +186,9 @@ def run_batch(args: argparse.Namespace) -> int:
 def run_verify(args: argparse.Namespace) -> int:
     from kinerja_desktop.reports.verifikasi import baca_kode_dari_pdf
     from kinerja_desktop.services import evaluasi as sv
-    from kinerja_desktop.services.dokumen import verifikasi_kode
+    from kinerja_desktop.services.cetak import verifikasi_kode
     from kinerja_desktop.services.uow import unit_of_work
 
-    sv.muat_semua_penyusun()
     pasangan: list[tuple[str, str]] = []
     teks = " ".join(args.sumber)
     for s in args.sumber:

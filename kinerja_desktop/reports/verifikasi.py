@@ -123,13 +123,19 @@ def baca_kode_dari_pdf(
     Accepts a path, the PDF's bytes or a binary file object. A merged batch PDF gives one pair
     per distinct document, in page order.
     """
-    from pypdf import PdfReader
+    import pypdfium2 as pdfium  # the renderer the preview uses, also reads the text
 
-    sumber: Any = io.BytesIO(path_or_bytes) if isinstance(path_or_bytes, bytes) else path_or_bytes
-    pembaca = PdfReader(sumber)
+    sumber: Any = bytes(path_or_bytes) if isinstance(path_or_bytes, bytes) else path_or_bytes
+    dokumen = pdfium.PdfDocument(sumber)
     hasil: list[tuple[str, str]] = []
-    for halaman in pembaca.pages:
-        for pasangan in cari_kode_dalam_teks(halaman.extract_text() or ""):
-            if pasangan not in hasil:
-                hasil.append(pasangan)
+    try:
+        for i in range(len(dokumen)):
+            halaman = dokumen[i]
+            teks = halaman.get_textpage().get_text_range()
+            for pasangan in cari_kode_dalam_teks(teks):
+                if pasangan not in hasil:
+                    hasil.append(pasangan)
+            halaman.close()
+    finally:
+        dokumen.close()
     return hasil

@@ -80,7 +80,7 @@ from kinerja_desktop.domain.status import (
 )
 from kinerja_desktop.domain.tanggal import format_rentang_periode
 from kinerja_desktop.services import identitas, organisasi
-from kinerja_desktop.services.dokumen import daftarkan_cetak, daftarkan_penyusun
+from kinerja_desktop.services.dokumen import daftarkan_cetak, kode_cetak
 from kinerja_desktop.services.pengaturan import (
     KUNCI_EMBLEM,
     KUNCI_INSTANSI,
@@ -1525,10 +1525,6 @@ def data_cetak_dokumen(session: Session, evaluasi_uuid: str) -> dict[str, Any] |
     }
 
 
-daftarkan_penyusun(JENIS_CETAK_EVALUASI)(data_cetak_evaluasi)
-daftarkan_penyusun(JENIS_CETAK_DOKUMEN)(data_cetak_dokumen)
-
-
 @dataclass(frozen=True)
 class CetakanSiap:
     """The data to print plus the codes for its footer (registered for verification)."""
@@ -1559,11 +1555,17 @@ def siapkan_cetak(
     return siapkan_cetak_tanpa_cek(session, ev, jenis)
 
 
-def siapkan_cetak_tanpa_cek(session: Session, ev: Evaluasi, jenis: str) -> CetakanSiap:
+def siapkan_cetak_tanpa_cek(
+    session: Session, ev: Evaluasi, jenis: str, *, catat: bool = True
+) -> CetakanSiap:
+    """``catat=False`` only computes the codes: a batch worker reads, its parent records."""
     penyusun = data_cetak_evaluasi if jenis == JENIS_CETAK_EVALUASI else data_cetak_dokumen
     data = penyusun(session, ev.uuid)
     assert data is not None
-    kode = daftarkan_cetak(session, jenis, ev.uuid, data)
+    if catat:
+        kode = daftarkan_cetak(session, jenis, ev.uuid, data)
+    else:
+        kode = kode_cetak(jenis, ev.uuid, data)
     emblem = None
     if jenis == JENIS_CETAK_DOKUMEN:
         emblem = baca_biner(session, KUNCI_EMBLEM)
@@ -1621,15 +1623,3 @@ def urai_kode(teks: str) -> list[tuple[str, str]]:
         if pasangan not in hasil:
             hasil.append(pasangan)
     return hasil
-
-
-def muat_semua_penyusun() -> None:
-    """Import every service module so that each printed document type has registered its
-    verification builder (SKP, evaluation forms, recaps, …) before a code is verified."""
-    import importlib
-    import pkgutil
-
-    import kinerja_desktop.services as paket
-
-    for info in pkgutil.iter_modules(paket.__path__):
-        importlib.import_module(f"{paket.__name__}.{info.name}")

@@ -33,7 +33,7 @@ from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.status import StatusEvaluasi
 from kinerja_desktop.services import organisasi
-from kinerja_desktop.services.dokumen import daftarkan_cetak, daftarkan_penyusun
+from kinerja_desktop.services.dokumen import daftarkan_cetak
 from kinerja_desktop.services.evaluasi import (
     DistribusiUnit,
     _boleh_lihat_unit,
@@ -213,9 +213,6 @@ def data_cetak_rekap(session: Session, entitas: str) -> dict[str, Any] | None:
             for r in rows
         ],
     }
-
-
-daftarkan_penyusun(JENIS_CETAK_REKAP)(data_cetak_rekap)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Printing the SKP: its data from the snapshot + content, the document register, the PDF.
 
-The verification builder ``@daftarkan_penyusun("SKP")`` rebuilds the same data from the
-database, so ``services.dokumen.verifikasi_kode`` can tell whether a printout is still current.
+The verification builder ``data_cetak`` (listed in ``services.cetak.PENYUSUN_DOKUMEN``) rebuilds
+the same data from the database, so ``services.cetak.verifikasi_kode`` can tell whether a
+printout is still current.
 Identity always comes from the snapshot taken when the SKP was created or revised.
 """
 
@@ -18,7 +19,7 @@ from kinerja_desktop.domain.errors import NotFound
 from kinerja_desktop.domain.identitas import Identitas, json_cetak
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services import skp as svc
-from kinerja_desktop.services.dokumen import daftarkan_cetak, daftarkan_penyusun
+from kinerja_desktop.services.dokumen import daftarkan_cetak
 
 JENIS_DOKUMEN = "SKP"
 
@@ -114,8 +115,7 @@ def skp_cetak_dari_data(data: dict[str, Any], kode_dok: str = "", kode_ver: str 
     )
 
 
-@daftarkan_penyusun(JENIS_DOKUMEN)
-def _penyusun_skp(session: Session, entitas_uuid: str) -> dict[str, Any] | None:
+def data_cetak(session: Session, entitas_uuid: str) -> dict[str, Any] | None:
     skp = session.scalar(select(Skp).where(Skp.uuid == entitas_uuid))
     return data_dokumen(skp) if skp is not None else None
 

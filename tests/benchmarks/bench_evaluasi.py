@@ -384,7 +384,7 @@ def _salin(src: Path) -> Path:
 def jalankan_batch(db_path: Path, n: int, satu_file: bool, out: Path) -> dict:
     """One batch in this process: time, documents/s and RSS samples."""
     from kinerja_desktop.domain.tugas import StatusTugas
-    from kinerja_desktop.reports.batch import cetak_batch
+    from kinerja_desktop.services.cetak import cetak_batch
 
     db = open_database(f"sqlite:///{db_path}")
     with db.session_factory() as s:

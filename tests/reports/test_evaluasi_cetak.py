@@ -13,19 +13,14 @@ import pytest
 from pypdf import PdfReader
 
 from kinerja_desktop.db.models import Pengaturan, Realisasi
-from kinerja_desktop.reports.batch import (
-    Dibatalkan,
-    StatusTugas,
-    cetak_batch,
-    gabungkan_pdf,
-    tulis_cetakan,
-)
+from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas
+from kinerja_desktop.reports.batch import gabungkan_pdf
 from kinerja_desktop.reports.rekap import cetak_rekap
 from kinerja_desktop.reports.verifikasi import baca_kode_dari_pdf
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services import laporan
-from kinerja_desktop.services.dokumen import verifikasi_kode
+from kinerja_desktop.services.cetak import cetak_batch, tulis_cetakan, verifikasi_kode
 from kinerja_desktop.services.uow import run
 from tests import factories
 from tests.data_evaluasi import kantor

@@ -23,13 +23,13 @@ from kinerja_desktop.db.models import Indikator, Realisasi
 from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.tanggal import format_tanggal
-from kinerja_desktop.reports.batch import tulis_cetakan
 from kinerja_desktop.reports.skp import render_skp
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import pegawai as peg
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services import skp_cetak
+from kinerja_desktop.services.cetak import tulis_cetakan
 from kinerja_desktop.services.uow import run
 from tests import factories
 from tests.data_evaluasi import kantor

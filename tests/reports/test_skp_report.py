@@ -22,7 +22,7 @@ from kinerja_desktop.reports.skp import (
 )
 from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services import skp_cetak
-from kinerja_desktop.services.dokumen import verifikasi_kode
+from kinerja_desktop.services.cetak import verifikasi_kode
 from tests.unit.test_skp_kantor import kantor_kecil
 from tests.unit.test_skp_services import go, skp_lengkap, tetapkan
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from kinerja_desktop.db.base import utcnow
 from kinerja_desktop.db.models import Evaluasi
-from kinerja_desktop.reports.batch import tulis_cetakan
 from kinerja_desktop.services import evaluasi as sv
+from kinerja_desktop.services.cetak import tulis_cetakan
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.uow import run
 from kinerja_desktop.ui.evaluasi import dialog as dialog_mod

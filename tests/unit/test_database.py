@@ -167,8 +167,7 @@ def test_migrations_create_exactly_the_models(db):
 
 
 def test_every_printed_document_type_can_be_verified():
-    from kinerja_desktop.services import dokumen
+    from kinerja_desktop.services import cetak
 
-    dokumen._muat_penyusun()
-    assert {"SKP"} <= set(dokumen.PENYUSUN_DATA)
-    assert len(dokumen.PENYUSUN_DATA) >= 4
+    assert {"SKP"} <= set(cetak.PENYUSUN_DOKUMEN)
+    assert len(cetak.PENYUSUN_DOKUMEN) >= 4

@@ -13,10 +13,10 @@ from sqlalchemy import text
 from kinerja_desktop.db.database import _alembic_config, current_revision
 from kinerja_desktop.db.models import Evaluasi, Skp
 from kinerja_desktop.domain.identitas import SnapshotIdentitas
-from kinerja_desktop.reports.batch import tulis_cetakan
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import skp as skp_svc
 from kinerja_desktop.services import skp_cetak
+from kinerja_desktop.services.cetak import tulis_cetakan
 from kinerja_desktop.services.uow import run
 from tests import factories
 from tests.data_evaluasi import kantor

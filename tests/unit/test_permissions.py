@@ -73,7 +73,7 @@ TERBUKA: dict[str, str] = {
     "akun.akun_saya": "the user's own account",
     "akun.buat_admin_pertama": "only while no account exists (test_akun)",
     "audit.periksa_integritas": "read-only check of the file",
-    "dokumen.verifikasi_kode": "anyone may verify a printed document",
+    "cetak.verifikasi_kode": "anyone may verify a printed document",
     "pengaturan.identitas_kantor": "printed on every form",
     "organisasi.daftar_unit": "unit names are office-wide reference data",
     "periode.daftar_periode": "period calendar",

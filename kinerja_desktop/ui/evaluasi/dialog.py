@@ -724,7 +724,7 @@ class EvaluasiDialog(QDialog):
             return
         from io import BytesIO
 
-        from kinerja_desktop.reports.batch import tulis_cetakan
+        from kinerja_desktop.services.cetak import tulis_cetakan
 
         gagal = "Tidak dapat mencetak"
         cetakan = jalankan(self, self.ctx, sv.siapkan_cetak, d.evaluasi_id, jenis, judul=gagal)

@@ -148,9 +148,7 @@ class VerifikasiDialog(QDialog):
         self.periksa(pasangan)
 
     def periksa(self, pasangan: list[tuple[str, str]]) -> None:
-        from kinerja_desktop.services.dokumen import verifikasi_kode
-
-        sv.muat_semua_penyusun()
+        from kinerja_desktop.services.cetak import verifikasi_kode
 
         bagian = []
         self.hasil_terakhir = []
@@ -248,7 +246,7 @@ class CetakMassalDialog(QDialog):
             self.ed_folder.setText(path)
 
     def mulai(self) -> None:
-        from kinerja_desktop.reports.batch import cetak_batch
+        from kinerja_desktop.services.cetak import cetak_batch
         from kinerja_desktop.ui.tasks import run_with_progress
 
         unit_id, periode_id = self.cb_unit.currentData(), self.cb_periode.currentData()
