@@ -37,8 +37,6 @@ from kinerja_desktop.domain.peran import Peran
 from kinerja_desktop.domain.status import StatusSkp
 from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import skp as svc
-from kinerja_desktop.services import skp_bantu as bantu
-from kinerja_desktop.services import skp_cetak
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui import cetak
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
@@ -571,7 +569,7 @@ class SkpEditor(QWidget):
             if not dialogs.konfirmasi(
                 self,
                 "Hapus RHK",
-                f"Hapus RHK «{svc._potong(rhk.uraian, 80)}» beserta "
+                f"Hapus RHK «{svc.potong(rhk.uraian, 80)}» beserta "
                 f"{len(rhk.indikator)} indikatornya?",
             ):
                 return
@@ -579,7 +577,7 @@ class SkpEditor(QWidget):
         else:
             _rhk, iki = self._iki(pilih[1])
             if not dialogs.konfirmasi(
-                self, "Hapus indikator", f"Hapus indikator «{svc._potong(iki.uraian, 80)}»?"
+                self, "Hapus indikator", f"Hapus indikator «{svc.potong(iki.uraian, 80)}»?"
             ):
                 return
             self._jalankan(svc.hapus_indikator, iki.id)
@@ -606,7 +604,7 @@ class SkpEditor(QWidget):
             stack += [x.child(i) for i in range(x.childCount())]
 
     def ambil_pustaka(self) -> None:
-        rows = self._jalankan(bantu.daftar_pustaka)
+        rows = self._jalankan(svc.daftar_pustaka)
         if rows is None:
             return
         if rows is True or not rows:
@@ -620,9 +618,7 @@ class SkpEditor(QWidget):
         pilih = dialogs.pilih_pustaka(self, rows, self.detail.pegawai.jabatan)
         if not pilih:
             return
-        n = self._jalankan(
-            bantu.ambil_dari_pustaka, self.detail.skp.id, pilih["ids"], pilih["jenis"]
-        )
+        n = self._jalankan(svc.ambil_dari_pustaka, self.detail.skp.id, pilih["ids"], pilih["jenis"])
         self.muat_ulang()
         if n is not None:
             self.berubah.emit()
@@ -721,7 +717,7 @@ class SkpEditor(QWidget):
 
     def salin_tahun_lalu(self) -> None:
         n = self._jalankan(
-            bantu.salin_dari_tahun_lalu, self.detail.skp.id, judul="Tidak dapat menyalin"
+            svc.salin_dari_tahun_lalu, self.detail.skp.id, judul="Tidak dapat menyalin"
         )
         if n is not None:
             QMessageBox.information(
@@ -731,10 +727,10 @@ class SkpEditor(QWidget):
 
     def cetak(self) -> None:
         skp_id = self.detail.skp.id
-        data = self._jalankan(skp_cetak.cetak_skp, skp_id, judul="Tidak dapat mencetak")
+        data = self._jalankan(svc.cetak_skp, skp_id, judul="Tidak dapat mencetak")
         if not isinstance(data, bytes):
             return
-        nama = self.ctx.run(lambda s, _a: skp_cetak.nama_berkas(s, skp_id))
+        nama = self.ctx.run(lambda s, _a: svc.nama_berkas(s, skp_id))
         self._pratinjau = cetak.PratinjauCetak(data, nama, self, judul="Pratinjau SKP")
         self._pratinjau.exec()
 
@@ -988,7 +984,7 @@ class SkpView(QWidget):
         hasil = jalankan(
             self,
             self.ctx,
-            bantu.buat_skp_unit,
+            svc.buat_skp_unit,
             nilai["unit_id"],
             nilai["tahun"],
             nilai["pendekatan"],
@@ -1011,7 +1007,7 @@ class BawahanPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[bantu.BawahanSkpRow] = []
+        self.rows: list[svc.BawahanSkpRow] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -1062,8 +1058,8 @@ class BawahanPanel(QWidget):
             self,
             self.ctx,
             lambda s, a: (
-                bantu.ringkasan_bawahan(s, a, tahun),
-                bantu.matriks_peran_hasil(s, a, tahun),
+                svc.ringkasan_bawahan(s, a, tahun),
+                svc.matriks_peran_hasil(s, a, tahun),
             ),
             judul="Tidak dapat memuat data bawahan",
         )
@@ -1134,7 +1130,7 @@ class PustakaPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[bantu.PustakaRow] = []
+        self.rows: list[svc.PustakaRow] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         bar = QHBoxLayout()
@@ -1163,7 +1159,7 @@ class PustakaPanel(QWidget):
         lay.addWidget(ket)
 
     def muat(self) -> None:
-        rows = jalankan(self, self.ctx, bantu.daftar_pustaka, None, self.cari.text())
+        rows = jalankan(self, self.ctx, svc.daftar_pustaka, None, self.cari.text())
         if rows is GAGAL:
             return
         self.rows = rows
@@ -1177,7 +1173,7 @@ class PustakaPanel(QWidget):
         self.jabatan.blockSignals(False)
         self._isi()
 
-    def _tampil(self) -> list[bantu.PustakaRow]:
+    def _tampil(self) -> list[svc.PustakaRow]:
         j = self.jabatan.currentData()
         return [r for r in self.rows if not j or r.jabatan == j]
 
@@ -1193,21 +1189,18 @@ class PustakaPanel(QWidget):
             t.setItem(i, 4, _item(r.target_teks))
         t.resizeRowsToContents()
 
-    def _simpan(self, row: bantu.PustakaRow | None) -> None:
+    def _simpan(self, row: svc.PustakaRow | None) -> None:
         nilai = dialogs.isi_pustaka(self, row, sorted({r.jabatan for r in self.rows}))
         if nilai is None:
             return
-        if (
-            jalankan(self, self.ctx, bantu.simpan_pustaka, row.id if row else None, **nilai)
-            is GAGAL
-        ):
+        if jalankan(self, self.ctx, svc.simpan_pustaka, row.id if row else None, **nilai) is GAGAL:
             return
         self.muat()
 
     def tambah(self) -> None:
         self._simpan(None)
 
-    def _terpilih(self) -> bantu.PustakaRow | None:
+    def _terpilih(self) -> svc.PustakaRow | None:
         i = self.tabel.currentRow()
         rows = self._tampil()
         return rows[i] if 0 <= i < len(rows) else None
@@ -1220,9 +1213,9 @@ class PustakaPanel(QWidget):
     def hapus(self) -> None:
         row = self._terpilih()
         if row is None or not dialogs.konfirmasi(
-            self, "Hapus butir pustaka", f"Hapus «{svc._potong(row.uraian_indikator, 80)}»?"
+            self, "Hapus butir pustaka", f"Hapus «{svc.potong(row.uraian_indikator, 80)}»?"
         ):
             return
-        if jalankan(self, self.ctx, bantu.hapus_pustaka, row.id) is GAGAL:
+        if jalankan(self, self.ctx, svc.hapus_pustaka, row.id) is GAGAL:
             return
         self.muat()
