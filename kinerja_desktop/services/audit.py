@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, func, insert, inspect, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, event, func, insert, inspect, select, update
+from sqlalchemy.orm import Mapper, Session
 
 from kinerja_desktop.db.base import Base, utcnow
 from kinerja_desktop.db.models import AuditLog, Pegawai, Pengaturan
@@ -80,7 +80,7 @@ def _pegawai_id(obj: Base, session: Session | None = None, depth: int = 0) -> in
     for col in mapper.columns:
         for fk in col.foreign_keys:
             table = fk.column.table.name
-            if table in ("pegawai", "unit_kerja", "akun") or table == mapper.local_table.name:
+            if table in ("pegawai", "unit_kerja", "akun") or table == _nama_tabel(mapper):
                 continue
             key = mapper.get_property_by_column(col).key
             parent_id = getattr(obj, key, None)
@@ -95,8 +95,13 @@ def _pegawai_id(obj: Base, session: Session | None = None, depth: int = 0) -> in
     return None
 
 
+def _nama_tabel(mapper: Mapper[Any]) -> str:
+    # every mapped class here is a declarative class on its own Table (no joined/select maps)
+    return cast(Table, mapper.local_table).name
+
+
 def _kelas_tabel() -> dict[str, type]:
-    return {m.local_table.name: m.class_ for m in Base.registry.mappers}
+    return {_nama_tabel(m): m.class_ for m in Base.registry.mappers}
 
 
 def entry_hash(prev: str, row: dict[str, Any]) -> str:

@@ -12,6 +12,7 @@ from kinerja_desktop.domain.angka import parse_angka
 from kinerja_desktop.domain.errors import NotFound, ValidationError
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.skp.baris import ambil_skp, teks_target
 from kinerja_desktop.services.skp.izin import wajib_dapat_diubah
 from kinerja_desktop.services.skp.kosakata import ASPEK, UTAMA
@@ -87,9 +88,7 @@ def simpan_pustaka(
         p = PustakaRhk(jabatan=jabatan, uraian_rhk="", uraian_indikator="")
         session.add(p)
     else:
-        p = session.get(PustakaRhk, pustaka_id)
-        if p is None:
-            raise NotFound("Butir pustaka tidak ditemukan.")
+        p = ambil(session, PustakaRhk, pustaka_id, "Butir pustaka tidak ditemukan.")
     p.jabatan = jabatan
     p.uraian_rhk = uraian_wajib(uraian_rhk, "Rencana Hasil Kerja")
     p.uraian_indikator = uraian_wajib(uraian_indikator, "Indikator Kinerja Individu")
@@ -132,7 +131,7 @@ def ambil_dari_pustaka(
         if rhk_row_id is None:
             row = tambah_rhk(session, actor, skp.id, p.uraian_rhk, jenis)
             rhk_row_id = row.id
-            ada[kunci] = session.get(RencanaHasilKerja, row.id)
+            ada[kunci] = ambil(session, RencanaHasilKerja, row.id)
             baru += 1
         tambah_indikator(
             session,

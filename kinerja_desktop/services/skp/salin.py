@@ -47,15 +47,15 @@ def salin_isi(
         )
         if not pertahankan_link and r.rhk_intervensi is not None and not r.intervensi_teks:
             baru.intervensi_teks = None
-        for i in sorted(r.indikator, key=lambda i: (i.urutan, i.id)):
+        for iki in sorted(r.indikator, key=lambda i: (i.urutan, i.id)):
             baru.indikator.append(
                 Indikator(
-                    urutan=i.urutan,
-                    aspek=None if tujuan.varian == JPT else i.aspek,
-                    uraian=i.uraian,
-                    target_nilai=i.target_nilai,
-                    target_satuan=i.target_satuan,
-                    target_narasi=i.target_narasi,
+                    urutan=iki.urutan,
+                    aspek=None if tujuan.varian == JPT else iki.aspek,
+                    uraian=iki.uraian,
+                    target_nilai=iki.target_nilai,
+                    target_satuan=iki.target_satuan,
+                    target_narasi=iki.target_narasi,
                 )
             )
         tujuan.rhk.append(baru)
