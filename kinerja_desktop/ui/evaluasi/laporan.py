@@ -41,11 +41,8 @@ from kinerja_desktop.services import laporan
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
-from kinerja_desktop.ui.evaluasi.dialog import (
-    EvaluasiDialog,
-    label_predikat,
-    label_rating,
-)
+from kinerja_desktop.ui.evaluasi.dialog import EvaluasiDialog
+from kinerja_desktop.ui.evaluasi.widgets import label_predikat, label_rating
 
 WARNA_BATANG = QColor("#3d5a8a")
 WARNA_KURVA = QColor("#d97706")

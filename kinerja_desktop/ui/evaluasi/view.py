@@ -26,12 +26,8 @@ from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
-from kinerja_desktop.ui.evaluasi.dialog import (
-    EvaluasiDialog,
-    label_predikat,
-    label_rating,
-    label_status,
-)
+from kinerja_desktop.ui.evaluasi.dialog import EvaluasiDialog
+from kinerja_desktop.ui.evaluasi.widgets import label_predikat, label_rating, label_status
 
 KOLOM_DINILAI = [
     "NIP",
