@@ -4,15 +4,9 @@ for penilai (status at a glance, matriks peran hasil); "Pustaka RHK" for operato
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +19,7 @@ from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services import skp_bantu as bantu
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
+from kinerja_desktop.ui.common.filter_bar import FilterBar
 from kinerja_desktop.ui.common.form import judul_halaman
 from kinerja_desktop.ui.skp import dialogs
 from kinerja_desktop.ui.skp.bawahan import BawahanPanel
@@ -44,33 +39,13 @@ class SkpView(QWidget):
 
         lay.addWidget(judul_halaman("Sasaran Kinerja Pegawai"))
 
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        bar.addWidget(QLabel("Tahun:"))
-        self.tahun = QSpinBox()
-        self.tahun.setRange(2000, 2100)
-        self.tahun.setValue(date.today().year)
+        f = self.filter = FilterBar(pegawai=True, cari_pegawai=ctx.actor.is_admin)
+        self.tahun, self.pegawai, self.cari = f.tahun, f.pegawai, f.cari
         self.tahun.valueChanged.connect(lambda _v: self._muat_semua())
-        bar.addWidget(self.tahun)
-        bar.addSpacing(12)
-        bar.addWidget(QLabel("Pegawai:"))
-        self.pegawai = QComboBox()
-        self.pegawai.setMinimumWidth(240)
-        self.pegawai.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
         self.pegawai.currentIndexChanged.connect(lambda _i: self.muat_daftar())
-        bar.addWidget(self.pegawai, 1)
-        self.cari = QLineEdit()
-        self.cari.setPlaceholderText("Cari nama atau NIP…")
-        self.cari.setClearButtonEnabled(True)
         self.cari.returnPressed.connect(self.isi_pegawai)
-        self.cari.setMinimumWidth(170)
-        self.cari.setMaximumWidth(260)
-        self.cari.setVisible(ctx.actor.is_admin)
-        bar.addWidget(self.cari)
-        bar.addWidget(buat_tombol("Muat ulang", self.refresh))
-        lay.addLayout(bar)
+        self.filter.muat_ulang.clicked.connect(self.refresh)
+        lay.addWidget(self.filter)
 
         self.tabs = QTabWidget()
         lay.addWidget(self.tabs, 1)
@@ -142,21 +117,14 @@ class SkpView(QWidget):
         if rows is GAGAL:
             return
         sebelumnya = pilih_id if pilih_id is not None else self.pegawai_id()
-        self.pegawai.blockSignals(True)
-        self.pegawai.clear()
-        for r in rows:
-            self.pegawai.addItem(f"{r.nama} — {format_nip(r.nip)} — {r.jabatan}", r.id)
-        if sebelumnya is not None and self.pegawai.findData(sebelumnya) < 0 and pilih_id:
-            self.pegawai.addItem(f"Pegawai #{pilih_id}", pilih_id)
-        i = self.pegawai.findData(sebelumnya) if sebelumnya is not None else -1
-        if i < 0 and self.ctx.actor.pegawai_id is not None:
-            i = self.pegawai.findData(self.ctx.actor.pegawai_id)
-        self.pegawai.setCurrentIndex(max(i, 0))
-        self.pegawai.blockSignals(False)
+        pilihan = [(f"{r.nama} — {format_nip(r.nip)} — {r.jabatan}", r.id) for r in rows]
+        if pilih_id and all(i != pilih_id for _l, i in pilihan):
+            pilihan.append((f"Pegawai #{pilih_id}", pilih_id))
+        self.filter.isi_pegawai(pilihan, [sebelumnya, self.ctx.actor.pegawai_id])
         self.muat_daftar()
 
     def pegawai_id(self) -> int | None:
-        return self.pegawai.currentData()
+        return self.filter.pegawai_id()
 
     def muat_daftar(self, pilih_skp: int | None = None) -> None:
         pid = self.pegawai_id()
