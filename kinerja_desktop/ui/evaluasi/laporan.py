@@ -311,7 +311,8 @@ class LaporanView(QWidget):
         self.tbl_dist.setItem(5, 1, QTableWidgetItem(f"{d.total_final} final"))
         for r in range(6):
             for c in range(2):
-                self.tbl_dist.item(r, c).setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if (sel := self.tbl_dist.item(r, c)) is not None:
+                    sel.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         ref = None
         if d.predikat_organisasi:
             k = kurva_referensi(PredikatOrganisasi(d.predikat_organisasi))

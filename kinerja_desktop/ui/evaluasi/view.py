@@ -214,7 +214,9 @@ class EvaluasiView(QWidget):
                 ],
                 row,
             )
-            t.item(r, 4).setForeground(QColor(StatusEvaluasi.warna_dari(row.status, "#000")))
+            status = t.item(r, 4)
+            if status is not None:
+                status.setForeground(QColor(StatusEvaluasi.warna_dari(row.status, "#000")))
 
     def _isi_saya(self, rows: list[sv.DinilaiRow]) -> None:
         t = self.tbl_saya

@@ -111,25 +111,28 @@ class BawahanPanel(QWidget):
             f"<b>{len({r.pegawai_id for r in self.rows})} bawahan, tahun {tahun}</b> · "
             + " · ".join(f"{k}: {v}" for k, v in sorted(hitung.items()))
         )
+        self._isi_matriks(m)
+
+    def _isi_matriks(self, m: bantu.MatriksPeranHasil) -> None:
         self.pesan_matriks.setText(m.pesan or "")
         self.pesan_matriks.setVisible(bool(m.pesan))
         self.matriks.clear()
         tebal = QFont()
         tebal.setBold(True)
-        for r in m.rhk:
-            it = QTreeWidgetItem([f"{r.label} {r.uraian}", "", ""])
+        for rhk in m.rhk:
+            it = QTreeWidgetItem([f"{rhk.label} {rhk.uraian}", "", ""])
             it.setFont(0, tebal)
-            it.setToolTip(0, r.uraian)
-            if r.tanpa_dukungan:
+            it.setToolTip(0, rhk.uraian)
+            if rhk.tanpa_dukungan:
                 it.setText(1, "Belum didukung bawahan")
-                for c in range(3):
-                    it.setBackground(c, QBrush(QColor("#fde8e8")))
+                for kolom in range(3):
+                    it.setBackground(kolom, QBrush(QColor("#fde8e8")))
                 it.setForeground(1, QBrush(QColor("#b91c1c")))
             self.matriks.addTopLevelItem(it)
-            for p in r.pendukung:
-                c = QTreeWidgetItem([p.rhk_uraian, p.pegawai_nama, p.status])
-                c.setToolTip(0, p.rhk_uraian)
-                it.addChild(c)
+            for p in rhk.pendukung:
+                anak = QTreeWidgetItem([p.rhk_uraian, p.pegawai_nama, p.status])
+                anak.setToolTip(0, p.rhk_uraian)
+                it.addChild(anak)
         self.matriks.expandAll()
         if m.tanpa_link:
             butir = "".join(f"<li>{b.nama} — {b.alasan}</li>" for b in m.tanpa_link)
@@ -141,7 +144,10 @@ class BawahanPanel(QWidget):
             self.tanpa_link.setText("Semua bawahan memiliki RHK yang mengintervensi RHK Anda.")
 
     def _buka(self, item: QTableWidgetItem) -> None:
-        r = self.rows[self.tabel.item(item.row(), 0).data(PERAN)]
+        nama = self.tabel.item(item.row(), 0)
+        if nama is None:
+            return
+        r = self.rows[nama.data(PERAN)]
         if r.skp_id is None:
             QMessageBox.information(self, "Belum ada SKP", f"{r.nama} belum memiliki SKP.")
             return

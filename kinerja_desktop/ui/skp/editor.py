@@ -3,6 +3,9 @@ Perilaku Kerja, Lampiran and Riwayat."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any, cast
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -250,7 +253,7 @@ class SkpEditor(QWidget):
 
     def muat_ulang(self) -> None:
         if self.detail is not None:
-            self.tampilkan(self.detail.skp.id)
+            self.tampilkan(self._d.skp.id)
 
     def _isi(self) -> None:
         d = self.detail
@@ -303,7 +306,7 @@ class SkpEditor(QWidget):
         self._isi_riwayat()
 
     def _isi_pohon(self) -> None:
-        d = self.detail
+        d = self._d
         jpt = d.skp.varian == svc.JPT
         self.pohon.setHeaderLabels(
             [
@@ -359,7 +362,7 @@ class SkpEditor(QWidget):
         self._perbarui_tombol_hasil()
 
     def _isi_perilaku(self) -> None:
-        d = self.detail
+        d = self._d
         t = self.tabel_perilaku
         t.setRowCount(len(d.perilaku))
         for i, p in enumerate(d.perilaku):
@@ -377,17 +380,26 @@ class SkpEditor(QWidget):
 
     def _isi_riwayat(self) -> None:
         t = self.tabel_riwayat
-        rows = list(reversed(self.detail.riwayat))
+        rows = list(reversed(self._d.riwayat))
         t.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            t.setItem(i, 0, sel(f"{waktu_lokal(r.waktu):%d-%m-%Y %H:%M}"))
+            # RiwayatRow.waktu is typed ``object`` in the service; it holds a UTC datetime
+            t.setItem(i, 0, sel(f"{waktu_lokal(cast(datetime, r.waktu)):%d-%m-%Y %H:%M}"))
             t.setItem(i, 1, sel(r.nama_pengguna))
             t.setItem(i, 2, sel(r.label, warna=StatusSkp.warna_dari(r.ke_status)))
             t.setItem(i, 3, sel(r.alasan or ""))
         t.resizeRowsToContents()
 
     # --- helpers ----------------------------------------------------------------------------
-    def _terpilih(self) -> tuple[str, object] | None:
+    @property
+    def _d(self) -> svc.SkpDetail:
+        """The SKP shown: its actions are only reachable while one is."""
+        if self.detail is None:
+            raise RuntimeError("Tidak ada SKP yang ditampilkan.")
+        return self.detail
+
+    def _terpilih(self) -> tuple[str, Any] | None:
+        """The selected row's key: ("grup", jenis), ("rhk", id) or ("iki", id)."""
         it = self.pohon.currentItem()
         return it.data(0, PERAN) if it is not None else None
 
@@ -409,10 +421,10 @@ class SkpEditor(QWidget):
         return hasil if hasil is not None else True
 
     def _rhk(self, rhk_id: int) -> svc.RhkRow:
-        return next(r for r in self.detail.rhk if r.id == rhk_id)
+        return next(r for r in self._d.rhk if r.id == rhk_id)
 
     def _iki(self, iki_id: int) -> tuple[svc.RhkRow, svc.IndikatorRow]:
-        for r in self.detail.rhk:
+        for r in self._d.rhk:
             for i in r.indikator:
                 if i.id == iki_id:
                     return r, i
@@ -424,15 +436,15 @@ class SkpEditor(QWidget):
         jenis = pilih[1] if pilih and pilih[0] == "grup" else svc.UTAMA
         if pilih and pilih[0] == "rhk":
             jenis = self._rhk(pilih[1]).jenis
-        pilihan = self._jalankan(svc.pilihan_intervensi, self.detail.skp.id)
+        pilihan = self._jalankan(svc.pilihan_intervensi, self._d.skp.id)
         if pilihan is None:
             return
-        nilai = dialogs.isi_rhk(self, self.detail, pilihan, None, jenis)
+        nilai = dialogs.isi_rhk(self, self._d, pilihan, None, jenis)
         if nilai is None:
             return
         row = self._jalankan(
             svc.tambah_rhk,
-            self.detail.skp.id,
+            self._d.skp.id,
             nilai["uraian"],
             nilai["jenis"],
             nilai["rhk_intervensi_id"],
@@ -441,7 +453,7 @@ class SkpEditor(QWidget):
             penugasan_dari=nilai["penugasan_dari"],
         )
         if row:
-            self.tampilkan(self.detail.skp.id)
+            self.tampilkan(self._d.skp.id)
             self._pilih(("rhk", row.id))
 
     def tambah_indikator(self) -> None:
@@ -449,24 +461,24 @@ class SkpEditor(QWidget):
         if not pilih or pilih[0] not in ("rhk", "iki"):
             return
         rhk_id = pilih[1] if pilih[0] == "rhk" else self._iki(pilih[1])[0].id
-        nilai = dialogs.isi_indikator(self, self.detail)
+        nilai = dialogs.isi_indikator(self, self._d)
         if nilai is None:
             return
         row = self._jalankan(svc.tambah_indikator, rhk_id, **nilai)
         if row:
-            self.tampilkan(self.detail.skp.id)
+            self.tampilkan(self._d.skp.id)
             self._pilih(("iki", row.id))
 
     def ubah_terpilih(self) -> None:
         pilih = self._terpilih()
-        if not pilih or not self.detail.izin.ubah:
+        if not pilih or not self._d.izin.ubah:
             return
         if pilih[0] == "rhk":
             rhk = self._rhk(pilih[1])
-            pilihan = self._jalankan(svc.pilihan_intervensi, self.detail.skp.id)
+            pilihan = self._jalankan(svc.pilihan_intervensi, self._d.skp.id)
             if pilihan is None:
                 return
-            nilai = dialogs.isi_rhk(self, self.detail, pilihan, rhk)
+            nilai = dialogs.isi_rhk(self, self._d, pilihan, rhk)
             if nilai is None:
                 return
             self._jalankan(
@@ -482,7 +494,7 @@ class SkpEditor(QWidget):
             )
         elif pilih[0] == "iki":
             _rhk, iki = self._iki(pilih[1])
-            nilai = dialogs.isi_indikator(self, self.detail, iki)
+            nilai = dialogs.isi_indikator(self, self._d, iki)
             if nilai is None:
                 return
             self._jalankan(svc.ubah_indikator, iki.id, **nilai, versi=iki.versi)
@@ -522,14 +534,13 @@ class SkpEditor(QWidget):
         self.muat_ulang()
 
     def _pilih(self, kunci: tuple[str, int]) -> None:
-        it = self.pohon.invisibleRootItem()
-        stack = [it.child(i) for i in range(it.childCount())]
+        stack = [self.pohon.invisibleRootItem()]
         while stack:
             x = stack.pop()
             if x.data(0, PERAN) == kunci:
                 self.pohon.setCurrentItem(x)
                 return
-            stack += [x.child(i) for i in range(x.childCount())]
+            stack += [c for i in range(x.childCount()) if (c := x.child(i)) is not None]
 
     def ambil_pustaka(self) -> None:
         rows = self._jalankan(bantu.daftar_pustaka)
@@ -543,12 +554,10 @@ class SkpEditor(QWidget):
                 "Pustaka RHK.",
             )
             return
-        pilih = dialogs.pilih_pustaka(self, rows, self.detail.pegawai.jabatan)
+        pilih = dialogs.pilih_pustaka(self, rows, self._d.pegawai.jabatan)
         if not pilih:
             return
-        n = self._jalankan(
-            bantu.ambil_dari_pustaka, self.detail.skp.id, pilih["ids"], pilih["jenis"]
-        )
+        n = self._jalankan(bantu.ambil_dari_pustaka, self._d.skp.id, pilih["ids"], pilih["jenis"])
         self.muat_ulang()
         if n is not None:
             self.berubah.emit()
@@ -559,7 +568,7 @@ class SkpEditor(QWidget):
             return
         row = self.tabel_perilaku.currentRow()
         row = max(row, 0)
-        p = self.detail.perilaku[row]
+        p = self._d.perilaku[row]
         teks = dialogs.minta_teks(
             self,
             "Ekspektasi Khusus Pimpinan",
@@ -568,7 +577,7 @@ class SkpEditor(QWidget):
         )
         if teks is None:
             return
-        self._jalankan(svc.ubah_ekspektasi, self.detail.skp.id, p.kode, teks)
+        self._jalankan(svc.ubah_ekspektasi, self._d.skp.id, p.kode, teks)
         self.muat_ulang()
         self.tabel_perilaku.selectRow(row)
 
@@ -576,14 +585,14 @@ class SkpEditor(QWidget):
         baru = self.pendekatan.currentData()
         if self.detail is None or baru == self.detail.skp.pendekatan:
             return
-        self._jalankan(svc.ubah_pendekatan, self.detail.skp.id, baru, self.detail.skp.versi)
+        self._jalankan(svc.ubah_pendekatan, self._d.skp.id, baru, self._d.skp.versi)
         self.muat_ulang()
 
     def simpan_lampiran(self) -> None:
         for bagian, ed in self.editor_lampiran.items():
             if (
                 self._jalankan(
-                    svc.ubah_lampiran, self.detail.skp.id, bagian, ed.toPlainText().splitlines()
+                    svc.ubah_lampiran, self._d.skp.id, bagian, ed.toPlainText().splitlines()
                 )
                 is None
             ):
@@ -608,8 +617,8 @@ class SkpEditor(QWidget):
         self._setelah_status(
             self._jalankan(
                 svc.ajukan_skp,
-                self.detail.skp.id,
-                self.detail.skp.versi,
+                self._d.skp.id,
+                self._d.skp.versi,
                 judul="SKP belum dapat diajukan",
             )
         )
@@ -618,13 +627,11 @@ class SkpEditor(QWidget):
         if not dialogs.konfirmasi(
             self,
             "Tetapkan SKP",
-            f"Tetapkan SKP {self.detail.pegawai.nama}? SKP yang sudah "
+            f"Tetapkan SKP {self._d.pegawai.nama}? SKP yang sudah "
             "ditetapkan hanya dapat diubah melalui revisi.",
         ):
             return
-        self._setelah_status(
-            self._jalankan(svc.tetapkan_skp, self.detail.skp.id, self.detail.skp.versi)
-        )
+        self._setelah_status(self._jalankan(svc.tetapkan_skp, self._d.skp.id, self._d.skp.versi))
 
     def kembalikan(self) -> None:
         alasan = dialogs.minta_teks(
@@ -633,21 +640,21 @@ class SkpEditor(QWidget):
         if alasan is None:
             return
         self._setelah_status(
-            self._jalankan(svc.kembalikan_skp, self.detail.skp.id, alasan, self.detail.skp.versi)
+            self._jalankan(svc.kembalikan_skp, self._d.skp.id, alasan, self._d.skp.versi)
         )
 
     def revisi(self) -> None:
         alasan = dialogs.minta_teks(self, "Revisi SKP", "Alasan revisi SKP:")
         if alasan is None:
             return
-        baru = self._jalankan(svc.revisi_skp, self.detail.skp.id, alasan, self.detail.skp.versi)
+        baru = self._jalankan(svc.revisi_skp, self._d.skp.id, alasan, self._d.skp.versi)
         if baru:
             self.tampilkan(baru.id)
             self.berubah.emit()
 
     def salin_tahun_lalu(self) -> None:
         n = self._jalankan(
-            bantu.salin_dari_tahun_lalu, self.detail.skp.id, judul="Tidak dapat menyalin"
+            bantu.salin_dari_tahun_lalu, self._d.skp.id, judul="Tidak dapat menyalin"
         )
         if n is not None:
             QMessageBox.information(
@@ -656,7 +663,7 @@ class SkpEditor(QWidget):
         self.muat_ulang()
 
     def cetak(self) -> None:
-        skp_id = self.detail.skp.id
+        skp_id = self._d.skp.id
         data = self._jalankan(skp_cetak.cetak_skp, skp_id, judul="Tidak dapat mencetak")
         if not isinstance(data, bytes):
             return
