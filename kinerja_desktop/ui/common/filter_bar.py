@@ -55,24 +55,37 @@ class FilterBar(QWidget):
         bar.setSpacing(8)
         self._bar = bar
 
+        self._bangun_tahun(tahun_dari_data)
+        self._bangun_periode(periode)
+        self._bangun_pegawai(pegawai, cari_pegawai, ketik_pegawai)
+        if not pegawai:
+            bar.addStretch(1)
+
+        self._tombol_awal = bar.count()
+        self.muat_ulang = _lebar_tombol(QPushButton("Muat ulang"))
+        bar.addWidget(self.muat_ulang)
+
+    def _bangun_tahun(self, dari_data: bool) -> None:
         self.tahun = QSpinBox(self)
         self.tahun.setRange(TAHUN_TERKECIL, TAHUN_TERBESAR)
         self.tahun.setValue(date.today().year)
         self.tahun.setMinimumWidth(80)
         self.daftar_tahun = QComboBox(self)
         self.daftar_tahun.setMinimumWidth(90)
-        bar.addWidget(QLabel("Tahun:"))
-        bar.addWidget(self.daftar_tahun if tahun_dari_data else self.tahun)
-        (self.tahun if tahun_dari_data else self.daftar_tahun).hide()
+        self._bar.addWidget(QLabel("Tahun:"))
+        self._bar.addWidget(self.daftar_tahun if dari_data else self.tahun)
+        (self.tahun if dari_data else self.daftar_tahun).hide()
 
+    def _bangun_periode(self, tampil: bool) -> None:
         self.periode = QComboBox(self)
         self.periode.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.periode.setMinimumContentsLength(16)
         self.periode.setMinimumWidth(160)
-        self._bagian("Periode:", self.periode, periode)
+        self._bagian("Periode:", self.periode, tampil)
 
+    def _bangun_pegawai(self, tampil: bool, cari: bool, ketik: bool) -> None:
         self.pegawai = QComboBox(self)
         # Long "name — NIP — jabatan" entries must not push the bar past a small window.
         self.pegawai.setSizeAdjustPolicy(
@@ -80,23 +93,16 @@ class FilterBar(QWidget):
         )
         self.pegawai.setMinimumContentsLength(18)
         self.pegawai.setMinimumWidth(240)
-        if ketik_pegawai:
+        if ketik:
             self._bisa_diketik(self.pegawai)
-        self._bagian("Pegawai:", self.pegawai, pegawai, regang=1)
-
+        self._bagian("Pegawai:", self.pegawai, tampil, regang=1)
         self.cari = QLineEdit(self)
         self.cari.setPlaceholderText("Cari nama atau NIP…")
         self.cari.setClearButtonEnabled(True)
         self.cari.setMinimumWidth(170)
         self.cari.setMaximumWidth(260)
-        bar.addWidget(self.cari)
-        self.cari.setVisible(pegawai and cari_pegawai)
-        if not pegawai:
-            bar.addStretch(1)
-
-        self._tombol_awal = bar.count()
-        self.muat_ulang = _lebar_tombol(QPushButton("Muat ulang"))
-        bar.addWidget(self.muat_ulang)
+        self._bar.addWidget(self.cari)
+        self.cari.setVisible(tampil and cari)
 
     def _bagian(self, label: str, widget: QWidget, tampil: bool, regang: int = 0) -> None:
         teks = QLabel(label, self)
