@@ -79,12 +79,12 @@ class PegawaiView(QWidget):
         self.cari.cari.connect(lambda _t: self._filter_berubah())
         saring.addWidget(self.cari, 2)
         self.status = QComboBox()
-        for label, _v in STATUS_PILIHAN:
+        for label, _status in STATUS_PILIHAN:
             self.status.addItem(label)
         self.status.currentIndexChanged.connect(lambda _i: self._filter_berubah())
         saring.addWidget(self.status)
         self.aktif = QComboBox()
-        for label, _v in AKTIF_PILIHAN:
+        for label, _aktif in AKTIF_PILIHAN:
             self.aktif.addItem(label)
         self.aktif.currentIndexChanged.connect(lambda _i: self._filter_berubah())
         saring.addWidget(self.aktif)
