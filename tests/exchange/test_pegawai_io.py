@@ -11,7 +11,10 @@ from sqlalchemy import func, select
 
 from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, UnitKerja
 from kinerja_desktop.domain.peran import SISTEM
-from kinerja_desktop.exchange import pegawai_io as io
+from kinerja_desktop.exchange import pegawai as io
+from kinerja_desktop.exchange.pegawai import pratinjau as io_pratinjau
+from kinerja_desktop.exchange.pegawai import terapkan as io_terapkan
+from kinerja_desktop.exchange.pegawai.kolom import KOLOM_DIKENAL
 from kinerja_desktop.exchange.tabular import Dibatalkan, FileFormatError, read_table
 from kinerja_desktop.services import organisasi as org
 from kinerja_desktop.services import pegawai as svc
@@ -199,7 +202,8 @@ def test_failure_mid_apply_writes_nothing(db, session):
 
 
 def test_cancel_leaves_nothing(db, session, monkeypatch):
-    monkeypatch.setattr(io, "_LANGKAH", 5)
+    monkeypatch.setattr(io_pratinjau, "_LANGKAH", 5)
+    monkeypatch.setattr(io_terapkan, "_LANGKAH", 5)
     p = pratinjau(db, SIASN_BAIK)
     with pytest.raises(Dibatalkan):
         terapkan(db, p, state=_State(batal_setelah=3))
@@ -265,7 +269,7 @@ def test_export_round_trip_and_format(db, session, tmp_path):
     assert isinstance(ws["A2"].value, str) and len(ws["A2"].value) == 18
     assert ws["A2"].number_format == "@"
     assert ws.column_dimensions["A"].width >= 20
-    tabel = read_table(berkas, io.KOLOM_DIKENAL, ("nip",))
+    tabel = read_table(berkas, KOLOM_DIKENAL, ("nip",))
     assert len(tabel.rows) == 15
     # importing the export back changes nothing
     p = pratinjau(db, berkas, mulai_atasan=date(2025, 1, 1))
