@@ -331,3 +331,17 @@ def test_import_needs_admin(db):
     biasa = Actor(nama="x", peran=frozenset({Peran.PEGAWAI}))
     with pytest.raises(PermissionDenied), unit_of_work(db.session_factory, biasa) as s:
         io.terapkan_impor(s, biasa, p)
+
+
+def test_template_and_export_headers_are_the_ones_the_import_reads():
+    """The roster's columns have one owner (exchange/pegawai/kolom.py): every header the
+    template or the export writes is a spelling the import accepts, under the same label."""
+    from kinerja_desktop.exchange.pegawai.ekspor import KOLOM_EKSPOR
+    from kinerja_desktop.exchange.pegawai.kolom import LABEL_TEMPLATE
+    from kinerja_desktop.exchange.pegawai.templat import KOLOM_TEMPLATE
+
+    dikenal = {ejaan: k for k, semua in KOLOM_DIKENAL.items() for ejaan in semua}
+    for kolom in KOLOM_TEMPLATE:
+        assert kolom.nama in dikenal, kolom.nama
+        assert LABEL_TEMPLATE[dikenal[kolom.nama]] == kolom.nama
+    assert [k.nama for k in KOLOM_EKSPOR if k.nama in dikenal] == [k.nama for k in KOLOM_TEMPLATE]
