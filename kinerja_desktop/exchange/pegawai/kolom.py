@@ -88,7 +88,8 @@ LABEL_PERUBAHAN = {
 # (derived from nama).
 BANDINGKAN = tuple(k for k in svc.KOLOM_DATA if k not in ("nip", "nama_cari"))
 
-ENUM_TAMPIL = {
+# Stored as the enum value, shown as its label.
+ENUM_TAMPIL: dict[str, type[JenisJabatan] | type[JenjangFungsional] | type[JenisKelamin]] = {
     "jenis_jabatan": JenisJabatan,
     "jenjang": JenjangFungsional,
     "jenis_kelamin": JenisKelamin,

@@ -98,8 +98,8 @@ def terapkan_impor(
     ubah = [b for b in rows if b.jenis is JenisBaris.BERUBAH]
     objek: dict[int, Pegawai] = {}
     for bagian in potong([b.pegawai_id for b in ubah]):
-        for p in session.scalars(select(Pegawai).where(Pegawai.id.in_(bagian))):
-            objek[p.id] = p
+        for dimuat in session.scalars(select(Pegawai).where(Pegawai.id.in_(bagian))):
+            objek[dimuat.id] = dimuat
 
     # 3. pegawai
     kolom_data = (*svc.KOLOM_DATA, "pns_id")
@@ -116,7 +116,7 @@ def terapkan_impor(
                 )
             )
             continue
-        p = objek.get(b.pegawai_id)  # type: ignore[arg-type]
+        p = objek.get(b.pegawai_id) if b.pegawai_id is not None else None
         if p is None:
             raise ConflictError(
                 f"Pegawai NIP {nip_mod.format_nip(b.nip)} (baris {b.nomor_baris}) tidak ada lagi. "
@@ -133,18 +133,18 @@ def terapkan_impor(
     session.flush()
 
     # 4. atasan langsung
-    dengan_atasan = [b for b in rows if b.ubah_atasan and b.atasan_nip]
+    dengan_atasan = [(b, b.atasan_nip) for b in rows if b.ubah_atasan and b.atasan_nip]
     atasan = 0
     if dengan_atasan:
-        semua_nip = sorted({b.nip for b in dengan_atasan} | {b.atasan_nip for b in dengan_atasan})  # type: ignore[misc]
+        semua_nip = sorted({b.nip for b, _ in dengan_atasan} | {a for _, a in dengan_atasan})
         id_nip = id_per_nip(session, semua_nip)
-        for b in dengan_atasan:
+        for b, atasan_nip in dengan_atasan:
             cek_batal(st, "Impor dibatalkan; tidak ada data yang disimpan.")
-            penilai = id_nip.get(b.atasan_nip)  # type: ignore[arg-type]
+            penilai = id_nip.get(atasan_nip)
             if penilai is None:
                 raise ValidationError(
                     f"Baris {b.nomor_baris}: atasan dengan NIP "
-                    f"{nip_mod.format_nip(b.atasan_nip)} tidak ikut diimpor. Pilih juga baris "
+                    f"{nip_mod.format_nip(atasan_nip)} tidak ikut diimpor. Pilih juga baris "
                     "atasan tersebut.",
                     "ATASAN NIP",
                 )

@@ -63,11 +63,7 @@ class PetaUnit:
         if len(calon) > 1:
             if induk_nama:
                 kunci = _kunci_nama(induk_nama)
-                cocok = [
-                    c
-                    for c in calon
-                    if self.induk[c] is not None and _kunci_nama(self.nama[self.induk[c]]) == kunci
-                ]  # type: ignore[index]
+                cocok = [c for c in calon if self._kunci_induk(c) == kunci]
                 if len(cocok) == 1:
                     return cocok[0]
             raise ValueError(
@@ -78,6 +74,10 @@ class PetaUnit:
         if induk_nama or induk_kode:
             induk = self.cari(induk_nama or induk_kode or "", induk_kode, None, None)
         return self._buat(nama, kode, induk)
+
+    def _kunci_induk(self, ref: int) -> str | None:
+        induk = self.induk[ref]
+        return None if induk is None else _kunci_nama(self.nama[induk])
 
     def label(self, ref: int | None) -> str:
         if ref is None:
