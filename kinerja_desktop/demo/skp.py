@@ -19,6 +19,7 @@ from kinerja_desktop.db.models import Pegawai, PustakaRhk, RiwayatSkp, Skp
 from kinerja_desktop.domain.peran import Actor, Peran
 from kinerja_desktop.services import organisasi
 from kinerja_desktop.services import skp as svc
+from kinerja_desktop.services.muat import ambil
 
 K, Q, W = "KUANTITAS", "KUALITAS", "WAKTU"
 
@@ -540,7 +541,7 @@ def _atur_waktu(session: Session, skp_id: int, mulai: datetime, rng: random.Rand
     ):
         r.waktu = waktu
         waktu += timedelta(days=rng.randint(1, 4), hours=rng.randint(0, 6))
-    skp = session.get(Skp, skp_id)
+    skp = ambil(session, Skp, skp_id)
     if skp.ditetapkan_pada is not None:
         skp.ditetapkan_pada = waktu - timedelta(hours=1)
 
@@ -589,8 +590,7 @@ def isi_skp(session: Session, tahun: int, rng: random.Random) -> dict[str, int]:
             rhk_t = svc.detail_skp(session, aktor, s.id).rhk_tambahan[-1]
             for aspek, ur, v, sat in TAMBAHAN[1]:
                 svc.tambah_indikator(session, aktor, rhk_t.id, ur, aspek, v, sat)
-        penilai = session.get(Pegawai, penilai_id)
-        pa = _aktor(penilai)
+        pa = _aktor(ambil(session, Pegawai, penilai_id))
         if n % 2 == 0 or p.jabatan.lower().startswith(("camat", "kepala", "sekretaris")):
             for kode in rng.sample(sorted(EKSPEKTASI), 2):
                 svc.ubah_ekspektasi(session, pa, s.id, kode, EKSPEKTASI[kode])
@@ -609,15 +609,15 @@ def isi_skp(session: Session, tahun: int, rng: random.Random) -> dict[str, int]:
                 _atur_waktu(session, s.id, datetime(tahun, 1, 6, 8), rng)
                 baru = svc.revisi_skp(session, aktor, s.id, ALASAN_REVISI)
                 d = svc.detail_skp(session, aktor, baru.id)
-                iki = d.rhk[0].indikator[0]
+                indikator = d.rhk[0].indikator[0]
                 svc.ubah_indikator(
                     session,
                     aktor,
-                    iki.id,
-                    iki.uraian,
-                    iki.aspek,
-                    (iki.target_nilai or 1) + 10,
-                    iki.target_satuan,
+                    indikator.id,
+                    indikator.uraian,
+                    indikator.aspek,
+                    (indikator.target_nilai or 1) + 10,
+                    indikator.target_satuan,
                 )
                 svc.ajukan_skp(session, aktor, baru.id)
                 svc.tetapkan_skp(session, pa, baru.id)

@@ -1,5 +1,5 @@
 """Import dialog: choose a file → preview (Baru / Berubah / Tidak berubah / Tidak valid) →
-choose rows → Terapkan, with progress and Batal. The work runs in exchange/pegawai_io."""
+choose rows → Terapkan, with progress and Batal. The work runs in exchange/pegawai."""
 
 from __future__ import annotations
 
@@ -253,7 +253,7 @@ class ImportDialog(QDialog):
         self.buat_pratinjau()
 
     def buat_pratinjau(self) -> None:
-        from kinerja_desktop.exchange.pegawai_io import pratinjau_worker
+        from kinerja_desktop.exchange.pegawai import pratinjau_worker
 
         self.tombol_berkas.setEnabled(False)
         self.ringkasan.setText("Membaca berkas…")
@@ -271,7 +271,7 @@ class ImportDialog(QDialog):
         self._task = task
 
     def _pratinjau_selesai(self, p: Any) -> None:
-        from kinerja_desktop.exchange.pegawai_io import JenisBaris
+        from kinerja_desktop.exchange.pegawai import JenisBaris
 
         self.tombol_berkas.setEnabled(True)
         self.pratinjau = p
@@ -339,7 +339,7 @@ class ImportDialog(QDialog):
         self.btn_terapkan.setText(f"Terapkan ({n} baris)" if n else "Terapkan")
 
     def terapkan(self) -> None:
-        from kinerja_desktop.exchange.pegawai_io import impor_worker
+        from kinerja_desktop.exchange.pegawai import impor_worker
 
         if self.pratinjau is None or not self.model.dipilih:
             return

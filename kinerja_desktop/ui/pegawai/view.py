@@ -246,7 +246,7 @@ class PegawaiView(QWidget):
             self.model.reload()
 
     def ekspor(self) -> None:
-        from kinerja_desktop.exchange.pegawai_io import ekspor_worker
+        from kinerja_desktop.exchange.pegawai import ekspor_worker
 
         path, _ = QFileDialog.getSaveFileName(
             self, "Ekspor daftar pegawai", "pegawai.xlsx", "Excel (*.xlsx)"
@@ -273,7 +273,7 @@ class PegawaiView(QWidget):
         self._task = task
 
     def unduh_template(self) -> None:
-        from kinerja_desktop.exchange.pegawai_io import tulis_template
+        from kinerja_desktop.exchange.pegawai import tulis_template
 
         path, _ = QFileDialog.getSaveFileName(
             self, "Simpan templat impor pegawai", "templat_pegawai.xlsx", "Excel (*.xlsx)"
