@@ -29,8 +29,13 @@ def _tunggu(task: Any) -> Any:
 
     hasil: dict[str, Any] = {}
     loop = QEventLoop()
-    task.finished.connect(lambda r: (hasil.setdefault("ok", r), loop.quit()))
-    task.failed.connect(lambda e: (hasil.setdefault("err", e), loop.quit()))
+
+    def selesai(kunci: str, nilai: object) -> None:
+        hasil.setdefault(kunci, nilai)
+        loop.quit()
+
+    task.finished.connect(lambda r: selesai("ok", r))
+    task.failed.connect(lambda e: selesai("err", e))
     loop.exec()
     if "err" in hasil:
         raise hasil["err"]
@@ -121,7 +126,8 @@ def run_gui(db: str | None, tanpa_login: bool = False) -> int:
     from kinerja_desktop.ui.settings import UiSettings
 
     setup_logging()
-    app = QApplication.instance() or QApplication(sys.argv)
+    ada = QApplication.instance()  # typed as the QCoreApplication base
+    app = ada if isinstance(ada, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     install_excepthook()
     settings = UiSettings()

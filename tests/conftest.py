@@ -5,8 +5,14 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Tests assert on results, never on time: no per-example deadline for property tests (speed is
+# measured in tests/benchmarks, on demand).
+settings.register_profile("kinerja", deadline=None)
+settings.load_profile("kinerja")
 
 
 @pytest.fixture(autouse=True)

@@ -81,7 +81,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     from kinerja_desktop.domain.peran import SISTEM as OPERATOR
     from kinerja_desktop.domain.tanggal import parse_tanggal
-    from kinerja_desktop.exchange import pegawai_io as io
+    from kinerja_desktop.exchange import pegawai as io
 
     mulai: date | None = None
     if args.mulai_atasan:
@@ -116,7 +116,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from kinerja_desktop.domain.peran import SISTEM as OPERATOR
-    from kinerja_desktop.exchange import pegawai_io as io
+    from kinerja_desktop.exchange import pegawai as io
     from kinerja_desktop.services.pegawai import FilterPegawai
 
     if not args.berkas.lower().endswith(".xlsx"):

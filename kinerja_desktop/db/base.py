@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid as uuidlib
 from datetime import UTC, datetime
+from typing import Any, cast
 
 from sqlalchemy import DateTime, Integer, MetaData, String, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -58,4 +59,5 @@ class VersionMixin:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict:
-        return {"version_id_col": cls.__table__.c.versi}
+        # Runs on each mapped subclass, which has the table the mixin itself lacks.
+        return {"version_id_col": cast(Any, cls).__table__.c.versi}

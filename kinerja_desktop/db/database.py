@@ -84,7 +84,10 @@ def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
     cfg = _alembic_config(None)
-    return ScriptDirectory.from_config(cfg).get_current_head()
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    if head is None:  # a broken install without its migration scripts
+        raise RuntimeError(f"Tidak ada skrip migrasi di {MIGRATIONS_DIR}.")
+    return head
 
 
 def _known_revisions() -> set[str]:

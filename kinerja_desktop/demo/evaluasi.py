@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -122,11 +123,13 @@ def isi_evaluasi(session: Session, tahun: int, rng: random.Random) -> dict[str, 
                 ((rh, rp),) = rng.choices([r for r, _ in RATING], [w for _, w in RATING])
                 ub = {k: UMPAN_BALIK[k] for k in rng.sample(sorted(UMPAN_BALIK), 3)}
                 # a unit head's rating hasil kerja follows his organisation's predikat
-                kw = {} if p.kepala_unit else {"rating_hasil_kerja": rh}
+                kw: dict[str, Any] = {} if p.kepala_unit else {"rating_hasil_kerja": rh}
+                evaluasi_id = d.evaluasi_id
+                assert evaluasi_id is not None  # mulai_evaluasi returns a started evaluation
                 sv.simpan_evaluasi(
                     session,
                     aktor,
-                    d.evaluasi_id,
+                    evaluasi_id,
                     rating_perilaku=rp,
                     catatan=rng.choice(CATATAN),
                     umpan_balik_perilaku=ub,
@@ -136,7 +139,7 @@ def isi_evaluasi(session: Session, tahun: int, rng: random.Random) -> dict[str, 
                 if periode is terakhir and i % 3 == 0:
                     continue  # still a draft in the latest period
                 sv.finalkan_evaluasi(
-                    session, aktor, d.evaluasi_id, pada=_pada(periode.selesai, 3 + i % 5)
+                    session, aktor, evaluasi_id, pada=_pada(periode.selesai, 3 + i % 5)
                 )
                 hitung["final"] += 1
             except DomainError:
@@ -212,6 +215,7 @@ def _keberatan(
         if not kandidat:
             continue
         ev = kandidat[0]
+        assert ev.difinalkan_pada is not None  # a FINAL evaluation has its date
         diajukan = ev.difinalkan_pada.date() + timedelta(days=4)
         if diajukan > hari_ini:
             continue
@@ -225,7 +229,9 @@ def _keberatan(
         )
         jumlah += 1
         if n == 0:
-            atasan = pegawai[sv.atasan_penilai_untuk(session, ev, periode)]
+            atasan_id = sv.atasan_penilai_untuk(session, ev, periode)
+            assert atasan_id is not None  # kandidat were chosen for having one
+            atasan = pegawai[atasan_id]
             rh, rp = ev.rating_hasil_kerja, ev.rating_perilaku
             nh = "SESUAI" if rh == "DI_BAWAH" else rh
             np_ = "SESUAI" if rp == "DI_BAWAH" else rp

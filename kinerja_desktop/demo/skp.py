@@ -609,15 +609,15 @@ def isi_skp(session: Session, tahun: int, rng: random.Random) -> dict[str, int]:
                 _atur_waktu(session, s.id, datetime(tahun, 1, 6, 8), rng)
                 baru = svc.revisi_skp(session, aktor, s.id, ALASAN_REVISI)
                 d = svc.detail_skp(session, aktor, baru.id)
-                iki = d.rhk[0].indikator[0]
+                indikator = d.rhk[0].indikator[0]
                 svc.ubah_indikator(
                     session,
                     aktor,
-                    iki.id,
-                    iki.uraian,
-                    iki.aspek,
-                    (iki.target_nilai or 1) + 10,
-                    iki.target_satuan,
+                    indikator.id,
+                    indikator.uraian,
+                    indikator.aspek,
+                    (indikator.target_nilai or 1) + 10,
+                    indikator.target_satuan,
                 )
                 svc.ajukan_skp(session, aktor, baru.id)
                 svc.tetapkan_skp(session, pa, baru.id)

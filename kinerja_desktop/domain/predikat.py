@@ -67,7 +67,7 @@ MATRIKS_PREDIKAT: dict[tuple[Rating, Rating], Predikat] = {
 }
 
 
-def predikat_kinerja(rating_hasil_kerja: Rating, rating_perilaku: Rating) -> Predikat:
+def predikat_kinerja(rating_hasil_kerja: Rating | str, rating_perilaku: Rating | str) -> Predikat:
     return MATRIKS_PREDIKAT[(Rating(rating_hasil_kerja), Rating(rating_perilaku))]
 
 

@@ -580,7 +580,7 @@ def write_xlsx(
     ws.append(header)
 
     # One prototype style per column, shared by every cell of that column (cheap to write).
-    gaya_kolom = []
+    gaya_kolom: list[object | None] = []  # openpyxl StyleArray, None for a plain column
     for k in kolom:
         fmt = _format_kolom(k)
         if fmt is None:

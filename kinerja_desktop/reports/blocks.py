@@ -377,8 +377,8 @@ def tabel_data(
         *_PADDING,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
-    for baris in header_rows:
-        data.append([_sel(c, "header") for c in baris])
+    for baris_header in header_rows:
+        data.append([_sel(c, "header") for c in baris_header])
     for sp in header_span_commands:
         perintah.append(_geser_baris(sp, 0))
     if nomor_kolom:

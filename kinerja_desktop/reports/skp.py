@@ -172,7 +172,7 @@ def tabel_hasil_kerja(data: SkpCetak, lebar: float = LEBAR_POTRET) -> Table:
         rows.append(BarisSeksi(label))
         daftar = [r for r in data.rhk if r.jenis == jenis]
         if not daftar:
-            kosong = [None] * len(header)
+            kosong: list[str | None] = [None] * len(header)
             kosong[0] = "-"
             rows.append(kosong)
             continue

@@ -176,9 +176,9 @@ class PratinjauCetak(QDialog):
             bar.addWidget(b)
         layout.addLayout(bar)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setStyleSheet("QScrollArea { background: #7a7f87; }")
+        self.gulir = QScrollArea()  # not ``scroll``: that is QWidget.scroll()
+        self.gulir.setWidgetResizable(True)
+        self.gulir.setStyleSheet("QScrollArea { background: #7a7f87; }")
         wadah = QWidget()
         wadah.setStyleSheet("background: #7a7f87;")
         kolom = QVBoxLayout(wadah)
@@ -190,8 +190,8 @@ class PratinjauCetak(QDialog):
             self._label_halaman.append(lbl)
             kolom.addWidget(lbl, 0, Qt.AlignmentFlag.AlignHCenter)
         kolom.addStretch(1)
-        self.scroll.setWidget(wadah)
-        layout.addWidget(self.scroll, 1)
+        self.gulir.setWidget(wadah)
+        layout.addWidget(self.gulir, 1)
         self.set_zoom(100)
 
     @property

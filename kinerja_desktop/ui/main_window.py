@@ -148,7 +148,11 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "Kata sandi diganti", "Kata sandi Anda telah diganti.")
 
     def _action(
-        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: object = None
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:

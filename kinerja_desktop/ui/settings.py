@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -27,10 +28,17 @@ def _default_store() -> QSettings:
     return QSettings(str(data_dir() / "pengaturan-tampilan.ini"), QSettings.Format.IniFormat)
 
 
+def _ke_int(value: object) -> int:
+    """A stored number: QSettings gives back an int, or a str from the INI file."""
+    if isinstance(value, (int, float, str, bytes)):
+        return int(value)
+    raise TypeError(f"bukan angka: {value!r}")
+
+
 class UiSettings:
     def __init__(self, settings: QSettings | None = None) -> None:
         self._s = settings or _default_store()
-        if int(self._s.value("version", 0) or 0) < SETTINGS_VERSION:
+        if _ke_int(self._s.value("version", 0) or 0) < SETTINGS_VERSION:
             self._s.setValue("version", SETTINGS_VERSION)
 
     def get_str(self, key: str) -> str:
@@ -39,7 +47,7 @@ class UiSettings:
 
     def get_int(self, key: str) -> int:
         try:
-            return int(self._s.value(key, DEFAULTS[key]))
+            return _ke_int(self._s.value(key, DEFAULTS[key]))
         except (TypeError, ValueError):
             return int(DEFAULTS[key])
 
@@ -50,7 +58,7 @@ class UiSettings:
             return []
         if isinstance(value, str):
             return [value]
-        return [str(v) for v in value]
+        return [str(v) for v in value] if isinstance(value, Iterable) else [str(value)]
 
     def get_bytes(self, key: str) -> Any:
         return self._s.value(key, DEFAULTS[key])

@@ -176,7 +176,7 @@ def ukur_impor(tmp: Path) -> dict[str, float]:
 
     from kinerja_desktop.db.database import open_database
     from kinerja_desktop.domain.peran import SISTEM
-    from kinerja_desktop.exchange import pegawai_io as io
+    from kinerja_desktop.exchange import pegawai as io
     from kinerja_desktop.services import audit
 
     csv_path = tmp / "siasn_10000.csv"
@@ -216,7 +216,7 @@ def ukur_impor(tmp: Path) -> dict[str, float]:
 def ukur_ekspor(db: Path, tmp: Path) -> float:
     from kinerja_desktop.db.database import open_database
     from kinerja_desktop.domain.peran import SISTEM
-    from kinerja_desktop.exchange import pegawai_io as io
+    from kinerja_desktop.exchange import pegawai as io
 
     database = open_database(f"sqlite:///{db}")
     t = time.perf_counter()

@@ -11,7 +11,10 @@ from sqlalchemy import func, select
 
 from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, UnitKerja
 from kinerja_desktop.domain.peran import SISTEM
-from kinerja_desktop.exchange import pegawai_io as io
+from kinerja_desktop.exchange import pegawai as io
+from kinerja_desktop.exchange.pegawai import pratinjau as io_pratinjau
+from kinerja_desktop.exchange.pegawai import terapkan as io_terapkan
+from kinerja_desktop.exchange.pegawai.kolom import KOLOM_DIKENAL
 from kinerja_desktop.exchange.tabular import Dibatalkan, FileFormatError, read_table
 from kinerja_desktop.services import organisasi as org
 from kinerja_desktop.services import pegawai as svc
@@ -199,7 +202,8 @@ def test_failure_mid_apply_writes_nothing(db, session):
 
 
 def test_cancel_leaves_nothing(db, session, monkeypatch):
-    monkeypatch.setattr(io, "_LANGKAH", 5)
+    monkeypatch.setattr(io_pratinjau, "_LANGKAH", 5)
+    monkeypatch.setattr(io_terapkan, "_LANGKAH", 5)
     p = pratinjau(db, SIASN_BAIK)
     with pytest.raises(Dibatalkan):
         terapkan(db, p, state=_State(batal_setelah=3))
@@ -265,7 +269,7 @@ def test_export_round_trip_and_format(db, session, tmp_path):
     assert isinstance(ws["A2"].value, str) and len(ws["A2"].value) == 18
     assert ws["A2"].number_format == "@"
     assert ws.column_dimensions["A"].width >= 20
-    tabel = read_table(berkas, io.KOLOM_DIKENAL, ("nip",))
+    tabel = read_table(berkas, KOLOM_DIKENAL, ("nip",))
     assert len(tabel.rows) == 15
     # importing the export back changes nothing
     p = pratinjau(db, berkas, mulai_atasan=date(2025, 1, 1))
@@ -327,3 +331,17 @@ def test_import_needs_admin(db):
     biasa = Actor(nama="x", peran=frozenset({Peran.PEGAWAI}))
     with pytest.raises(PermissionDenied), unit_of_work(db.session_factory, biasa) as s:
         io.terapkan_impor(s, biasa, p)
+
+
+def test_template_and_export_headers_are_the_ones_the_import_reads():
+    """The roster's columns have one owner (exchange/pegawai/kolom.py): every header the
+    template or the export writes is a spelling the import accepts, under the same label."""
+    from kinerja_desktop.exchange.pegawai.ekspor import KOLOM_EKSPOR
+    from kinerja_desktop.exchange.pegawai.kolom import LABEL_TEMPLATE
+    from kinerja_desktop.exchange.pegawai.templat import KOLOM_TEMPLATE
+
+    dikenal = {ejaan: k for k, semua in KOLOM_DIKENAL.items() for ejaan in semua}
+    for kolom in KOLOM_TEMPLATE:
+        assert kolom.nama in dikenal, kolom.nama
+        assert LABEL_TEMPLATE[dikenal[kolom.nama]] == kolom.nama
+    assert [k.nama for k in KOLOM_EKSPOR if k.nama in dikenal] == [k.nama for k in KOLOM_TEMPLATE]

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import importlib.util
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -385,14 +384,12 @@ def test_cancel_raises_dibatalkan(tmp_path):
     assert len(t.rows) == 1500 and selesai and selesai[-1][0] == selesai[-1][1]
 
 
-def test_10000_csv_rows_quickly(tmp_path):
+def test_10000_csv_rows(tmp_path):
+    # correctness only; the speed is measured in tests/benchmarks/bench_tabular.py
     p = _csv_besar(tmp_path / "besar.csv", 10_000)
-    mulai = time.perf_counter()
     t = read_table(p, SIASN, WAJIB)
-    lama = time.perf_counter() - mulai
     assert len(t.rows) == 10_000
     assert t.rows[-1].nomor_baris == 10_001
-    assert lama < 2.0, f"{lama:.2f} s"
 
 
 # ----------------------------------------------------------------------------- writing
@@ -452,9 +449,8 @@ def test_write_xlsx_10000_rows(tmp_path):
     d = dt.date(2020, 1, 1)
     rows = ([f"1971051219960310{i % 100:02d}", d] + [f"nilai {j}" for j in range(10)]
             for i in range(10_000))  # fmt: skip
-    mulai = time.perf_counter()
+    # correctness only; the speed is measured in tests/benchmarks/bench_tabular.py
     write_xlsx(tmp_path / "besar.xlsx", "Data", kolom, rows)
-    assert time.perf_counter() - mulai < 6.0  # generous: ~1.5 s here
     t = read_table(tmp_path / "besar.xlsx", {"nip": ["K0"], "nama": ["K2"]}, WAJIB)
     assert len(t.rows) == 10_000 and t.rows[-1].nomor_baris == 10_001
 

@@ -16,8 +16,9 @@ from kinerja_desktop.services.cetak import tulis_cetakan
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.uow import run
 from kinerja_desktop.ui.evaluasi import dialog as dialog_mod
-from kinerja_desktop.ui.evaluasi.dialog import EvaluasiDialog, KeputusanKeberatanDialog
+from kinerja_desktop.ui.evaluasi.dialog import EvaluasiDialog
 from kinerja_desktop.ui.evaluasi.dialogs import CetakMassalDialog, VerifikasiDialog
+from kinerja_desktop.ui.evaluasi.keberatan import KeputusanKeberatanDialog
 from kinerja_desktop.ui.evaluasi.laporan import LaporanView
 from kinerja_desktop.ui.evaluasi.view import EvaluasiView
 from tests import factories

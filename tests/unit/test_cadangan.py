@@ -305,3 +305,18 @@ def test_cli_check_on_a_damaged_file(tmp_path, capsys):
     path.write_bytes(bytes(raw))
     code = main(["check", "--db", str(path)])
     assert code != 0 and "Gagal:" in capsys.readouterr().err
+
+
+def test_manifest_written_is_the_manifest_read(db, tmp_path):
+    """One owner for the manifest's keys: what a backup returns is what baca_info reads back,
+    and the file carries exactly the keys teks_manifest writes."""
+    from kinerja_desktop.exchange.cadangan.manifest import teks_manifest
+
+    _pegawai(db, "Ani")
+    _bukti(db, {"ab/abcdef.pdf": b"%PDF-1.4"})
+    out = tmp_path / "satu.kinerja-cadangan.zip"
+    dibuat = c.buat_cadangan(None, db.path, db.folder_bukti, out)
+    assert c.baca_info(out) == dibuat
+    with zipfile.ZipFile(out) as zf:
+        isi = json.loads(zf.read("manifest.json"))
+    assert isi == json.loads(teks_manifest(dibuat, mentah=False))

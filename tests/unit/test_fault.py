@@ -95,7 +95,7 @@ def test_sigkill_during_large_import_leaves_no_partial_import(tmp_path):
     proc = _spawn(f"""
         from kinerja_desktop.db.database import open_database
         from kinerja_desktop.domain.peran import SISTEM
-        from kinerja_desktop.exchange import pegawai_io as io
+        from kinerja_desktop.exchange import pegawai as io
 
         class S:
             cancelled = False

@@ -4,7 +4,7 @@ For each path: no crash (only a domain error with a message for a file that cann
 a message for every rejected row, and all-or-nothing writes (a failed apply changes nothing).
 Bounded (max_examples ~50, deadline None) so the suite stays fast.
 
-Paths covered: roster (exchange/pegawai_io: template CSV and SIASN CSV, random bytes as
+Paths covered: roster (exchange/pegawai: template CSV and SIASN CSV, random bytes as
 .csv/.xlsx), daily progress and realisasi (exchange/progres_io), backup files
 (exchange/cadangan). Add a section here when a new import path lands.
 """
@@ -28,8 +28,9 @@ from kinerja_desktop.db.models import AuditLog, Pegawai, ProgresHarian, Realisas
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.peran import SISTEM
 from kinerja_desktop.exchange import cadangan as c
-from kinerja_desktop.exchange import pegawai_io as io_peg
+from kinerja_desktop.exchange import pegawai as io_peg
 from kinerja_desktop.exchange import progres_io
+from kinerja_desktop.exchange.pegawai.templat import KOLOM_TEMPLATE
 from kinerja_desktop.services.uow import unit_of_work
 from tests import factories as f
 
@@ -73,7 +74,7 @@ def _count(db, model) -> int:
 
 # --- roster ---------------------------------------------------------------------------------
 
-TEMPLATE = [k.nama for k in io_peg.KOLOM_TEMPLATE]
+TEMPLATE = [k.nama for k in KOLOM_TEMPLATE]
 DITERAPKAN: list[int] = []  # imports that went through (the properties must not be vacuous)
 
 

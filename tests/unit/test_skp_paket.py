@@ -83,11 +83,25 @@ ANTAR_MODUL = {
 }
 
 
+def _konstanta(n: ast.stmt) -> list[str]:
+    """UPPER_CASE names a module-level (annotated) assignment defines."""
+    target = (
+        n.targets
+        if isinstance(n, ast.Assign)
+        else [n.target]
+        if isinstance(n, ast.AnnAssign)
+        else []
+    )
+    return [x.id for t in target for x in ast.walk(t) if isinstance(x, ast.Name) and x.id.isupper()]
+
+
 def test_package_api_lists_every_public_function_of_its_modules():
     for m in MODUL:
         for n in ast.parse((PAKET / f"{m}.py").read_text(encoding="utf-8")).body:
             if isinstance(n, ast.FunctionDef | ast.ClassDef) and not n.name.startswith("_"):
                 assert n.name in svc.__all__ or n.name in ANTAR_MODUL, f"{m}.py: {n.name}"
+            for nama in _konstanta(n):
+                assert nama in svc.__all__, f"{m}.py: {nama}"
     for nama in svc.__all__:
         assert hasattr(svc, nama), nama
     assert not ANTAR_MODUL & set(svc.__all__)

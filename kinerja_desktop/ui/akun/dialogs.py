@@ -98,11 +98,11 @@ class AkunDialog(_Form):
         grup = QGroupBox("Peran")
         gl = QVBoxLayout(grup)
         self.peran: dict[Peran, QCheckBox] = {}
-        for p in (Peran.ADMIN, Peran.PENILAI, Peran.PEGAWAI):
-            cb = QCheckBox(p.label)
-            cb.setChecked(p in row.peran if row else p is Peran.PEGAWAI)
+        for peran in (Peran.ADMIN, Peran.PENILAI, Peran.PEGAWAI):
+            cb = QCheckBox(peran.label)
+            cb.setChecked(peran in row.peran if row else peran is Peran.PEGAWAI)
             gl.addWidget(cb)
-            self.peran[p] = cb
+            self.peran[peran] = cb
         catatan = QLabel(
             "Administrator mengelola data pegawai, periode, dan akun, tetapi tidak menilai. "
             "Peran Pegawai dan Pejabat Penilai harus dikaitkan dengan data pegawai."

@@ -87,7 +87,8 @@ def pasang_kunci_sesi(
         if central is not None:
             central.setVisible(False)
         layar = LayarKunci(ctx.db, ctx.actor, window, jam=jam)
-        window.layar_kunci = layar  # type: ignore[attr-defined]  (tests reach it)
+        # tests reach the lock screen through the window
+        window.layar_kunci = layar  # type: ignore[attr-defined]
         hasil = layar.exec()
         window.layar_kunci = None  # type: ignore[attr-defined]
         if hasil == QDialog.DialogCode.Accepted:

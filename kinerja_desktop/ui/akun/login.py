@@ -140,6 +140,7 @@ class LayarKunci(_Dasar):
     ) -> None:
         super().__init__(db, parent, jam)
         self.actor = actor
+        self.pemilik = actor  # the locked session's user; ``actor`` is optional in the base
         self.setWindowTitle(f"Sesi terkunci — {APP_NAME}")
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
@@ -174,7 +175,7 @@ class LayarKunci(_Dasar):
             return
         hasil = jalankan(
             self,
-            AppContext(self.db, self.actor),
+            AppContext(self.db, self.pemilik),
             svc.buka_layar_kunci,
             self.sandi.text(),
             self.jam,

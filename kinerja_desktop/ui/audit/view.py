@@ -146,7 +146,8 @@ class AuditView(QWidget):
 
     @staticmethod
     def _tgl(edit: QDateEdit) -> date | None:
-        return None if edit.date() == _TANPA_TANGGAL else edit.date().toPython()
+        d = edit.date()
+        return None if d == _TANPA_TANGGAL else date(d.year(), d.month(), d.day())
 
     # --- filters ---------------------------------------------------------------------------
     def refresh(self) -> None:

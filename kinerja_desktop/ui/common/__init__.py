@@ -9,6 +9,10 @@
 - :mod:`.search` — ``SearchLineEdit``: a QLineEdit with a clear button and a placeholder
   that emits ``cari(str)`` after the user pauses typing (debounced, 200 ms by default;
   ``segera()`` emits now, used by tests and the Enter key).
+- :mod:`.filter_bar` — ``FilterBar``: the Tahun / Periode / Pegawai selection of the SKP,
+  Pemantauan and Evaluasi views (``periode=``, ``pegawai=``, ``cari_pegawai=``,
+  ``ketik_pegawai=``, ``tahun_dari_data=``); ``isi_tahun``/``isi_periode``/``isi_pegawai`` fill
+  without emitting signals; ``tambah_tombol`` puts a view's buttons before "Muat ulang".
 - :mod:`.form` — ``FormGrid``: a tidy multi-column form: ``add(key, label, widget, kolom=0)``
   puts "label / widget / small red error text" in the given column; ``set_error(key, text)``
   shows the message under the field (and marks it), ``clear_errors()`` clears all,

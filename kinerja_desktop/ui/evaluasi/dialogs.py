@@ -27,6 +27,7 @@ from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.errors import tampilkan_error
+from kinerja_desktop.ui.tasks import BackgroundTask
 
 # readable names for the keys of the printed data, in the list of changes
 LABEL_KUNCI = {
@@ -187,7 +188,7 @@ class CetakMassalDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.task = None
+        self.task: BackgroundTask | None = None
         self.hasil = None
         self.galat: BaseException | None = None
         self.setWindowTitle("Cetak massal evaluasi")
@@ -254,7 +255,7 @@ class CetakMassalDialog(QDialog):
             return
         self.btn_mulai.setEnabled(False)
         self.lbl_hasil.setText("Mencetak…")
-        self.task = run_with_progress(
+        task = run_with_progress(
             self,
             "Cetak massal evaluasi",
             cetak_batch,
@@ -265,8 +266,9 @@ class CetakMassalDialog(QDialog):
             self.ed_folder.text(),
             self.cek_satu.isChecked(),
         )
-        self.task.finished.connect(self._selesai)
-        self.task.failed.connect(self._gagal)
+        task.finished.connect(self._selesai)
+        task.failed.connect(self._gagal)
+        self.task = task
 
     def _selesai(self, hasil) -> None:
         self.hasil = hasil

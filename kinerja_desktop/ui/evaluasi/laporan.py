@@ -41,11 +41,8 @@ from kinerja_desktop.services import laporan
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
-from kinerja_desktop.ui.evaluasi.dialog import (
-    EvaluasiDialog,
-    label_predikat,
-    label_rating,
-)
+from kinerja_desktop.ui.evaluasi.dialog import EvaluasiDialog
+from kinerja_desktop.ui.evaluasi.widgets import label_predikat, label_rating
 
 WARNA_BATANG = QColor("#3d5a8a")
 WARNA_KURVA = QColor("#d97706")
@@ -314,7 +311,8 @@ class LaporanView(QWidget):
         self.tbl_dist.setItem(5, 1, QTableWidgetItem(f"{d.total_final} final"))
         for r in range(6):
             for c in range(2):
-                self.tbl_dist.item(r, c).setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if (sel := self.tbl_dist.item(r, c)) is not None:
+                    sel.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         ref = None
         if d.predikat_organisasi:
             k = kurva_referensi(PredikatOrganisasi(d.predikat_organisasi))

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,13 +24,10 @@ from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
+from kinerja_desktop.ui.common.filter_bar import FilterBar
 from kinerja_desktop.ui.common.form import judul_halaman
-from kinerja_desktop.ui.evaluasi.dialog import (
-    EvaluasiDialog,
-    label_predikat,
-    label_rating,
-    label_status,
-)
+from kinerja_desktop.ui.evaluasi.dialog import EvaluasiDialog
+from kinerja_desktop.ui.evaluasi.widgets import label_predikat, label_rating, label_status
 
 KOLOM_DINILAI = [
     "NIP",
@@ -75,28 +71,13 @@ class EvaluasiView(QWidget):
         lay.setContentsMargins(16, 14, 16, 14)
         lay.setSpacing(10)
         lay.addWidget(judul_halaman("Evaluasi Kinerja"))
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        bar.addWidget(QLabel("Tahun:"))
-        self.cb_tahun = QComboBox()
-        self.cb_tahun.setMinimumWidth(90)
-        bar.addWidget(self.cb_tahun)
-        bar.addSpacing(8)
-        bar.addWidget(QLabel("Periode:"))
-        self.cb_periode = QComboBox()
-        self.cb_periode.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.cb_periode.setMinimumContentsLength(16)
-        self.cb_periode.setMinimumWidth(160)
-        bar.addWidget(self.cb_periode)
-        bar.addStretch(1)
+        f = self.filter = FilterBar(periode=True, tahun_dari_data=True)
+        self.cb_tahun, self.cb_periode = f.daftar_tahun, f.periode
         self.btn_verifikasi = QPushButton("Verifikasi dokumen…")
         self.btn_massal = QPushButton("Cetak massal…")
-        self.btn_muat = QPushButton("Muat ulang")
-        for b in (self.btn_verifikasi, self.btn_massal, self.btn_muat):
-            bar.addWidget(b)
-        lay.addLayout(bar)
+        f.tambah_tombol(self.btn_verifikasi, self.btn_massal)
+        self.btn_muat = f.muat_ulang
+        lay.addWidget(f)
         self.tabs = QTabWidget()
         # tab 1: the pegawai I rate
         w1 = QWidget()
@@ -156,27 +137,17 @@ class EvaluasiView(QWidget):
     def _isi_tahun(self) -> None:
         dimuat = jalankan(self, self.ctx, sv.daftar_tahun)
         tahun = dimuat if dimuat is not GAGAL else []
-        self.cb_tahun.blockSignals(True)
-        self.cb_tahun.clear()
-        for t in tahun or [date.today().year]:
-            self.cb_tahun.addItem(str(t), t)
-        self.cb_tahun.blockSignals(False)
+        self.filter.isi_tahun(tahun or [])
         self._isi_periode()
 
     def _isi_periode(self) -> None:
         tahun = self.cb_tahun.currentData()
         rows = self.ctx.run(sv.daftar_periode, tahun) if tahun else []
         self._periode = {p.id: p for p in rows}
-        self.cb_periode.blockSignals(True)
-        self.cb_periode.clear()
         hari = date.today()
-        pilih = 0
-        for i, p in enumerate(rows):
-            self.cb_periode.addItem(p.nama, p.id)
-            if p.selesai < hari:
-                pilih = i  # the latest period that has ended: the one to evaluate
-        self.cb_periode.setCurrentIndex(pilih)
-        self.cb_periode.blockSignals(False)
+        # the latest period that has ended: the one to evaluate
+        selesai = [p.id for p in rows if p.selesai < hari]
+        self.filter.isi_periode([(p.nama, p.id) for p in rows], selesai[-1] if selesai else None)
         self.muat()
 
     @property
@@ -243,7 +214,9 @@ class EvaluasiView(QWidget):
                 ],
                 row,
             )
-            t.item(r, 4).setForeground(QColor(StatusEvaluasi.warna_dari(row.status, "#000")))
+            status = t.item(r, 4)
+            if status is not None:
+                status.setForeground(QColor(StatusEvaluasi.warna_dari(row.status, "#000")))
 
     def _isi_saya(self, rows: list[sv.DinilaiRow]) -> None:
         t = self.tbl_saya

@@ -363,8 +363,8 @@ class PegawaiDialog(QDialog):
         form.add("jenis_jabatan", "Jenis jabatan", self.jenis_jabatan, 1)
         self.jenjang = QComboBox()
         self.jenjang.addItem("—", None)
-        for j in JenjangFungsional:
-            self.jenjang.addItem(j.label, j.value)
+        for jenjang in JenjangFungsional:
+            self.jenjang.addItem(jenjang.label, jenjang.value)
         form.add("jenjang", "Jenjang", self.jenjang, 1)
         self.unit = QComboBox()
         self.unit.setMinimumWidth(240)

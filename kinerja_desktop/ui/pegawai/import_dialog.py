@@ -1,5 +1,5 @@
 """Import dialog: choose a file → preview (Baru / Berubah / Tidak berubah / Tidak valid) →
-choose rows → Terapkan, with progress and Batal. The work runs in exchange/pegawai_io."""
+choose rows → Terapkan, with progress and Batal. The work runs in exchange/pegawai."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.common.form import pydate, tanggal_edit
 from kinerja_desktop.ui.errors import tampilkan_error
-from kinerja_desktop.ui.tasks import run_with_progress
+from kinerja_desktop.ui.tasks import BackgroundTask, run_with_progress
 
 FILTER_BERKAS = "Berkas pegawai (*.xlsx *.xlsm *.csv *.txt);;Semua berkas (*)"
 WARNA = {"BARU": "#1b7f3b", "BERUBAH": "#9a6400", "SAMA": "#666666", "TIDAK_VALID": "#b00020"}
@@ -37,7 +37,7 @@ class PratinjauModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.pratinjau = None
+        self.pratinjau: Any = None  # exchange.pegawai_io.Pratinjau
         self.rows: list[Any] = []
         self.dipilih: set[int] = set()
         self.jenis: str | None = None
@@ -56,7 +56,7 @@ class PratinjauModel(QAbstractTableModel):
         self.endResetModel()
 
     def _saring(self) -> None:
-        semua = self.pratinjau.baris if self.pratinjau else []
+        semua: list[Any] = self.pratinjau.baris if self.pratinjau else []
         self.rows = [b for b in semua if self.jenis is None or b.jenis.value == self.jenis]
 
     def bisa_dipilih(self, b: Any) -> bool:
@@ -148,7 +148,7 @@ class ImportDialog(QDialog):
         self.path: str | None = None
         self.pratinjau = None
         self.hasil = None
-        self._task = None
+        self._task: BackgroundTask | None = None
         self.setWindowTitle("Impor data pegawai")
         self.resize(1100, 640)
         self.setMinimumSize(820, 480)
@@ -187,6 +187,7 @@ class ImportDialog(QDialog):
         self.label_unit.setVisible(False)
         lay.addWidget(self.label_unit)
 
+        self.model = PratinjauModel(self)
         self.tab = QTabBar()
         self.tab.setExpanding(False)
         for judul, _j in self.TAB:
@@ -194,7 +195,6 @@ class ImportDialog(QDialog):
         self.tab.currentChanged.connect(lambda i: self.model.set_jenis(self.TAB[i][1]))
         lay.addWidget(self.tab)
 
-        self.model = PratinjauModel(self)
         self.tabel = QTableView()
         self.tabel.setModel(self.model)
         self.tabel.setAlternatingRowColors(True)
@@ -253,7 +253,7 @@ class ImportDialog(QDialog):
         self.buat_pratinjau()
 
     def buat_pratinjau(self) -> None:
-        from kinerja_desktop.exchange.pegawai_io import pratinjau_worker
+        from kinerja_desktop.exchange.pegawai import pratinjau_worker
 
         self.tombol_berkas.setEnabled(False)
         self.ringkasan.setText("Membaca berkas…")
@@ -271,7 +271,7 @@ class ImportDialog(QDialog):
         self._task = task
 
     def _pratinjau_selesai(self, p: Any) -> None:
-        from kinerja_desktop.exchange.pegawai_io import JenisBaris
+        from kinerja_desktop.exchange.pegawai import JenisBaris
 
         self.tombol_berkas.setEnabled(True)
         self.pratinjau = p
@@ -280,7 +280,10 @@ class ImportDialog(QDialog):
         unit = p.daftar_unit_baru()
         self.label_unit.setVisible(bool(unit))
         self.label_unit.setText("Unit kerja baru yang akan dibuat: " + "; ".join(unit))
-        jumlah = {None: len(p.baris), **{j.value: p.jumlah(j) for j in JenisBaris}}
+        jumlah: dict[str | None, int] = {
+            None: len(p.baris),
+            **{j.value: p.jumlah(j) for j in JenisBaris},
+        }
         for i, (judul, j) in enumerate(self.TAB):
             self.tab.setTabText(i, f"{judul} ({jumlah[j]})")
             if j == "TIDAK_VALID":
@@ -336,7 +339,7 @@ class ImportDialog(QDialog):
         self.btn_terapkan.setText(f"Terapkan ({n} baris)" if n else "Terapkan")
 
     def terapkan(self) -> None:
-        from kinerja_desktop.exchange.pegawai_io import impor_worker
+        from kinerja_desktop.exchange.pegawai import impor_worker
 
         if self.pratinjau is None or not self.model.dipilih:
             return

@@ -79,12 +79,12 @@ class PegawaiView(QWidget):
         self.cari.cari.connect(lambda _t: self._filter_berubah())
         saring.addWidget(self.cari, 2)
         self.status = QComboBox()
-        for label, _v in STATUS_PILIHAN:
+        for label, _status in STATUS_PILIHAN:
             self.status.addItem(label)
         self.status.currentIndexChanged.connect(lambda _i: self._filter_berubah())
         saring.addWidget(self.status)
         self.aktif = QComboBox()
-        for label, _v in AKTIF_PILIHAN:
+        for label, _aktif in AKTIF_PILIHAN:
             self.aktif.addItem(label)
         self.aktif.currentIndexChanged.connect(lambda _i: self._filter_berubah())
         saring.addWidget(self.aktif)
@@ -246,7 +246,7 @@ class PegawaiView(QWidget):
             self.model.reload()
 
     def ekspor(self) -> None:
-        from kinerja_desktop.exchange.pegawai_io import ekspor_worker
+        from kinerja_desktop.exchange.pegawai import ekspor_worker
 
         path, _ = QFileDialog.getSaveFileName(
             self, "Ekspor daftar pegawai", "pegawai.xlsx", "Excel (*.xlsx)"
@@ -273,7 +273,7 @@ class PegawaiView(QWidget):
         self._task = task
 
     def unduh_template(self) -> None:
-        from kinerja_desktop.exchange.pegawai_io import tulis_template
+        from kinerja_desktop.exchange.pegawai import tulis_template
 
         path, _ = QFileDialog.getSaveFileName(
             self, "Simpan templat impor pegawai", "templat_pegawai.xlsx", "Excel (*.xlsx)"

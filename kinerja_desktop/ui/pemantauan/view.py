@@ -3,16 +3,9 @@ Progres Harian, Papan Pemantauan (penilai/admin) and Impor."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import cast
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
-    QHBoxLayout,
     QLabel,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +16,7 @@ from kinerja_desktop.domain.status import StatusRealisasi
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
+from kinerja_desktop.ui.common.filter_bar import FilterBar
 from kinerja_desktop.ui.common.form import judul_halaman
 from kinerja_desktop.ui.pemantauan.impor import ImporTab
 from kinerja_desktop.ui.pemantauan.papan import PapanTab
@@ -45,46 +39,15 @@ class PemantauanView(QWidget):
         lay.setSpacing(10)
         lay.addWidget(judul_halaman("Pemantauan Kinerja"))
 
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        bar.addWidget(QLabel("Pegawai:"))
-        self.pegawai = QComboBox()
-        # Long "name — NIP — jabatan" entries must not push the bar past a small window.
-        self.pegawai.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.pegawai.setMinimumContentsLength(18)
-        self.pegawai.setMinimumWidth(220)
-        self.pegawai.setEditable(True)
-        self.pegawai.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        pelengkap = cast(QCompleter, self.pegawai.completer())  # set by setEditable(True)
-        pelengkap.setFilterMode(Qt.MatchFlag.MatchContains)
-        pelengkap.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        f = self.filter = FilterBar(periode=True, pegawai=True, ketik_pegawai=True)
+        self.tahun, self.periode, self.pegawai = f.tahun, f.periode, f.pegawai
         self.pegawai.activated.connect(lambda _i: self.muat_halaman())
-        bar.addWidget(self.pegawai, 2)
-        bar.addSpacing(8)
-        bar.addWidget(QLabel("Tahun:"))
-        self.tahun = QSpinBox()
-        self.tahun.setRange(2000, 2100)
-        self.tahun.setValue(date.today().year)
-        self.tahun.setMinimumWidth(80)
         self.tahun.valueChanged.connect(lambda _v: self._ganti_tahun())
-        bar.addWidget(self.tahun)
-        bar.addSpacing(8)
-        bar.addWidget(QLabel("Periode:"))
-        self.periode = QComboBox()
-        self.periode.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.periode.setMinimumContentsLength(14)
-        self.periode.setMinimumWidth(150)
         self.periode.activated.connect(lambda _i: self._ganti_periode())
-        bar.addWidget(self.periode)
-        bar.addStretch(1)
         if ctx.actor.is_admin:
-            bar.addWidget(tombol("Atur Periode…", self._atur_periode))
-        bar.addWidget(tombol("Muat ulang", self.refresh))
-        lay.addLayout(bar)
+            f.tambah_tombol(tombol("Atur Periode…", self._atur_periode))
+        f.muat_ulang.clicked.connect(self.refresh)
+        lay.addWidget(f)
 
         self.info = QLabel("")
         self.info.setWordWrap(True)
@@ -117,16 +80,11 @@ class PemantauanView(QWidget):
         pilih = self.pegawai.currentData()
         dimuat = jalankan(self, self.ctx, pm.pegawai_pilihan, self.tahun.value())
         daftar = dimuat if dimuat is not GAGAL else []
-        self.pegawai.blockSignals(True)
-        self.pegawai.clear()
+        pilihan = []
         for p in daftar:
-            label = f"{p.nama} — {format_nip(p.nip)}"
-            if p.hubungan == "Saya sendiri":
-                label += " (saya)"
-            self.pegawai.addItem(label, p.id)
-        i = self.pegawai.findData(pilih) if pilih is not None else 0
-        self.pegawai.setCurrentIndex(max(i, 0))
-        self.pegawai.blockSignals(False)
+            saya = " (saya)" if p.hubungan == "Saya sendiri" else ""
+            pilihan.append((f"{p.nama} — {format_nip(p.nip)}{saya}", p.id))
+        self.filter.isi_pegawai(pilihan, [pilih])
         ada_bawahan = any(p.hubungan == "Bawahan" for p in daftar)
         self.tabs.setTabVisible(
             self.tabs.indexOf(self.papan), ada_bawahan or self.ctx.actor.is_admin
@@ -178,12 +136,7 @@ class PemantauanView(QWidget):
         self.tabs.setEnabled(True)
         self.halaman = h
         self._periode_id = h.periode_aktif.id if h.periode_aktif else None
-        self.periode.blockSignals(True)
-        self.periode.clear()
-        for p in h.periode:
-            self.periode.addItem(p.nama, p.id)
-        self.periode.setCurrentIndex(max(self.periode.findData(self._periode_id), 0))
-        self.periode.blockSignals(False)
+        self.filter.isi_periode([(p.nama, p.id) for p in h.periode], self._periode_id)
         self._tampil_info(h)
         self.realisasi.muat(h)
         self.rencana.muat(h)

@@ -299,10 +299,11 @@ def pilih_pustaka(parent: QWidget | None, rows: list, jabatan_awal: str = "") ->
     luar.addWidget(_tombol(d, "Ambil"))
     if d.exec() != QDialog.DialogCode.Accepted:
         return None
+    dicentang = [tabel.item(i, 0) for i in range(tabel.rowCount())]
     ids = [
-        tabel.item(i, 0).data(Qt.ItemDataRole.UserRole)
-        for i in range(tabel.rowCount())
-        if tabel.item(i, 0).checkState() == Qt.CheckState.Checked
+        it.data(Qt.ItemDataRole.UserRole)
+        for it in dicentang
+        if it is not None and it.checkState() == Qt.CheckState.Checked
     ]
     return {"ids": ids, "jenis": jenis.currentData()} if ids else None
 

@@ -1,0 +1,67 @@
+"""Backup and restore: one file holding the database, the evidence store and a manifest.
+
+A backup file is a zip:
+
+- ``kinerja.sqlite`` — the database, copied with SQLite's online backup API (consistent even
+  while the program or a second copy of it is writing);
+- ``bukti/...`` — every file of the evidence store (``Database.folder_bukti``);
+- ``manifest.json`` — program version, schema revision, date, counts (pegawai, SKP, evaluasi,
+  evidence files) and the SHA-256 of every member.
+
+Restoring checks the file first (hashes, ``PRAGMA integrity_check`` of the contained database,
+schema not newer than the program), keeps an automatic backup of the current data, and then
+swaps the new data in with ``os.replace`` from files prepared beside the target. A small marker
+file written before the swap lets :func:`selesaikan_pemulihan` finish an interrupted swap on
+the next start, so a crash leaves either the old data or the new, never a mix.
+
+Workers take a :class:`~kinerja_desktop.domain.tugas.StatusTugas`, so the UI runs them with a
+progress dialog and tests call them directly; a cancel raises its ``Dibatalkan``. No Qt here.
+"""
+
+from kinerja_desktop.exchange.cadangan.basis_data import integrity_check
+from kinerja_desktop.exchange.cadangan.harian import (
+    cadangan_harian,
+    daftar_cadangan,
+    nama_harian,
+    perlu_cadangan_harian,
+    rotasi,
+)
+from kinerja_desktop.exchange.cadangan.manifest import (
+    EKSTENSI,
+    FORMAT,
+    NAMA_DB,
+    CadanganError,
+    CadanganRusak,
+    InfoCadangan,
+    baca_info,
+    hanya_sqlite,
+)
+from kinerja_desktop.exchange.cadangan.pemulihan import (
+    HasilPulihkan,
+    pulihkan,
+    selesaikan_pemulihan,
+)
+from kinerja_desktop.exchange.cadangan.periksa import periksa_cadangan
+from kinerja_desktop.exchange.cadangan.tulis import buat_cadangan
+
+__all__ = [
+    "EKSTENSI",
+    "FORMAT",
+    "NAMA_DB",
+    "CadanganError",
+    "CadanganRusak",
+    "HasilPulihkan",
+    "InfoCadangan",
+    "baca_info",
+    "buat_cadangan",
+    "cadangan_harian",
+    "daftar_cadangan",
+    "hanya_sqlite",
+    "integrity_check",
+    "nama_harian",
+    "periksa_cadangan",
+    "perlu_cadangan_harian",
+    "pulihkan",
+    "rotasi",
+    "selesaikan_pemulihan",
+]

@@ -1,0 +1,199 @@
+"""Restoring a backup over the current data: check it, keep an automatic backup of what it
+replaces, and swap the new data in with ``os.replace`` from files prepared beside the target.
+A marker written before the swap lets :func:`selesaikan_pemulihan` finish an interrupted swap
+on the next start, so a crash leaves either the old data or the new, never a mix."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
+from kinerja_desktop.exchange.cadangan.basis_data import cek_revisi, checkpoint
+from kinerja_desktop.exchange.cadangan.berkas import fsync_dir, fsync_file, hapus, hapus_wal
+from kinerja_desktop.exchange.cadangan.harian import rotasi
+from kinerja_desktop.exchange.cadangan.manifest import (
+    EKSTENSI,
+    CadanganError,
+    InfoCadangan,
+    baca_manifest,
+    buka_zip,
+    hanya_sqlite,
+    info_dari_manifest,
+)
+from kinerja_desktop.exchange.cadangan.periksa import cek_db, ekstrak
+from kinerja_desktop.exchange.cadangan.tulis import buat_cadangan, tulis_cadangan
+
+SIMPAN_SEBELUM_PULIH = 5
+
+
+@dataclass(frozen=True)
+class HasilPulihkan:
+    info: InfoCadangan
+    cadangan_sebelumnya: Path | None  # the automatic backup of the data that was replaced
+
+
+@dataclass(frozen=True)
+class _Rencana:
+    db: Path
+    db_baru: Path
+    bukti: Path
+    bukti_baru: Path
+    bukti_lama: Path
+    penanda: Path
+
+    @classmethod
+    def untuk(cls, db_path: Path, folder_bukti: Path) -> _Rencana:
+        d = db_path.parent
+        return cls(
+            db_path,
+            d / f".{db_path.name}.pulih",
+            folder_bukti,
+            folder_bukti.parent / f".{folder_bukti.name}.pulih",
+            folder_bukti.parent / f".{folder_bukti.name}.lama",
+            d / f".{db_path.name}.pulih.json",
+        )
+
+
+def _hapus_wal_tmp(tujuan: Path) -> None:
+    for nama in (f".{tujuan.name}.db.tmp", f".{tujuan.name}.tmp"):
+        hapus(tujuan.with_name(nama))
+        hapus_wal(tujuan.with_name(nama))
+
+
+def selesaikan_pemulihan(db_path: Path, folder_bukti: Path | None = None) -> bool:
+    """Finish a restore that was interrupted after its data was prepared (idempotent).
+
+    Call before opening a database. Returns True if something was finished. Without the
+    marker, left-over prepared files are from a restore that never started to swap: removed.
+    """
+    from kinerja_desktop.db.database import folder_bukti_sqlite
+
+    folder_bukti = folder_bukti or folder_bukti_sqlite(db_path)
+    r = _Rencana.untuk(db_path, folder_bukti)
+    if not r.penanda.exists():
+        for sisa in (r.db_baru, r.bukti_baru):
+            hapus(sisa)
+        hapus_wal(r.db_baru)
+        if r.bukti_lama.exists() and r.bukti.exists():
+            hapus(r.bukti_lama)
+        elif r.bukti_lama.exists():
+            os.replace(r.bukti_lama, r.bukti)
+        return False
+    try:
+        rencana = json.loads(r.penanda.read_text("utf-8"))
+    except ValueError:
+        rencana = {}
+    ada_bukti = bool(rencana.get("bukti", True))
+    if r.db_baru.exists():
+        hapus_wal(r.db)
+        os.replace(r.db_baru, r.db)
+    if r.bukti_baru.exists():
+        if r.bukti.exists() and not r.bukti_lama.exists():
+            os.replace(r.bukti, r.bukti_lama)
+        elif r.bukti.exists():
+            hapus(r.bukti)
+        os.replace(r.bukti_baru, r.bukti)
+    elif not ada_bukti and r.bukti.exists() and not r.bukti_lama.exists():
+        os.replace(r.bukti, r.bukti_lama)
+    fsync_dir(r.db.parent)
+    hapus(r.bukti_lama)
+    r.penanda.unlink()
+    fsync_dir(r.db.parent)
+    return True
+
+
+def pulihkan(
+    state: StatusTugas | None,
+    sumber: Path,
+    db_path: Path,
+    folder_bukti: Path,
+    folder_cadangan: Path | None = None,
+    kunci_selesai: Callable[[], None] | None = None,
+) -> HasilPulihkan:
+    """Restore ``sumber`` over the database at ``db_path`` and its evidence folder.
+
+    The caller closes its own connections first. ``kunci_selesai`` (tests) is called right
+    before the swap begins.
+    """
+    try:
+        return _pulihkan(
+            state or StatusTugas(),
+            Path(sumber),
+            hanya_sqlite(db_path),
+            folder_bukti,
+            folder_cadangan,
+            kunci_selesai,
+        )
+    except OSError as exc:
+        from kinerja_desktop.db.database import explain_os_error
+
+        raise CadanganError(explain_os_error(exc, Path(db_path).parent)) from exc
+
+
+def _pulihkan(
+    state: StatusTugas,
+    sumber: Path,
+    db_path: Path,
+    folder_bukti: Path,
+    folder_cadangan: Path | None,
+    kunci_selesai: Callable[[], None] | None,
+) -> HasilPulihkan:
+    from kinerja_desktop.db.database import backup_folder
+
+    selesaikan_pemulihan(db_path, folder_bukti)
+    r = _Rencana.untuk(db_path, folder_bukti)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with buka_zip(sumber) as zf:
+            info = info_dari_manifest(sumber, baca_manifest(zf, sumber))
+            cek_revisi(info.revisi_skema)
+            hapus(r.db_baru)
+            hapus(r.bukti_baru)
+            r.bukti_baru.mkdir(parents=True)
+            ekstrak(zf, info, r.db_baru, r.bukti_baru, state)
+        cek_db(r.db_baru, info)
+        fsync_dir(r.bukti_baru)
+        cek_batal(state)
+        # Keep a copy of what is about to be replaced.
+        sebelumnya = None
+        if db_path.exists() and db_path.stat().st_size > 0:
+            folder = folder_cadangan or backup_folder(db_path)
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            tujuan = folder / f"{db_path.stem}-sebelum-pulih-{stamp}{EKSTENSI}"
+            try:
+                checkpoint(db_path)
+                sebelumnya = tulis_cadangan(
+                    StatusTugas(), db_path, folder_bukti, tujuan, False
+                ).path
+                checkpoint(db_path)
+            except sqlite3.DatabaseError as exc:  # damaged or not a database: keep its bytes
+                if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                    raise CadanganError(
+                        "Basis data sedang dipakai program lain. Tutup program itu lalu ulangi "
+                        "pemulihan; data tidak berubah."
+                    ) from exc
+                _hapus_wal_tmp(tujuan)
+                sebelumnya = buat_cadangan(None, db_path, folder_bukti, tujuan, mentah=True).path
+            rotasi(folder, f"{db_path.stem}-sebelum-pulih-", SIMPAN_SEBELUM_PULIH)
+        state.progress(1, 1, "Mengganti data…")
+    except BaseException:
+        hapus(r.db_baru)
+        hapus_wal(r.db_baru)
+        hapus(r.bukti_baru)
+        raise
+    # From here on the new data is complete on disk: the marker commits to it.
+    r.penanda.write_text(
+        json.dumps({"sumber": str(sumber), "bukti": True}, ensure_ascii=False), "utf-8"
+    )
+    fsync_file(r.penanda)
+    fsync_dir(r.penanda.parent)
+    if kunci_selesai is not None:
+        kunci_selesai()
+    selesaikan_pemulihan(db_path, folder_bukti)
+    return HasilPulihkan(info, sebelumnya)
