@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from kinerja_desktop.domain.peran import SISTEM
-    from kinerja_desktop.services import skp_cetak
+    from kinerja_desktop.services import skp as svc
     from kinerja_desktop.services.uow import run as jalankan
 
     db = open_db(args)
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
         pdf, _nama = jalankan(
             db.session_factory,
             SISTEM,
-            skp_cetak.cetak_skp_pegawai,
+            svc.cetak_skp_pegawai,
             args.nip,
             args.tahun,
             keterangan="Cetak SKP (baris perintah)",

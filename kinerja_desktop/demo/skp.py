@@ -548,8 +548,8 @@ def _atur_waktu(session: Session, skp_id: int, mulai: datetime, rng: random.Rand
 
 def isi_skp(session: Session, tahun: int, rng: random.Random) -> dict[str, int]:
     """Create the demo SKPs of ``tahun``; returns counts per status."""
-    for jabatan, rhk, iki in PUSTAKA:
-        for aspek, ur, n, sat in iki:
+    for jabatan, rhk, butir in PUSTAKA:
+        for aspek, ur, n, sat in butir:
             session.add(
                 PustakaRhk(
                     jabatan=jabatan,

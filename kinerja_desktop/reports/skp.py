@@ -1,6 +1,6 @@
 """The printed SKP and its Lampiran (forms.md §1).
 
-``render_skp(data)`` takes a plain :class:`SkpCetak` (built by ``services.skp_cetak`` from the
+``render_skp(data)`` takes a plain :class:`SkpCetak` (built by ``services.skp.cetak`` from the
 SKP's snapshot and content) and returns the PDF bytes, or writes them to ``out`` (a path or a
 binary buffer). No database, no Qt.
 """

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, func, insert, inspect, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Table, event, func, insert, inspect, select, update
+from sqlalchemy.orm import Mapper, Session
 
 from kinerja_desktop.db.base import Base, utcnow
 from kinerja_desktop.db.models import AuditLog, Pegawai, Pengaturan
@@ -79,7 +80,7 @@ def _pegawai_id(obj: Base, session: Session | None = None, depth: int = 0) -> in
     for col in mapper.columns:
         for fk in col.foreign_keys:
             table = fk.column.table.name
-            if table in ("pegawai", "unit_kerja", "akun") or table == mapper.local_table.name:
+            if table in ("pegawai", "unit_kerja", "akun") or table == _nama_tabel(mapper):
                 continue
             key = mapper.get_property_by_column(col).key
             parent_id = getattr(obj, key, None)
@@ -94,8 +95,13 @@ def _pegawai_id(obj: Base, session: Session | None = None, depth: int = 0) -> in
     return None
 
 
+def _nama_tabel(mapper: Mapper[Any]) -> str:
+    # every mapped class here is a declarative class on its own Table (no joined/select maps)
+    return cast(Table, mapper.local_table).name
+
+
 def _kelas_tabel() -> dict[str, type]:
-    return {m.local_table.name: m.class_ for m in Base.registry.mappers}
+    return {_nama_tabel(m): m.class_ for m in Base.registry.mappers}
 
 
 def entry_hash(prev: str, row: dict[str, Any]) -> str:
@@ -505,36 +511,42 @@ def pilihan_filter(session: Session, actor: Actor) -> PilihanFilter:
     return PilihanFilter(pengguna, entitas, pegawai)
 
 
-def ekspor_audit(
+@dataclass(frozen=True)
+class TabelAudit:
+    """The filtered log as a table for export: column names with their width in characters,
+    and the rows, read page by page while the caller writes them (inside the same session)."""
+
+    kolom: tuple[tuple[str, int], ...]
+    baris: Iterator[list[Any]]
+    jumlah: int
+
+
+KOLOM_EKSPOR_AUDIT: tuple[tuple[str, int], ...] = (
+    ("No.", 8),
+    ("Waktu", 20),
+    ("Pengguna", 18),
+    ("Aksi", 9),
+    ("Jenis Data", 22),
+    ("ID Data", 38),
+    ("Pegawai", 30),
+    ("Keterangan", 30),
+    ("Perubahan (sebelum → sesudah)", 80),
+    ("Hash", 66),
+)
+
+
+def tabel_audit(
     session: Session,
     actor: Actor,
-    path: str,
     filter: FilterAudit | None = None,
     status: StatusTugas | None = None,
-) -> int:
-    """Write the filtered log to .xlsx or .csv (by the file's extension); returns the count."""
-    import csv
-    from pathlib import Path
-
-    from kinerja_desktop.exchange.tabular import KolomEkspor, write_xlsx
-
+) -> TabelAudit:
+    """The filtered log for export (exchange writes the file); ``status`` follows the rows read."""
     wajib_admin(actor)
     f = filter or FilterAudit()
     total = hitung_audit(session, actor, f)
-    kolom = [
-        KolomEkspor("No.", 8),
-        KolomEkspor("Waktu", 20),
-        KolomEkspor("Pengguna", 18),
-        KolomEkspor("Aksi", 9),
-        KolomEkspor("Jenis Data", 22),
-        KolomEkspor("ID Data", 38),
-        KolomEkspor("Pegawai", 30),
-        KolomEkspor("Keterangan", 30),
-        KolomEkspor("Perubahan (sebelum → sesudah)", 80),
-        KolomEkspor("Hash", 66),
-    ]
 
-    def baris():
+    def baris() -> Iterator[list[Any]]:
         offset = 0
         while True:
             page = cari_audit(session, actor, f, offset, 2000)
@@ -562,16 +574,7 @@ def ekspor_audit(
             if status is not None:
                 status.progress(offset, total, f"Mengekspor {offset} dari {total} catatan…")
 
-    target = Path(path)
-    if target.suffix.lower() == ".csv":
-        with target.open("w", newline="", encoding="utf-8-sig") as fh:
-            w = csv.writer(fh, delimiter=";")
-            w.writerow([k.nama for k in kolom])
-            for row in baris():
-                w.writerow(row)
-    else:
-        write_xlsx(target, "Log Audit", kolom, baris(), judul="Log Audit Kinerja Desktop")
-    return total
+    return TabelAudit(KOLOM_EKSPOR_AUDIT, baris(), total)
 
 
 # --- integrity ------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.errors import DomainError, NotFound, StateError, ValidationError
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services.akses import wajib_baca_pemantauan
+from kinerja_desktop.services.muat import PESAN_BERUBAH
 from kinerja_desktop.services.pemantauan.syarat import evaluasi_final
 
 BATAS_UKURAN_BAWAAN = 25 * 1024 * 1024
@@ -381,7 +382,9 @@ def _pemilik(
             .join(Indikator, Indikator.rhk_id == RencanaHasilKerja.id)
             .where(Indikator.id == r.indikator_id)
         )
-        return int(pegawai_id), r, None
+        if pegawai_id is None:  # its IKI was deleted meanwhile
+            raise NotFound(PESAN_BERUBAH)
+        return pegawai_id, r, None
     p = session.get(ProgresHarian, progres_id)
     if p is None:
         raise NotFound("Catatan progres harian tidak ditemukan.")

@@ -38,8 +38,9 @@ from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas
 from kinerja_desktop.reports.batch import PenggabungPdf, gabungkan_pdf
 from kinerja_desktop.reports.verifikasi import json_kanonik, kode_verifikasi
-from kinerja_desktop.services import evaluasi, laporan, organisasi, skp_cetak
+from kinerja_desktop.services import evaluasi, laporan, organisasi
 from kinerja_desktop.services.dokumen import HasilVerifikasi, daftarkan_cetak, perubahan_data
+from kinerja_desktop.services.skp import cetak as skp_cetak
 from kinerja_desktop.services.uow import unit_of_work
 
 Penyusun = Callable[[Session, str], dict[str, Any] | None]

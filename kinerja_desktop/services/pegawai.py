@@ -234,8 +234,9 @@ def normalisasi(
         out["nip"] = nip_mod.normalize_nip(raw.get("nip"))
 
     nama = _wajib(raw.get("nama"), "nama", galat)
-    out["nama"] = nama.strip(", ") if nama else None
-    out["nama_cari"] = out["nama"].lower() if out["nama"] else None  # type: ignore[union-attr]
+    nama_bersih = nama.strip(", ") if nama else None
+    out["nama"] = nama_bersih
+    out["nama_cari"] = nama_bersih.lower() if nama_bersih else None
     out["gelar_depan"] = _opsional(raw.get("gelar_depan"), "gelar_depan", galat)
     out["gelar_belakang"] = _opsional(raw.get("gelar_belakang"), "gelar_belakang", galat)
 
@@ -404,7 +405,7 @@ def daftar_pegawai(
     limit: int | None = 200,
 ) -> list[PegawaiRow]:
     """One page of the roster the actor may read, filtered and sorted in SQL."""
-    stmt = select(*_KOLOM_ROW).join(UnitKerja, Pegawai.unit_kerja_id == UnitKerja.id)
+    stmt: Select = select(*_KOLOM_ROW).join(UnitKerja, Pegawai.unit_kerja_id == UnitKerja.id)
     stmt = _filter(session, _lingkup(stmt, actor), filter or FilterPegawai())
     stmt = stmt.order_by(*_urutan(urut, turun)).offset(offset)
     if limit is not None:

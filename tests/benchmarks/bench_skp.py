@@ -205,7 +205,7 @@ def _bare(data) -> bytes:
 
 def bench_cetak(db_path: Path, n: int = JUMLAH_CETAK) -> dict[str, float]:
     from kinerja_desktop.reports.skp import render_skp
-    from kinerja_desktop.services import skp_cetak
+    from kinerja_desktop.services import skp as svc
     from kinerja_desktop.services.uow import run
 
     db = open_database(f"sqlite:///{db_path}")
@@ -214,7 +214,7 @@ def bench_cetak(db_path: Path, n: int = JUMLAH_CETAK) -> dict[str, float]:
     ids = (ids * (n // max(len(ids), 1) + 1))[:n]
     # through the service (database + register + PDF), one transaction per document
     t0 = time.perf_counter()
-    data = [run(db.session_factory, SISTEM, skp_cetak.siapkan_cetak, i) for i in ids]
+    data = [run(db.session_factory, SISTEM, svc.siapkan_cetak, i) for i in ids]
     t_data = time.perf_counter() - t0
     # ours and bare alternate document by document, so load on the machine hits both alike
     t_pdf = t_bare = 0.0

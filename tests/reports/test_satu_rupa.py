@@ -28,8 +28,8 @@ from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import pegawai as peg
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services import skp as svc
-from kinerja_desktop.services import skp_cetak
 from kinerja_desktop.services.cetak import tulis_cetakan
+from kinerja_desktop.services.skp.baris import muat_skp_lengkap
 from kinerja_desktop.services.uow import run
 from tests import factories
 from tests.data_evaluasi import kantor
@@ -65,7 +65,7 @@ def cetakan(db, session) -> dict[str, Any]:
         "skp": run(
             db.session_factory,
             kasi,
-            lambda s, a: skp_cetak.data_dokumen(svc._muat_skp_lengkap(s, k.skp[k.staf.id].id)),
+            lambda s, a: svc.data_dokumen(muat_skp_lengkap(s, k.skp[k.staf.id].id)),
         ),
         "evaluasi": run(db.session_factory, kasi, sv.siapkan_cetak, ev, sv.JENIS_CETAK_EVALUASI),
         "dokumen": run(db.session_factory, kasi, sv.siapkan_cetak, ev, sv.JENIS_CETAK_DOKUMEN),
@@ -73,7 +73,7 @@ def cetakan(db, session) -> dict[str, Any]:
 
 
 def _pdf_skp(data: dict[str, Any]) -> str:
-    return _teks_pdf(render_skp(skp_cetak.skp_cetak_dari_data(data)))
+    return _teks_pdf(render_skp(svc.skp_cetak_dari_data(data)))
 
 
 def _pdf_evaluasi(c: sv.CetakanSiap, data: dict[str, Any]) -> str:

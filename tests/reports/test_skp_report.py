@@ -21,7 +21,6 @@ from kinerja_desktop.reports.skp import (
     render_skp,
 )
 from kinerja_desktop.services import skp as svc
-from kinerja_desktop.services import skp_cetak
 from kinerja_desktop.services.cetak import verifikasi_kode
 from tests.unit.test_skp_kantor import kantor_kecil
 from tests.unit.test_skp_services import go, skp_lengkap, tetapkan
@@ -50,7 +49,7 @@ def test_ditetapkan_skp_prints_form(db, k, session):
     go(db, k.actor(k.kasi), svc.ubah_ekspektasi, s.id, "KOLABORATIF", "Aktif berkoordinasi")
     go(db, a, svc.ajukan_skp, s.id)
     go(db, k.actor(k.kasi), svc.tetapkan_skp, s.id)
-    pdf = go(db, a, skp_cetak.cetak_skp, s.id)
+    pdf = go(db, a, svc.cetak_skp, s.id)
     halaman = teks_halaman(pdf)
     assert len(halaman) == 3  # the form (two pages) and the Lampiran page
     h1 = rapat(halaman[0] + halaman[1])
@@ -106,7 +105,7 @@ def test_ditetapkan_skp_prints_form(db, k, session):
 
 def test_draf_watermark_and_no_names(db, k):
     s = skp_lengkap(db, k, k.staf)
-    pdf = go(db, k.actor(k.staf), skp_cetak.cetak_skp, s.id)
+    pdf = go(db, k.actor(k.staf), svc.cetak_skp, s.id)
     h1 = rapat(" ".join(teks_halaman(pdf)))
     assert "DRAF" in h1
     assert "NIP. ......" in h1
@@ -119,7 +118,7 @@ def test_snapshot_not_live_data(db, k, session):
     staf = session.get(type(k.staf), k.staf.id)
     staf.jabatan = "Jabatan Baru Setelah Mutasi"
     session.commit()
-    pdf = go(db, k.actor(k.staf), skp_cetak.cetak_skp, s.id)
+    pdf = go(db, k.actor(k.staf), svc.cetak_skp, s.id)
     h1 = rapat(" ".join(teks_halaman(pdf)))
     assert "Pengadministrasi Pemerintahan" in h1
     assert "Jabatan Baru Setelah Mutasi" not in h1

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from kinerja_desktop.db.models import AuditLog, Pegawai
 from kinerja_desktop.domain.errors import PermissionDenied
 from kinerja_desktop.domain.peran import SISTEM, Actor, Peran
+from kinerja_desktop.exchange.audit_io import ekspor_audit
 from kinerja_desktop.services import audit
 from kinerja_desktop.services.uow import run, unit_of_work
 from tests import factories as f
@@ -148,16 +149,14 @@ def test_viewer_is_admin_only(db):
 def test_export_xlsx_and_csv(db, tmp_path):
     _isi(db, 3)
     with db.session_factory() as s:
-        n = audit.ekspor_audit(
-            s, SISTEM, str(tmp_path / "log.xlsx"), audit.FilterAudit(aksi="UBAH")
-        )
+        n = ekspor_audit(s, SISTEM, str(tmp_path / "log.xlsx"), audit.FilterAudit(aksi="UBAH"))
         assert n == 3
         ws = load_workbook(tmp_path / "log.xlsx").active
         rows = list(ws.iter_rows(values_only=True))
         assert rows[0][0] == "Log Audit Kinerja Desktop"
         assert rows[2][2] == "Pengguna" and len(rows) == 3 + 3
         assert all(r[3] == "Ubah" for r in rows[3:]) and all(len(r[9]) == 64 for r in rows[3:])
-        audit.ekspor_audit(s, SISTEM, str(tmp_path / "log.csv"))
+        ekspor_audit(s, SISTEM, str(tmp_path / "log.csv"))
     with open(tmp_path / "log.csv", encoding="utf-8-sig") as fh:
         data = list(csv.reader(fh, delimiter=";"))
     assert data[0][0] == "No." and len(data) == 1 + 7

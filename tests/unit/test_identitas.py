@@ -24,7 +24,6 @@ from kinerja_desktop.domain.identitas import (
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import identitas as svc_identitas
 from kinerja_desktop.services import skp as skp_svc
-from kinerja_desktop.services import skp_cetak
 from kinerja_desktop.services.uow import run
 from tests import factories
 from tests.data_evaluasi import TAHUN, kantor
@@ -109,7 +108,7 @@ def test_print_data_holds_the_snapshot_identity_json(db, session, k):
     assert sv.data_cetak_dokumen(session, ev.uuid)["atasan_penilai"] == snap["atasan_penilai"]
     skp = session.get(Skp, k.skp[k.staf.id].id)
     skp.snapshot = skp_svc.buat_snapshot(session, k.staf.id, k.kasi.id, skp.mulai)
-    data = skp_cetak.data_dokumen(skp)
+    data = skp_svc.data_dokumen(skp)
     assert data["pegawai"] == snap["pegawai"] and data["penilai"] == snap["penilai"]
 
 

@@ -15,7 +15,6 @@ from kinerja_desktop.db.models import Evaluasi, Skp
 from kinerja_desktop.domain.identitas import SnapshotIdentitas
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import skp as skp_svc
-from kinerja_desktop.services import skp_cetak
 from kinerja_desktop.services.cetak import tulis_cetakan
 from kinerja_desktop.services.uow import run
 from tests import factories
@@ -58,7 +57,7 @@ def _semua_cetakan(db, k, ev) -> list[str]:
     kasi = factories.actor_for(k.kasi)
     out = []
     for p in (k.staf, k.pppk):
-        out.append(_teks(run(db.session_factory, kasi, skp_cetak.cetak_skp, k.skp[p.id].id)))
+        out.append(_teks(run(db.session_factory, kasi, skp_svc.cetak_skp, k.skp[p.id].id)))
         for jenis in (sv.JENIS_CETAK_EVALUASI, sv.JENIS_CETAK_DOKUMEN):
             c = run(db.session_factory, kasi, sv.siapkan_cetak, ev[p.id], jenis)
             buf = io.BytesIO()

@@ -55,7 +55,9 @@ def _temukan() -> list[tuple[str, str]]:
     for info in pkgutil.iter_modules(services_pkg.__path__):
         mod = importlib.import_module(f"kinerja_desktop.services.{info.name}")
         for name, fn in inspect.getmembers(mod, inspect.isfunction):
-            if fn.__module__ != mod.__name__ or name.startswith("_"):
+            # a package's functions live in its modules; its __init__ re-exports them
+            eigen = fn.__module__ == mod.__name__ or fn.__module__.startswith(f"{mod.__name__}.")
+            if not eigen or name.startswith("_"):
                 continue
             params = list(inspect.signature(fn).parameters)
             if params[:2] == ["session", "actor"]:
@@ -88,8 +90,8 @@ TERBUKA: dict[str, str] = {
     "pegawai.jumlah_per_unit": "only the user and the pegawai he rates (test_roster_lists_...)",
     "pegawai.ringkasan": "only the user and the pegawai he rates (test_roster_lists_...)",
     "skp.pegawai_dapat_dipilih": "only the user and his bawahan",
-    "skp_bantu.daftar_pustaka": "shared RHK library",
-    "skp_bantu.jabatan_pustaka": "shared RHK library",
+    "skp.daftar_pustaka": "shared RHK library",
+    "skp.jabatan_pustaka": "shared RHK library",
     "umpan_balik.daftar_frasa": "shared phrase list",
     "umpan_balik.tambah_frasa": "any pegawai may add to the shared phrase list",
 }
@@ -109,8 +111,8 @@ OPSIONAL: dict[str, dict[str, Any]] = {
     "pemantauan.data_cetak_belum_mengisi": _PENILAI_RUDI,
     "pemantauan.papan_pemantauan": _PENILAI_RUDI,
     "pemantauan.pdf_belum_mengisi": _PENILAI_RUDI,
-    "skp_bantu.matriks_peran_hasil": _PENILAI_RUDI,
-    "skp_bantu.ringkasan_bawahan": _PENILAI_RUDI,
+    "skp.matriks_peran_hasil": _PENILAI_RUDI,
+    "skp.ringkasan_bawahan": _PENILAI_RUDI,
 }
 # The same reads asked for Rudi's unit instead (Hendra rates nobody there).
 PER_UNIT = [
@@ -452,7 +454,7 @@ def test_penilai_scoped_reads_open_to_the_penilai_himself(kantor):
     'belum mengisi' list of the period and in the SKP overview; by unit, a penilai gets only
     his own bawahan of that unit."""
     from kinerja_desktop.services import pemantauan as pm
-    from kinerja_desktop.services import skp_bantu as bantu
+    from kinerja_desktop.services import skp as svc_skp
 
     k = kantor
     penilai = Actor("penilai", None, k.penilai, frozenset({Peran.PEGAWAI, Peran.PENILAI}))
@@ -464,9 +466,9 @@ def test_penilai_scoped_reads_open_to_the_penilai_himself(kantor):
             belum = pm.belum_mengisi(s, actor, k.ids["periode_id"], **kw)
             assert {b.pegawai_id for b in belum} <= {b.pegawai_id for b in papan.baris}
             assert pm.pdf_belum_mengisi(s, actor, k.ids["periode_id"], **kw).startswith(b"%PDF")
-            rows = bantu.ringkasan_bawahan(s, actor, k.tahun, **kw)
+            rows = svc_skp.ringkasan_bawahan(s, actor, k.tahun, **kw)
             assert k.target in {r.pegawai_id for r in rows}
-            m = bantu.matriks_peran_hasil(s, actor, k.tahun, **kw)
+            m = svc_skp.matriks_peran_hasil(s, actor, k.tahun, **kw)
             assert k.target in {p.pegawai_id for r in m.rhk for p in r.pendukung} | {
                 t.pegawai_id for t in m.tanpa_link
             }

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.exchange.audit_io import ekspor_audit
 from kinerja_desktop.services import audit as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan, jalankan_latar
@@ -233,7 +234,7 @@ class AuditView(QWidget):
             self,
             self.ctx,
             "Mengekspor log audit",
-            svc.ekspor_audit,
+            ekspor_audit,
             path,
             self.filter(),
             judul="Ekspor gagal",

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.status import StatusSkp
-from kinerja_desktop.services import skp_bantu as bantu
+from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import label_keterangan
@@ -32,7 +32,7 @@ class BawahanPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[bantu.BawahanSkpRow] = []
+        self.rows: list[svc.BawahanSkpRow] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -83,8 +83,8 @@ class BawahanPanel(QWidget):
             self,
             self.ctx,
             lambda s, a: (
-                bantu.ringkasan_bawahan(s, a, tahun),
-                bantu.matriks_peran_hasil(s, a, tahun),
+                svc.ringkasan_bawahan(s, a, tahun),
+                svc.matriks_peran_hasil(s, a, tahun),
             ),
             judul="Tidak dapat memuat data bawahan",
         )
@@ -113,7 +113,7 @@ class BawahanPanel(QWidget):
         )
         self._isi_matriks(m)
 
-    def _isi_matriks(self, m: bantu.MatriksPeranHasil) -> None:
+    def _isi_matriks(self, m: svc.MatriksPeranHasil) -> None:
         self.pesan_matriks.setText(m.pesan or "")
         self.pesan_matriks.setVisible(bool(m.pesan))
         self.matriks.clear()

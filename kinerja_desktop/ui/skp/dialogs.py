@@ -145,12 +145,12 @@ def isi_rhk(
     if not jpt:
         interv.addItem("— tidak ada —", None)
         for k in pilihan.kandidat:
-            interv.addItem(svc._potong(k.label, 90), k.id)
+            interv.addItem(svc.potong(k.label, 90), k.id)
             interv.setItemData(interv.count() - 1, k.label, Qt.ItemDataRole.ToolTipRole)
         if rhk and rhk.rhk_intervensi_id:
             i = interv.findData(rhk.rhk_intervensi_id)
             if i < 0:
-                interv.addItem(svc._potong(rhk.intervensi_uraian, 90), rhk.rhk_intervensi_id)
+                interv.addItem(svc.potong(rhk.intervensi_uraian, 90), rhk.rhk_intervensi_id)
                 i = interv.count() - 1
             interv.setCurrentIndex(i)
         form.addRow("RHK pimpinan\nyang diintervensi:", interv)

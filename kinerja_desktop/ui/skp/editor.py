@@ -27,8 +27,6 @@ from PySide6.QtWidgets import (
 from kinerja_desktop.domain.status import StatusSkp
 from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import skp as svc
-from kinerja_desktop.services import skp_bantu as bantu
-from kinerja_desktop.services import skp_cetak
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui import cetak
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
@@ -509,7 +507,7 @@ class SkpEditor(QWidget):
             if not dialogs.konfirmasi(
                 self,
                 "Hapus RHK",
-                f"Hapus RHK «{svc._potong(rhk.uraian, 80)}» beserta "
+                f"Hapus RHK «{svc.potong(rhk.uraian, 80)}» beserta "
                 f"{len(rhk.indikator)} indikatornya?",
             ):
                 return
@@ -517,7 +515,7 @@ class SkpEditor(QWidget):
         else:
             _rhk, iki = self._iki(pilih[1])
             if not dialogs.konfirmasi(
-                self, "Hapus indikator", f"Hapus indikator «{svc._potong(iki.uraian, 80)}»?"
+                self, "Hapus indikator", f"Hapus indikator «{svc.potong(iki.uraian, 80)}»?"
             ):
                 return
             self._jalankan(svc.hapus_indikator, iki.id)
@@ -543,7 +541,7 @@ class SkpEditor(QWidget):
             stack += [c for i in range(x.childCount()) if (c := x.child(i)) is not None]
 
     def ambil_pustaka(self) -> None:
-        rows = self._jalankan(bantu.daftar_pustaka)
+        rows = self._jalankan(svc.daftar_pustaka)
         if rows is None:
             return
         if rows is True or not rows:
@@ -557,7 +555,7 @@ class SkpEditor(QWidget):
         pilih = dialogs.pilih_pustaka(self, rows, self._d.pegawai.jabatan)
         if not pilih:
             return
-        n = self._jalankan(bantu.ambil_dari_pustaka, self._d.skp.id, pilih["ids"], pilih["jenis"])
+        n = self._jalankan(svc.ambil_dari_pustaka, self._d.skp.id, pilih["ids"], pilih["jenis"])
         self.muat_ulang()
         if n is not None:
             self.berubah.emit()
@@ -653,9 +651,7 @@ class SkpEditor(QWidget):
             self.berubah.emit()
 
     def salin_tahun_lalu(self) -> None:
-        n = self._jalankan(
-            bantu.salin_dari_tahun_lalu, self._d.skp.id, judul="Tidak dapat menyalin"
-        )
+        n = self._jalankan(svc.salin_dari_tahun_lalu, self._d.skp.id, judul="Tidak dapat menyalin")
         if n is not None:
             QMessageBox.information(
                 self, "Salin SKP", f"{n} rencana hasil kerja disalin dari SKP tahun lalu."
@@ -664,9 +660,9 @@ class SkpEditor(QWidget):
 
     def cetak(self) -> None:
         skp_id = self._d.skp.id
-        data = self._jalankan(skp_cetak.cetak_skp, skp_id, judul="Tidak dapat mencetak")
+        data = self._jalankan(svc.cetak_skp, skp_id, judul="Tidak dapat mencetak")
         if not isinstance(data, bytes):
             return
-        nama = self.ctx.run(lambda s, _a: skp_cetak.nama_berkas(s, skp_id))
+        nama = self.ctx.run(lambda s, _a: svc.nama_berkas(s, skp_id))
         self._pratinjau = cetak.PratinjauCetak(data, nama, self, judul="Pratinjau SKP")
         self._pratinjau.exec()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.services import skp as svc
-from kinerja_desktop.services import skp_bantu as bantu
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import label_keterangan
@@ -25,7 +24,7 @@ class PustakaPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.rows: list[bantu.PustakaRow] = []
+        self.rows: list[svc.PustakaRow] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 8, 8, 8)
         bar = QHBoxLayout()
@@ -54,7 +53,7 @@ class PustakaPanel(QWidget):
         lay.addWidget(ket)
 
     def muat(self) -> None:
-        rows = jalankan(self, self.ctx, bantu.daftar_pustaka, None, self.cari.text())
+        rows = jalankan(self, self.ctx, svc.daftar_pustaka, None, self.cari.text())
         if rows is GAGAL:
             return
         self.rows = rows
@@ -68,7 +67,7 @@ class PustakaPanel(QWidget):
         self.jabatan.blockSignals(False)
         self._isi()
 
-    def _tampil(self) -> list[bantu.PustakaRow]:
+    def _tampil(self) -> list[svc.PustakaRow]:
         j = self.jabatan.currentData()
         return [r for r in self.rows if not j or r.jabatan == j]
 
@@ -84,21 +83,18 @@ class PustakaPanel(QWidget):
             t.setItem(i, 4, sel(r.target_teks))
         t.resizeRowsToContents()
 
-    def _simpan(self, row: bantu.PustakaRow | None) -> None:
+    def _simpan(self, row: svc.PustakaRow | None) -> None:
         nilai = dialogs.isi_pustaka(self, row, sorted({r.jabatan for r in self.rows}))
         if nilai is None:
             return
-        if (
-            jalankan(self, self.ctx, bantu.simpan_pustaka, row.id if row else None, **nilai)
-            is GAGAL
-        ):
+        if jalankan(self, self.ctx, svc.simpan_pustaka, row.id if row else None, **nilai) is GAGAL:
             return
         self.muat()
 
     def tambah(self) -> None:
         self._simpan(None)
 
-    def _terpilih(self) -> bantu.PustakaRow | None:
+    def _terpilih(self) -> svc.PustakaRow | None:
         i = self.tabel.currentRow()
         rows = self._tampil()
         return rows[i] if 0 <= i < len(rows) else None
@@ -111,9 +107,9 @@ class PustakaPanel(QWidget):
     def hapus(self) -> None:
         row = self._terpilih()
         if row is None or not dialogs.konfirmasi(
-            self, "Hapus butir pustaka", f"Hapus «{svc._potong(row.uraian_indikator, 80)}»?"
+            self, "Hapus butir pustaka", f"Hapus «{svc.potong(row.uraian_indikator, 80)}»?"
         ):
             return
-        if jalankan(self, self.ctx, bantu.hapus_pustaka, row.id) is GAGAL:
+        if jalankan(self, self.ctx, svc.hapus_pustaka, row.id) is GAGAL:
             return
         self.muat()

@@ -16,7 +16,6 @@ from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Peran
 from kinerja_desktop.domain.status import StatusSkp
 from kinerja_desktop.services import skp as svc
-from kinerja_desktop.services import skp_bantu as bantu
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.filter_bar import FilterBar
@@ -247,7 +246,7 @@ class SkpView(QWidget):
         hasil = jalankan(
             self,
             self.ctx,
-            bantu.buat_skp_unit,
+            svc.buat_skp_unit,
             nilai["unit_id"],
             nilai["tahun"],
             nilai["pendekatan"],

@@ -18,18 +18,34 @@ from kinerja_desktop.db.models import Pegawai, Skp
 from kinerja_desktop.domain.errors import NotFound
 from kinerja_desktop.domain.identitas import Identitas, json_cetak
 from kinerja_desktop.domain.peran import Actor
-from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services.dokumen import daftarkan_cetak
+from kinerja_desktop.services.skp.baris import (
+    baca_snapshot,
+    label_periode,
+    lampiran_dict,
+    muat_skp_lengkap,
+    perilaku_rows,
+    rhk_rows,
+)
+from kinerja_desktop.services.skp.daftar import skp_terkini
+from kinerja_desktop.services.skp.izin import wajib_lihat
+from kinerja_desktop.services.skp.kosakata import (
+    BAGIAN_LAMPIRAN,
+    DITETAPKAN,
+    JPT,
+    JUDUL_LAMPIRAN,
+    LABEL_ASPEK,
+)
 
 JENIS_DOKUMEN = "SKP"
 
 
 def data_dokumen(skp: Skp) -> dict[str, Any]:
     """Everything the printed SKP shows, as plain JSON-able data (hashed for verification)."""
-    snap = svc.baca_snapshot(skp)
+    snap = baca_snapshot(skp)
     tanggal = skp.ditetapkan_pada.date() if skp.ditetapkan_pada else skp.mulai
     rhk = []
-    for r in svc.rhk_rows(skp.rhk):
+    for r in rhk_rows(skp.rhk):
         rhk.append(
             {
                 "jenis": r.jenis,
@@ -40,7 +56,7 @@ def data_dokumen(skp: Skp) -> dict[str, Any]:
                 "penugasan_dari": r.penugasan_dari or "",
                 "indikator": [
                     {
-                        "aspek": svc.LABEL_ASPEK.get(i.aspek or "", ""),
+                        "aspek": LABEL_ASPEK.get(i.aspek or "", ""),
                         "uraian": i.uraian,
                         "target": i.target_teks,
                     }
@@ -48,26 +64,24 @@ def data_dokumen(skp: Skp) -> dict[str, Any]:
                 ],
             }
         )
-    lampiran = svc.lampiran_dict(skp)
+    lampiran = lampiran_dict(skp)
     return {
         "instansi": snap.instansi,
         "tempat": snap.tempat,
-        "periode": svc.label_periode(skp),
+        "periode": label_periode(skp),
         "tanggal": tanggal.isoformat(),
         "pegawai": json_cetak(snap.pegawai),
         "penilai": json_cetak(snap.penilai),
         "pendekatan": skp.pendekatan,
-        "jpt": skp.varian == svc.JPT,
+        "jpt": skp.varian == JPT,
         "status": skp.status,
         "revisi": skp.revisi,
         "rhk": rhk,
         "perilaku": [
             {"nama": p.nama, "panduan": list(p.panduan), "ekspektasi": p.ekspektasi}
-            for p in svc.perilaku_rows(skp)
+            for p in perilaku_rows(skp)
         ],
-        "lampiran": [
-            [svc.JUDUL_LAMPIRAN[b], list(lampiran.get(b, ()))] for b in svc.BAGIAN_LAMPIRAN
-        ],
+        "lampiran": [[JUDUL_LAMPIRAN[b], list(lampiran.get(b, ()))] for b in BAGIAN_LAMPIRAN],
     }
 
 
@@ -92,7 +106,7 @@ def skp_cetak_dari_data(data: dict[str, Any], kode_dok: str = "", kode_ver: str 
         penilai=Identitas.dari_json(data["penilai"]),
         pendekatan=data["pendekatan"],
         jpt=data["jpt"],
-        ditetapkan=data["status"] == svc.DITETAPKAN,
+        ditetapkan=data["status"] == DITETAPKAN,
         rhk=tuple(
             RhkCetak(
                 r["jenis"],
@@ -122,8 +136,8 @@ def data_cetak(session: Session, entitas_uuid: str) -> dict[str, Any] | None:
 
 def siapkan_cetak(session: Session, actor: Actor, skp_id: int):
     """Register the printout (document id + verification code) and return the SkpCetak."""
-    skp = svc._muat_skp_lengkap(session, skp_id)
-    svc._wajib_lihat(session, actor, skp.pegawai_id)
+    skp = muat_skp_lengkap(session, skp_id)
+    wajib_lihat(session, actor, skp.pegawai_id)
     data = data_dokumen(skp)
     kode = daftarkan_cetak(session, JENIS_DOKUMEN, skp.uuid, data)
     return skp_cetak_dari_data(data, kode.kode_dokumen, kode.kode_verifikasi)
@@ -153,7 +167,7 @@ def cetak_skp_pegawai(session: Session, actor: Actor, nip: str, tahun: int) -> t
     p = session.scalar(select(Pegawai).where(Pegawai.nip == nip_bersih))
     if p is None:
         raise NotFound(f"Pegawai dengan NIP {nip} tidak ditemukan.")
-    skp = svc.skp_terkini(session, p.id, tahun)
+    skp = skp_terkini(session, p.id, tahun)
     if skp is None:
         raise NotFound(f"{p.nama} belum memiliki SKP tahun {tahun}.")
     return cetak_skp(session, actor, skp.id), nama_berkas(session, skp.id)
