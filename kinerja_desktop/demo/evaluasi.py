@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.models import Evaluasi, Pegawai, Periode, Skp, UnitKerja
+from kinerja_desktop.db.models import Evaluasi, Keberatan, Pegawai, Periode, Skp, UnitKerja
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.nama import nama_lengkap
@@ -195,7 +195,7 @@ def _keberatan(
             if ev.predikat in ("BUTUH_PERBAIKAN", "KURANG", "BAIK")
             and not pegawai[ev.pegawai_id].kepala_unit
             and sv.atasan_penilai_untuk(session, ev, periode) in pegawai
-            and not session.scalar(select(sv.Keberatan.id).where(sv.Keberatan.evaluasi_id == ev.id))
+            and not session.scalar(select(Keberatan.id).where(Keberatan.evaluasi_id == ev.id))
         ]
 
         def urutan(e: Evaluasi, periode: Periode = periode) -> tuple:

@@ -34,15 +34,15 @@ from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.status import StatusEvaluasi
 from kinerja_desktop.services import organisasi
 from kinerja_desktop.services.dokumen import daftarkan_cetak
-from kinerja_desktop.services.evaluasi import (
+from kinerja_desktop.services.evaluasi.cetak import label_periode
+from kinerja_desktop.services.evaluasi.distribusi import (
     DistribusiUnit,
-    _boleh_lihat_unit,
-    _label_periode,
+    boleh_lihat_unit,
     distribusi_unit,
-    get_periode,
-    instansi,
 )
+from kinerja_desktop.services.evaluasi.syarat import instansi
 from kinerja_desktop.services.pengaturan import KUNCI_TEMPAT, baca_teks
+from kinerja_desktop.services.periode import get_periode
 
 JENIS_CETAK_REKAP = "REKAP"
 
@@ -84,11 +84,6 @@ class RekapUnit:
     @property
     def belum_mengisi(self) -> list[RekapRow]:
         return [r for r in self.rows if r.belum_mengisi]
-
-
-def boleh_lihat_unit(session: Session, actor: Actor, unit_id: int, periode: Periode) -> bool:
-    """Admin; the head of the unit or of a unit above it; or the leader one level up."""
-    return _boleh_lihat_unit(session, actor, unit_id, periode)
 
 
 def _wajib_lihat(session: Session, actor: Actor, unit_id: int, periode: Periode) -> None:
@@ -189,7 +184,7 @@ def data_cetak_rekap(session: Session, entitas: str) -> dict[str, Any] | None:
         "unit": unit.nama,
         "instansi": instansi(session),
         "tempat": baca_teks(session, KUNCI_TEMPAT),
-        "periode": _label_periode(periode),
+        "periode": label_periode(periode),
         "predikat_organisasi": dist.predikat_organisasi,
         "jumlah": dist.jumlah,
         "total_dinilai": dist.total_dinilai,
