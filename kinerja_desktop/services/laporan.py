@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from os import PathLike
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -297,43 +296,19 @@ def angka_kredit_unit(
     return out
 
 
-def ekspor_angka_kredit(
-    session: Session, actor: Actor, unit_id: int, tahun: int, path: str | PathLike[str]
-) -> int:
-    """Write the unit's angka kredit to an .xlsx file; returns the number of rows."""
-    from kinerja_desktop.exchange.tabular import KolomEkspor, write_xlsx
+@dataclass(frozen=True)
+class TabelAngkaKredit:
+    """The angka kredit of a unit for a year, as the export writes it (exchange/ writes the
+    file; a service never touches files)."""
 
+    judul: str
+    rows: tuple[AngkaKreditRow, ...]
+
+
+def tabel_angka_kredit(
+    session: Session, actor: Actor, unit_id: int, tahun: int
+) -> TabelAngkaKredit:
     rows = angka_kredit_unit(session, actor, unit_id, tahun)
     unit = session.get(UnitKerja, unit_id)
-    kolom = [
-        KolomEkspor("NIP", 22, teks=True),
-        KolomEkspor("Nama", 32),
-        KolomEkspor("Jabatan", 36),
-        KolomEkspor("Jenjang", 16),
-        KolomEkspor("Predikat Tahunan", 18),
-        KolomEkspor("Persentase", 12),
-        KolomEkspor("Koefisien", 10),
-        KolomEkspor("Angka Kredit", 14),
-        KolomEkspor("Status Evaluasi", 16),
-    ]
-    write_xlsx(
-        path,
-        "Angka Kredit",
-        kolom,
-        (
-            [
-                r.nip,
-                r.nama,
-                r.jabatan,
-                r.jenjang,
-                Predikat(r.predikat).label if r.predikat else "-",
-                r.persentase,
-                r.koefisien,
-                r.angka_kredit or "-",
-                r.status_evaluasi,
-            ]
-            for r in rows
-        ),
-        judul=f"Angka Kredit Jabatan Fungsional {tahun} — {unit.nama if unit else ''}",
-    )
-    return len(rows)
+    judul = f"Angka Kredit Jabatan Fungsional {tahun} — {unit.nama if unit else ''}"
+    return TabelAngkaKredit(judul, tuple(rows))

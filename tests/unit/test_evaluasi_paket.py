@@ -71,6 +71,17 @@ def test_services_outside_use_the_modules_not_private_names():
         assert not pribadi, (nama, pribadi)
 
 
+def test_evaluation_and_recap_services_write_no_files():
+    """Services return rows; exchange/ writes the spreadsheets (the angka kredit export)."""
+    berkas = [*PAKET.glob("*.py"), SERVICES / "keberatan.py", SERVICES / "laporan.py"]
+    for p in berkas:
+        lapisan = {
+            m for m in _impor(p) if m.startswith(("kinerja_desktop.exchange", "kinerja_desktop.ui"))
+        }
+        assert not lapisan, (p.name, lapisan)
+        assert "openpyxl" not in p.read_text(encoding="utf-8"), p.name
+
+
 def test_shared_rules_have_one_owner():
     """Who may read, who rates, the optimistic lock and the history entry live in syarat.py
     and riwayat.py; no other module of the package or its neighbours defines them again."""
