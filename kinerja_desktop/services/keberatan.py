@@ -32,7 +32,6 @@ from kinerja_desktop.services.evaluasi.riwayat import (
     keberatan_row,
 )
 from kinerja_desktop.services.evaluasi.syarat import (
-    FINAL,
     ambil_evaluasi,
     atasan_penilai_untuk,
     wajib_baca,
@@ -50,10 +49,10 @@ def ajukan_keberatan(
     ev = ambil_evaluasi(session, evaluasi_id)
     if actor.pegawai_id is None or actor.pegawai_id != ev.pegawai_id:
         raise PermissionDenied("Keberatan hanya dapat diajukan oleh pegawai yang dinilai.")
-    if ev.status != FINAL or ev.difinalkan_pada is None:
+    batas = batas_keberatan(ev)  # None until the evaluation is final
+    if batas is None:
         raise StateError("Keberatan hanya dapat diajukan atas hasil evaluasi yang sudah final.")
     hari_ini = hari_ini or date.today()
-    batas = batas_keberatan(ev)
     if hari_ini > batas:
         raise StateError(
             f"Batas waktu keberatan sudah lewat: paling lama {HARI_KEBERATAN} hari sejak hasil "

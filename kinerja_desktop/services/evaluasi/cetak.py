@@ -34,6 +34,7 @@ from kinerja_desktop.services.evaluasi.syarat import (
     snapshot,
     wajib_baca,
 )
+from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.pengaturan import KUNCI_EMBLEM, KUNCI_TEMPAT, baca_biner, baca_teks
 from kinerja_desktop.services.periode import get_periode
 
@@ -93,7 +94,7 @@ def data_cetak_evaluasi(session: Session, evaluasi_uuid: str) -> dict[str, Any] 
     if ev is None:
         return None
     periode = get_periode(session, ev.periode_id)
-    skp = session.get(Skp, ev.skp_id)
+    skp = ambil(session, Skp, ev.skp_id)
     pegawai = ambil_pegawai(session, ev.pegawai_id)
     snap = snapshot(ev)
     hasil_kerja, _ = baris_hasil_kerja(session, skp, periode)
@@ -211,8 +212,8 @@ def siapkan_cetak_tanpa_cek(
     emblem = None
     if jenis == JENIS_CETAK_DOKUMEN:
         emblem = baca_biner(session, KUNCI_EMBLEM)
-    pegawai = session.get(Pegawai, ev.pegawai_id)
-    periode = session.get(Periode, ev.periode_id)
+    pegawai = ambil(session, Pegawai, ev.pegawai_id)
+    periode = ambil(session, Periode, ev.periode_id)
     awalan = "Evaluasi" if jenis == JENIS_CETAK_EVALUASI else "DokumenEvaluasi"
     nama = f"{awalan}_{pegawai.nip}_{periode.tahun}_{periode.kode}.pdf"
     return CetakanSiap(jenis, data, kode.kode_dokumen, kode.kode_verifikasi, nama, emblem)

@@ -41,7 +41,7 @@ def finalkan_evaluasi(
     """Lock the evaluation: the two ratings must be set; the identity snapshot is frozen."""
     ev = ambil_evaluasi(session, evaluasi_id, versi)
     periode = get_periode(session, ev.periode_id)
-    wajib_penilai(session, actor, ev.pegawai_id, periode)
+    penilai_id = wajib_penilai(session, actor, ev.pegawai_id, periode)
     ke = wajib_draf(ev, "finalkan")
     pegawai = ambil_pegawai(session, ev.pegawai_id)
     if pegawai.kepala_unit:
@@ -53,22 +53,18 @@ def finalkan_evaluasi(
                 "belum dapat ditentukan."
             )
         ev.rating_hasil_kerja = ikut
-    kurang = [
-        n
-        for n, v in (
-            ("Rating Hasil Kerja", ev.rating_hasil_kerja),
-            ("Rating Perilaku Kerja", ev.rating_perilaku),
-        )
-        if not v
-    ]
-    if kurang:
+    rh, rp = ev.rating_hasil_kerja, ev.rating_perilaku
+    if not rh or not rp:
+        kurang = [
+            n for n, v in (("Rating Hasil Kerja", rh), ("Rating Perilaku Kerja", rp)) if not v
+        ]
         raise ValidationError(
             f"{' dan '.join(kurang)} belum dipilih. Pilih keduanya sebelum memfinalkan.",
             kurang[0],
         )
     # the matrix once more: the predikat is never stored out of step
-    ev.predikat = predikat_kinerja(Rating(ev.rating_hasil_kerja), Rating(ev.rating_perilaku)).value
-    ev.penilai_id = actor.pegawai_id
+    ev.predikat = predikat_kinerja(Rating(rh), Rating(rp)).value
+    ev.penilai_id = penilai_id
     ev.status = ke
     ev.difinalkan_pada = pada or utcnow()
     perbarui_snapshot(session, ev, periode)

@@ -166,6 +166,8 @@ def baris_hasil_kerja(
             .where(BuktiDukung.realisasi_id.in_(real_ids))
             .order_by(BuktiDukung.id)
         ):
+            if b.realisasi_id is None:  # excluded by the query; narrows the type
+                continue
             bukti.setdefault(b.realisasi_id, []).append(
                 BuktiRow(b.id, b.jenis, b.nama, b.url, b.sha256, b.keterangan)
             )

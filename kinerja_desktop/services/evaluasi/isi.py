@@ -52,7 +52,7 @@ def simpan_evaluasi(
     follows the ratings (matrix); a unit head's rating hasil kerja follows the organisation."""
     ev = ambil_evaluasi(session, evaluasi_id, versi)
     periode = get_periode(session, ev.periode_id)
-    wajib_penilai(session, actor, ev.pegawai_id, periode)
+    penilai_id = wajib_penilai(session, actor, ev.pegawai_id, periode)
     wajib_draf(ev)
     pegawai = ambil_pegawai(session, ev.pegawai_id)
     if rating_hasil_kerja is not _TETAP:
@@ -87,6 +87,6 @@ def simpan_evaluasi(
                 row = EvaluasiPerilaku(urutan=[n.kode for n in BERAKHLAK].index(kode), nilai=kode)
                 ev.perilaku.append(row)
             row.umpan_balik = (teks or "").strip() or None
-    ev.penilai_id = actor.pegawai_id
+    ev.penilai_id = penilai_id
     session.flush()
     return detail_evaluasi(session, actor, ev.id)

@@ -76,12 +76,14 @@ def atasan_penilai_untuk(session: Session, ev: Evaluasi, periode: Periode) -> in
     return organisasi.penilai_pada(session, ev.penilai_id, periode.selesai)
 
 
-def wajib_penilai(session: Session, actor: Actor, pegawai_id: int, periode: Periode) -> None:
-    if not adalah_penilai(session, actor, pegawai_id, periode):
+def wajib_penilai(session: Session, actor: Actor, pegawai_id: int, periode: Periode) -> int:
+    """The actor's pegawai id when he is the pegawai's penilai in the period."""
+    if actor.pegawai_id is None or not adalah_penilai(session, actor, pegawai_id, periode):
         raise PermissionDenied(
             "Hanya pejabat penilai kinerja pegawai ini pada periode tersebut (termasuk PLT/PLH) "
             "yang dapat menilai. Administrator tidak dapat mengisi penilaian."
         )
+    return actor.pegawai_id
 
 
 def _boleh_baca(
