@@ -68,7 +68,7 @@ def _jenis_tercatat() -> tuple[set[str], list[str]]:
 
     konstanta: set[str] = set()
     argumen: list[str] = []
-    for path in sorted(Path(services.__file__).parent.glob("*.py")):
+    for path in sorted(Path(services.__file__).parent.rglob("*.py")):
         pohon = ast.parse(path.read_text(encoding="utf-8"))
         for node in pohon.body:
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):

@@ -68,9 +68,7 @@ from kinerja_desktop.services.evaluasi.hasil_kerja import (
     teks_realisasi,
     teks_target,
 )
-from kinerja_desktop.services.evaluasi.isi import (
-    simpan_evaluasi,
-)
+from kinerja_desktop.services.evaluasi.isi import simpan_evaluasi
 from kinerja_desktop.services.evaluasi.predikat_org import (
     RATING_KEPALA_UNIT,
     kepala_unit,

@@ -8,13 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.models import (
-    Evaluasi,
-    EvaluasiPerilaku,
-    Pegawai,
-    Periode,
-    Skp,
-)
+from kinerja_desktop.db.models import Evaluasi, EvaluasiPerilaku, Pegawai, Periode, Skp
 from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.errors import StateError
