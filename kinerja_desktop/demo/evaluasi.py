@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.models import Evaluasi, Pegawai, Periode, Skp, UnitKerja
+from kinerja_desktop.db.models import Evaluasi, Keberatan, Pegawai, Periode, Skp, UnitKerja
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.nama import nama_lengkap
@@ -120,16 +120,17 @@ def isi_evaluasi(session: Session, tahun: int, rng: random.Random) -> dict[str, 
                 d = sv.mulai_evaluasi(
                     session, aktor, p.id, periode.id, pada=_pada(periode.selesai, 1 + i % 2)
                 )
+                ev_id = d.evaluasi_id
+                if ev_id is None:  # mulai_evaluasi always returns a started evaluation
+                    continue
                 ((rh, rp),) = rng.choices([r for r, _ in RATING], [w for _, w in RATING])
                 ub = {k: UMPAN_BALIK[k] for k in rng.sample(sorted(UMPAN_BALIK), 3)}
                 # a unit head's rating hasil kerja follows his organisation's predikat
                 kw: dict[str, Any] = {} if p.kepala_unit else {"rating_hasil_kerja": rh}
-                evaluasi_id = d.evaluasi_id
-                assert evaluasi_id is not None  # mulai_evaluasi returns a started evaluation
                 sv.simpan_evaluasi(
                     session,
                     aktor,
-                    evaluasi_id,
+                    ev_id,
                     rating_perilaku=rp,
                     catatan=rng.choice(CATATAN),
                     umpan_balik_perilaku=ub,
@@ -138,9 +139,7 @@ def isi_evaluasi(session: Session, tahun: int, rng: random.Random) -> dict[str, 
                 hitung["evaluasi"] += 1
                 if periode is terakhir and i % 3 == 0:
                     continue  # still a draft in the latest period
-                sv.finalkan_evaluasi(
-                    session, aktor, evaluasi_id, pada=_pada(periode.selesai, 3 + i % 5)
-                )
+                sv.finalkan_evaluasi(session, aktor, ev_id, pada=_pada(periode.selesai, 3 + i % 5))
                 hitung["final"] += 1
             except DomainError:
                 continue  # e.g. a unit head whose organisation predikat is missing
@@ -198,7 +197,7 @@ def _keberatan(
             if ev.predikat in ("BUTUH_PERBAIKAN", "KURANG", "BAIK")
             and not pegawai[ev.pegawai_id].kepala_unit
             and sv.atasan_penilai_untuk(session, ev, periode) in pegawai
-            and not session.scalar(select(sv.Keberatan.id).where(sv.Keberatan.evaluasi_id == ev.id))
+            and not session.scalar(select(Keberatan.id).where(Keberatan.evaluasi_id == ev.id))
         ]
 
         def urutan(e: Evaluasi, periode: Periode = periode) -> tuple:
@@ -215,7 +214,8 @@ def _keberatan(
         if not kandidat:
             continue
         ev = kandidat[0]
-        assert ev.difinalkan_pada is not None  # a FINAL evaluation has its date
+        if ev.difinalkan_pada is None:  # final evaluations carry their date
+            continue
         diajukan = ev.difinalkan_pada.date() + timedelta(days=4)
         if diajukan > hari_ini:
             continue
@@ -228,9 +228,8 @@ def _keberatan(
             hari_ini=diajukan,
         )
         jumlah += 1
-        if n == 0:
-            atasan_id = sv.atasan_penilai_untuk(session, ev, periode)
-            assert atasan_id is not None  # kandidat were chosen for having one
+        atasan_id = sv.atasan_penilai_untuk(session, ev, periode)
+        if n == 0 and atasan_id is not None:  # the candidates all have one
             atasan = pegawai[atasan_id]
             rh, rp = ev.rating_hasil_kerja, ev.rating_perilaku
             nh = "SESUAI" if rh == "DI_BAWAH" else rh

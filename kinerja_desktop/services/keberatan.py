@@ -24,18 +24,19 @@ from kinerja_desktop.domain.errors import (
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import Rating
 from kinerja_desktop.domain.status import TRANSISI_KEBERATAN, StatusKeberatan, periksa_transisi
-from kinerja_desktop.services.evaluasi import (
-    FINAL,
+from kinerja_desktop.services.evaluasi.riwayat import (
     HARI_KEBERATAN,
     KeberatanRow,
-    _get_evaluasi,
-    _riwayat,
-    _wajib_baca,
-    atasan_penilai_untuk,
     batas_keberatan,
-    get_periode,
+    catat_riwayat,
     keberatan_row,
 )
+from kinerja_desktop.services.evaluasi.syarat import (
+    ambil_evaluasi,
+    atasan_penilai_untuk,
+    wajib_baca,
+)
+from kinerja_desktop.services.periode import get_periode
 
 TETAP = "TETAP"
 DIUBAH = "DIUBAH"
@@ -45,13 +46,13 @@ def ajukan_keberatan(
     session: Session, actor: Actor, evaluasi_id: int, alasan: str, *, hari_ini: date | None = None
 ) -> KeberatanRow:
     """The pegawai objects to his FINAL evaluation, within 14 days of its finalisation."""
-    ev = _get_evaluasi(session, evaluasi_id)
+    ev = ambil_evaluasi(session, evaluasi_id)
     if actor.pegawai_id is None or actor.pegawai_id != ev.pegawai_id:
         raise PermissionDenied("Keberatan hanya dapat diajukan oleh pegawai yang dinilai.")
-    if ev.status != FINAL or ev.difinalkan_pada is None:
+    batas = batas_keberatan(ev)  # None until the evaluation is final
+    if batas is None:
         raise StateError("Keberatan hanya dapat diajukan atas hasil evaluasi yang sudah final.")
     hari_ini = hari_ini or date.today()
-    batas = batas_keberatan(ev)
     if hari_ini > batas:
         raise StateError(
             f"Batas waktu keberatan sudah lewat: paling lama {HARI_KEBERATAN} hari sejak hasil "
@@ -71,7 +72,7 @@ def ajukan_keberatan(
         diajukan_pada=datetime.combine(hari_ini, utcnow().time()),
     )
     session.add(k)
-    _riwayat(session, actor, ev, "KEBERATAN", alasan, k.diajukan_pada)
+    catat_riwayat(session, actor, ev, "KEBERATAN", alasan, k.diajukan_pada)
     session.flush()
     return keberatan_row(session, k, ev, get_periode(session, ev.periode_id))
 
@@ -94,7 +95,7 @@ def putus_keberatan(
         raise NotFound("Keberatan tidak ditemukan.")
     if versi is not None and versi != k.versi:
         raise ConflictError("Keberatan ini telah diubah orang lain. Muat ulang dulu.")
-    ev = _get_evaluasi(session, k.evaluasi_id)
+    ev = ambil_evaluasi(session, k.evaluasi_id)
     periode = get_periode(session, ev.periode_id)
     atasan = atasan_penilai_untuk(session, ev, periode)
     if actor.pegawai_id is None or actor.pegawai_id != atasan:
@@ -134,7 +135,9 @@ def putus_keberatan(
     k.diputus_oleh_id = actor.pegawai_id
     k.diputus_pada = datetime.combine(hari_ini, utcnow().time()) if hari_ini else utcnow()
     teks = "Hasil tetap" if keputusan == TETAP else f"Hasil diubah, predikat {ev.predikat}"
-    _riwayat(session, actor, ev, "KEBERATAN_DIPUTUS", f"{teks}. {catatan}".strip(), k.diputus_pada)
+    catat_riwayat(
+        session, actor, ev, "KEBERATAN_DIPUTUS", f"{teks}. {catatan}".strip(), k.diputus_pada
+    )
     session.flush()
     return keberatan_row(session, k, ev, periode)
 
@@ -173,9 +176,9 @@ def daftar_keberatan_untuk_diputus(
 
 
 def keberatan_evaluasi(session: Session, actor: Actor, evaluasi_id: int) -> list[KeberatanRow]:
-    ev = _get_evaluasi(session, evaluasi_id)
+    ev = ambil_evaluasi(session, evaluasi_id)
     periode = get_periode(session, ev.periode_id)
-    _wajib_baca(session, actor, ev.pegawai_id, periode, ev)
+    wajib_baca(session, actor, ev.pegawai_id, periode, ev)
     return [
         keberatan_row(session, k, ev, periode)
         for k in session.scalars(select(Keberatan).where(Keberatan.evaluasi_id == ev.id))

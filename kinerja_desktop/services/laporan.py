@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from os import PathLike
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -34,15 +33,15 @@ from kinerja_desktop.domain.predikat import Predikat
 from kinerja_desktop.domain.status import StatusEvaluasi
 from kinerja_desktop.services import organisasi
 from kinerja_desktop.services.dokumen import daftarkan_cetak
-from kinerja_desktop.services.evaluasi import (
+from kinerja_desktop.services.evaluasi.cetak import label_periode
+from kinerja_desktop.services.evaluasi.distribusi import (
     DistribusiUnit,
-    _boleh_lihat_unit,
-    _label_periode,
+    boleh_lihat_unit,
     distribusi_unit,
-    get_periode,
-    instansi,
 )
+from kinerja_desktop.services.evaluasi.syarat import instansi
 from kinerja_desktop.services.pengaturan import KUNCI_TEMPAT, baca_teks
+from kinerja_desktop.services.periode import get_periode
 
 JENIS_CETAK_REKAP = "REKAP"
 
@@ -84,11 +83,6 @@ class RekapUnit:
     @property
     def belum_mengisi(self) -> list[RekapRow]:
         return [r for r in self.rows if r.belum_mengisi]
-
-
-def boleh_lihat_unit(session: Session, actor: Actor, unit_id: int, periode: Periode) -> bool:
-    """Admin; the head of the unit or of a unit above it; or the leader one level up."""
-    return _boleh_lihat_unit(session, actor, unit_id, periode)
 
 
 def _wajib_lihat(session: Session, actor: Actor, unit_id: int, periode: Periode) -> None:
@@ -189,7 +183,7 @@ def data_cetak_rekap(session: Session, entitas: str) -> dict[str, Any] | None:
         "unit": unit.nama,
         "instansi": instansi(session),
         "tempat": baca_teks(session, KUNCI_TEMPAT),
-        "periode": _label_periode(periode),
+        "periode": label_periode(periode),
         "predikat_organisasi": dist.predikat_organisasi,
         "jumlah": dist.jumlah,
         "total_dinilai": dist.total_dinilai,
@@ -302,43 +296,19 @@ def angka_kredit_unit(
     return out
 
 
-def ekspor_angka_kredit(
-    session: Session, actor: Actor, unit_id: int, tahun: int, path: str | PathLike[str]
-) -> int:
-    """Write the unit's angka kredit to an .xlsx file; returns the number of rows."""
-    from kinerja_desktop.exchange.tabular import KolomEkspor, write_xlsx
+@dataclass(frozen=True)
+class TabelAngkaKredit:
+    """The angka kredit of a unit for a year, as the export writes it (exchange/ writes the
+    file; a service never touches files)."""
 
+    judul: str
+    rows: tuple[AngkaKreditRow, ...]
+
+
+def tabel_angka_kredit(
+    session: Session, actor: Actor, unit_id: int, tahun: int
+) -> TabelAngkaKredit:
     rows = angka_kredit_unit(session, actor, unit_id, tahun)
     unit = session.get(UnitKerja, unit_id)
-    kolom = [
-        KolomEkspor("NIP", 22, teks=True),
-        KolomEkspor("Nama", 32),
-        KolomEkspor("Jabatan", 36),
-        KolomEkspor("Jenjang", 16),
-        KolomEkspor("Predikat Tahunan", 18),
-        KolomEkspor("Persentase", 12),
-        KolomEkspor("Koefisien", 10),
-        KolomEkspor("Angka Kredit", 14),
-        KolomEkspor("Status Evaluasi", 16),
-    ]
-    write_xlsx(
-        path,
-        "Angka Kredit",
-        kolom,
-        (
-            [
-                r.nip,
-                r.nama,
-                r.jabatan,
-                r.jenjang,
-                Predikat(r.predikat).label if r.predikat else "-",
-                r.persentase,
-                r.koefisien,
-                r.angka_kredit or "-",
-                r.status_evaluasi,
-            ]
-            for r in rows
-        ),
-        judul=f"Angka Kredit Jabatan Fungsional {tahun} — {unit.nama if unit else ''}",
-    )
-    return len(rows)
+    judul = f"Angka Kredit Jabatan Fungsional {tahun} — {unit.nama if unit else ''}"
+    return TabelAngkaKredit(judul, tuple(rows))

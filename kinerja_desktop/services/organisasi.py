@@ -17,6 +17,7 @@ from kinerja_desktop.domain.errors import (
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.rows import PenugasanRow, UnitRow
 
 JENIS_PENUGASAN = ("DEFINITIF", "PLT", "PLH")
@@ -195,8 +196,8 @@ def penugasan_pada(session: Session, pegawai_id: int, tanggal: date) -> Penugasa
         .where(PenugasanPenilai.pegawai_id == pegawai_id, _aktif_pada(tanggal))
         .order_by(PenugasanPenilai.mulai.desc())
     ).all()
-    acting = [r for r in rows if r.jenis != "DEFINITIF"]
-    return (acting or rows or [None])[0]
+    berlaku = [r for r in rows if r.jenis != "DEFINITIF"] or rows
+    return berlaku[0] if berlaku else None
 
 
 def penilai_pada(session: Session, pegawai_id: int, tanggal: date) -> int | None:
@@ -265,7 +266,7 @@ def _cek_siklus(session: Session, pegawai_id: int, penilai_id: int, tanggal: dat
 
 
 def _penugasan_row(session: Session, r: PenugasanPenilai) -> PenugasanRow:
-    penilai = session.get(Pegawai, r.penilai_id)
+    penilai = ambil(session, Pegawai, r.penilai_id)
     nama = nama_lengkap(penilai.gelar_depan, penilai.nama, penilai.gelar_belakang)
     return PenugasanRow(
         r.id,

@@ -152,7 +152,7 @@ def test_one_number_date_and_nip_read_the_same_everywhere(cetakan, x, d, n):
         if "hasil_kerja" in data:
             iki = data["hasil_kerja"][0]["indikator"][0]
             iki["target"] = layar_angka["evaluasi target"]
-            iki["realisasi"] = sv._teks_realisasi(Realisasi(nilai=x), SATUAN)
+            iki["realisasi"] = sv.teks_realisasi(Realisasi(nilai=x), SATUAN)
         teks = _pdf_evaluasi(c, data)
         assert tempat_tanggal in teks and nip_cetak in teks, jenis
         if "hasil_kerja" in data:

@@ -216,6 +216,24 @@ def test_recap_view_sets_organisation_predikat_and_warns(qtbot, db, k, pesan):
     assert not view2.btn_org.isEnabled()
 
 
+def test_recap_view_exports_angka_kredit_through_exchange(
+    qtbot, db, k, pesan, tmp_path, monkeypatch
+):
+    """The view reads the rows in one transaction, then exchange/ writes the workbook."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "ak.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **kw: (str(path), ""))
+    view = LaporanView(_ctx(db, k.camat))
+    qtbot.addWidget(view)
+    view.cb_unit.setCurrentIndex(view.cb_unit.findData(k.seksi.id))
+    view.ekspor_angka_kredit()
+    assert pesan and "pejabat fungsional diekspor" in pesan[-1]
+    rows = [[c.value for c in r] for r in load_workbook(path).active.iter_rows()]
+    assert any(r[0] == "NIP" for r in rows)
+
+
 def test_verifikasi_dialog_matches_then_lists_the_change(qtbot, db, k, tmp_path, session):
     ev_id = _final(db, k, k.staf, pada=datetime(2025, 4, 5))
     c = run(

@@ -328,6 +328,7 @@ def test_distribution_is_not_for_everyone(db, k, admin):
 def test_angka_kredit_export_xlsx(db, k, tmp_path, admin):
     from openpyxl import load_workbook
 
+    from kinerja_desktop.exchange.laporan_io import ekspor_angka_kredit
     from kinerja_desktop.services import laporan
 
     akhir = k.periode["AKHIR"]
@@ -342,7 +343,8 @@ def test_angka_kredit_export_xlsx(db, k, tmp_path, admin):
             rating_perilaku="DI_ATAS",
         )
     path = tmp_path / "ak.xlsx"
-    assert run(db.session_factory, admin, laporan.ekspor_angka_kredit, k.unit.id, 2025, path) == 2
+    tabel = run(db.session_factory, admin, laporan.tabel_angka_kredit, k.unit.id, 2025)
+    assert ekspor_angka_kredit(path, tabel) == 2
     ws = load_workbook(path).active
     rows = [[c.value for c in r] for r in ws.iter_rows()]
     kepala = next(i for i, r in enumerate(rows) if r[0] == "NIP")
@@ -355,10 +357,9 @@ def test_angka_kredit_export_xlsx(db, k, tmp_path, admin):
         run(
             db.session_factory,
             _aktor(k.staf),
-            laporan.ekspor_angka_kredit,
+            laporan.tabel_angka_kredit,
             k.unit.id,
             2025,
-            tmp_path / "x.xlsx",
         )
 
 

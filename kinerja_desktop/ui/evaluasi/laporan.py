@@ -36,6 +36,7 @@ from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.predikat import Predikat, PredikatOrganisasi
 from kinerja_desktop.domain.status import StatusEvaluasi
+from kinerja_desktop.exchange.laporan_io import ekspor_angka_kredit
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import laporan
 from kinerja_desktop.services.context import AppContext
@@ -438,15 +439,17 @@ class LaporanView(QWidget):
         )
         if not path:
             return
-        n = jalankan(
+        tabel = jalankan(
             self,
             self.ctx,
-            laporan.ekspor_angka_kredit,
+            laporan.tabel_angka_kredit,
             self.cb_unit.currentData(),
             tahun,
-            path,
             judul="Ekspor gagal",
         )
+        if tabel is GAGAL:
+            return
+        n = coba(self, ekspor_angka_kredit, path, tabel, judul="Ekspor gagal")
         if n is GAGAL:
             return
         QMessageBox.information(
