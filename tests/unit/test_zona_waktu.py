@@ -147,8 +147,10 @@ BOLEH = {
     # "born / appointed in the future" checks of NIPs and birth dates: a day cannot matter
     "domain/nip.py",
     "services/pegawai.py",
+    "exchange/pegawai/ekspor.py",
+    "exchange/pegawai/pratinjau.py",
 }
-DIPERIKSA = ("domain", "services", "reports", "ui/evaluasi", "ui/pemantauan", "ui/skp")
+DIPERIKSA = ("domain", "services", "reports", "exchange", "ui/evaluasi", "ui/pemantauan", "ui/skp")
 
 
 def _panggilan_jam(path: Path) -> list[str]:
