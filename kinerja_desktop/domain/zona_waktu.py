@@ -26,9 +26,9 @@ class ZonaWaktu(StrEnum):
 
 _JAM = {ZonaWaktu.WIB: 7, ZonaWaktu.WITA: 8, ZonaWaktu.WIT: 9}
 _WILAYAH = {
-    ZonaWaktu.WIB: "Sumatra, Jawa, Kalimantan Barat dan Tengah",
-    ZonaWaktu.WITA: "Bali, Nusa Tenggara, Sulawesi, Kalimantan Selatan, Timur dan Utara",
-    ZonaWaktu.WIT: "Maluku dan Papua",
+    ZonaWaktu.WIB: "Sumatra, Jawa, Kalbar, Kalteng",
+    ZonaWaktu.WITA: "Bali, NTB, NTT, Sulawesi, Kalsel, Kaltim, Kaltara",
+    ZonaWaktu.WIT: "Maluku, Papua",
 }
 ZONA_BAWAAN = ZonaWaktu.WIB
 
