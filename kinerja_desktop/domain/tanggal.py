@@ -45,7 +45,10 @@ _SERIAL_MAX = (date(2099, 12, 31) - _EPOCH_EXCEL).days
 
 
 def waktu_lokal(waktu: datetime) -> datetime:
-    """Times are stored as naive UTC; users read them in the computer's time zone (WIB…)."""
+    """A stored naive UTC time in the computer's zone, for screens listing activity.
+
+    Dates that a form prints or a rule uses follow the office's zone instead
+    (services/waktu.tanggal_kantor / waktu_kantor)."""
     return waktu.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 

@@ -37,6 +37,8 @@ from kinerja_desktop.exchange.tabular import (
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.periode import pastikan_periode
+from kinerja_desktop.services.waktu import hari_ini as hari_ini_kantor
+from kinerja_desktop.services.waktu import sekarang_utc
 
 PROGRES = "PROGRES"
 REALISASI = "REALISASI"
@@ -172,6 +174,7 @@ def tulis_template_progres(
 ) -> None:
     """The fillable template for daily progress; with a pegawai, his NIP and codes are shown."""
     nip = _nip_contoh(session, pegawai_id)
+    tahun_contoh = tahun or (hari_ini_kantor(session) if session else sekarang_utc()).year
     kolom = [
         KolomEkspor("NIP", 22, teks=True),
         KolomEkspor("Tanggal", 13, format_tanggal=True),
@@ -202,7 +205,7 @@ def tulis_template_progres(
     contoh = [
         [
             nip,
-            date(tahun or date.today().year, 3, 3),
+            date(tahun_contoh, 3, 3),
             "Menyusun draf laporan keuangan Februari",
             "1.1",
             1,
@@ -211,7 +214,7 @@ def tulis_template_progres(
         ],
         [
             nip,
-            date(tahun or date.today().year, 3, 4),
+            date(tahun_contoh, 3, 4),
             "Rekonsiliasi belanja dengan BPKAD",
             "1",
             None,
@@ -374,7 +377,7 @@ def baca_progres(
         )
         return hasil
     ctx = _Konteks(session, actor)
-    hari = hari_ini or date.today()
+    hari = hari_ini or hari_ini_kantor(session)
     cache: dict[int, dict] = defaultdict(dict)
     dalam_berkas: dict[tuple, int] = {}
     for row in tabel.rows:

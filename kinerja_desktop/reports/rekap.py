@@ -43,12 +43,12 @@ def _pred(v: str | None) -> str:
     return Predikat(v).label if v else "-"
 
 
-def story_rekap(data: dict[str, Any]) -> list[Flowable]:
+def story_rekap(data: dict[str, Any], tanggal: date) -> list[Flowable]:
     kop = KopDokumen(
         data.get("instansi") or "",
         data["periode"]["rentang"],
         data.get("tempat") or "",
-        date.today(),
+        tanggal,
     )
     pegawai = data["pegawai"]
     rows = [
@@ -168,11 +168,13 @@ def cetak_rekap(
     kode_dokumen: str,
     kode_verifikasi: str,
     *,
+    tanggal: date,
     invariant: bool = False,
 ) -> int:
+    """``tanggal`` is the office's date of printing (services/waktu.hari_ini)."""
     return buat_dokumen(
         out,
-        story_rekap(data),
+        story_rekap(data, tanggal),
         judul_dokumen=JUDUL_DOKUMEN,
         kode_dokumen=kode_dokumen,
         kode_verifikasi=kode_verifikasi,

@@ -26,6 +26,7 @@ from kinerja_desktop.domain.errors import NotFound, PermissionDenied, StateError
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor, Peran, format_peran, parse_peran
+from kinerja_desktop.domain.zona_waktu import ZonaWaktu, zona_komputer
 from kinerja_desktop.services.akses import wajib_admin
 
 Jam = Callable[[], datetime]
@@ -263,6 +264,7 @@ def buat_admin_pertama(
     tempat: str,
     emblem: bytes | None = None,
     pegawai_id: int | None = None,
+    zona: ZonaWaktu | None = None,
 ) -> Actor:
     """The first-start wizard: the administrator account and the office identity.
 
@@ -277,7 +279,7 @@ def buat_admin_pertama(
     nama = periksa_nama_pengguna(nama_pengguna)
     _periksa_sandi_baru(password, ulangi, nama)
     _cek_pegawai(session, pegawai_id, None)
-    _simpan_identitas(session, instansi, tempat, emblem, False)
+    _simpan_identitas(session, instansi, tempat, emblem, False, zona or zona_komputer())
     akun = Akun(
         nama_pengguna=nama,
         password_hash=hash_password(password),

@@ -34,7 +34,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from kinerja_desktop.db.models import DokumenCetak, Evaluasi, Pegawai, Periode, UnitKerja
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied
 from kinerja_desktop.domain.peran import Actor
-from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas
 from kinerja_desktop.reports.batch import PenggabungPdf, gabungkan_pdf
 from kinerja_desktop.reports.verifikasi import json_kanonik, kode_verifikasi
@@ -42,6 +41,7 @@ from kinerja_desktop.services import evaluasi, laporan, organisasi
 from kinerja_desktop.services.dokumen import HasilVerifikasi, daftarkan_cetak, perubahan_data
 from kinerja_desktop.services.skp import cetak as skp_cetak
 from kinerja_desktop.services.uow import unit_of_work
+from kinerja_desktop.services.waktu import waktu_kantor
 
 Penyusun = Callable[[Session, str], dict[str, Any] | None]
 
@@ -95,7 +95,7 @@ def verifikasi_kode(
             True,
             True,
             f"Cetakan {kode_dok} sesuai dengan data saat ini "
-            f"(dicetak {waktu_lokal(row.dicetak_pada):%d-%m-%Y}).",
+            f"(dicetak {waktu_kantor(session, row.dicetak_pada):%d-%m-%Y}).",
             kode_dok,
             row.jenis,
         )

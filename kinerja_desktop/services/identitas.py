@@ -7,8 +7,6 @@ of the ``snapshot`` column of both SKP and evaluasi.
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Pegawai
@@ -18,6 +16,7 @@ from kinerja_desktop.domain.golongan import label_pangkat_golongan
 from kinerja_desktop.domain.identitas import Identitas, SnapshotIdentitas
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.services.pengaturan import KUNCI_TEMPAT, baca_teks
+from kinerja_desktop.services.waktu import hari_ini
 
 
 def identitas_dari(p: Pegawai) -> Identitas:
@@ -59,7 +58,7 @@ def ambil_snapshot(
         atasan_penilai=_identitas_atau_kosong(session, atasan_penilai_id),
         instansi=instansi,
         tempat=baca_teks(session, KUNCI_TEMPAT),
-        diambil_pada=date.today(),
+        diambil_pada=hari_ini(session),
     ).ke_json()
 
 

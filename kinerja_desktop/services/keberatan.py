@@ -37,6 +37,8 @@ from kinerja_desktop.services.evaluasi.syarat import (
     wajib_baca,
 )
 from kinerja_desktop.services.periode import get_periode
+from kinerja_desktop.services.waktu import hari_ini as hari_ini_kantor
+from kinerja_desktop.services.waktu import sekarang_utc, zona_kantor
 
 TETAP = "TETAP"
 DIUBAH = "DIUBAH"
@@ -49,10 +51,12 @@ def ajukan_keberatan(
     ev = ambil_evaluasi(session, evaluasi_id)
     if actor.pegawai_id is None or actor.pegawai_id != ev.pegawai_id:
         raise PermissionDenied("Keberatan hanya dapat diajukan oleh pegawai yang dinilai.")
-    batas = batas_keberatan(ev)  # None until the evaluation is final
+    batas = batas_keberatan(ev, zona_kantor(session))  # None until the evaluation is final
     if batas is None:
         raise StateError("Keberatan hanya dapat diajukan atas hasil evaluasi yang sudah final.")
-    hari_ini = hari_ini or date.today()
+    # a day passed in (tests, the demo) keeps the time of day; else the clock's now
+    diajukan = datetime.combine(hari_ini, utcnow().time()) if hari_ini else sekarang_utc()
+    hari_ini = hari_ini or hari_ini_kantor(session)
     if hari_ini > batas:
         raise StateError(
             f"Batas waktu keberatan sudah lewat: paling lama {HARI_KEBERATAN} hari sejak hasil "
@@ -69,7 +73,7 @@ def ajukan_keberatan(
         evaluasi_id=ev.id,
         alasan=alasan,
         status=StatusKeberatan.DIAJUKAN,
-        diajukan_pada=datetime.combine(hari_ini, utcnow().time()),
+        diajukan_pada=diajukan,
     )
     session.add(k)
     catat_riwayat(session, actor, ev, "KEBERATAN", alasan, k.diajukan_pada)
@@ -133,7 +137,7 @@ def putus_keberatan(
     k.keputusan = keputusan
     k.catatan_keputusan = catatan or None
     k.diputus_oleh_id = actor.pegawai_id
-    k.diputus_pada = datetime.combine(hari_ini, utcnow().time()) if hari_ini else utcnow()
+    k.diputus_pada = datetime.combine(hari_ini, utcnow().time()) if hari_ini else sekarang_utc()
     teks = "Hasil tetap" if keputusan == TETAP else f"Hasil diubah, predikat {ev.predikat}"
     catat_riwayat(
         session, actor, ev, "KEBERATAN_DIPUTUS", f"{teks}. {catatan}".strip(), k.diputus_pada

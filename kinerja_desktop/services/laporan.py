@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -42,6 +43,7 @@ from kinerja_desktop.services.evaluasi.distribusi import (
 from kinerja_desktop.services.evaluasi.syarat import instansi
 from kinerja_desktop.services.pengaturan import KUNCI_TEMPAT, baca_teks
 from kinerja_desktop.services.periode import get_periode
+from kinerja_desktop.services.waktu import hari_ini
 
 JENIS_CETAK_REKAP = "REKAP"
 
@@ -215,6 +217,7 @@ class CetakanRekap:
     kode_dokumen: str
     kode_verifikasi: str
     nama_berkas: str
+    tanggal: date  # the office's date of printing; not part of the verified data
 
 
 def siapkan_cetak_rekap(
@@ -227,7 +230,7 @@ def siapkan_cetak_rekap(
     assert data is not None
     kode = daftarkan_cetak(session, JENIS_CETAK_REKAP, entitas, data)
     nama = f"Rekap_{periode.tahun}_{periode.kode}_{data['unit'][:40]}.pdf".replace(" ", "_")
-    return CetakanRekap(data, kode.kode_dokumen, kode.kode_verifikasi, nama)
+    return CetakanRekap(data, kode.kode_dokumen, kode.kode_verifikasi, nama, hari_ini(session))
 
 
 # --- angka kredit ---------------------------------------------------------------------------

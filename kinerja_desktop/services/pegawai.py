@@ -527,8 +527,9 @@ def tambah_pegawai(
     session.flush()
     if atasan_id is not None:
         from kinerja_desktop.services.organisasi import tetapkan_penilai
+        from kinerja_desktop.services.waktu import hari_ini
 
-        tetapkan_penilai(session, actor, p.id, atasan_id, mulai_atasan or date.today())
+        tetapkan_penilai(session, actor, p.id, atasan_id, mulai_atasan or hari_ini(session))
     return ambil_pegawai(session, actor, p.id)
 
 

@@ -1,4 +1,4 @@
-"""Office identity kept in the database: instansi, place of signing, emblem image.
+"""Office identity kept in the database: instansi, place of signing, emblem image, time zone.
 
 Read by anyone (reports print them); changed only by the administrator.
 """
@@ -13,11 +13,13 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.db.models import Pengaturan
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.zona_waktu import ZONA_BAWAAN, ZonaWaktu
 from kinerja_desktop.services.akses import wajib_admin
 
 KUNCI_INSTANSI = "instansi"
 KUNCI_TEMPAT = "tempat"
 KUNCI_EMBLEM = "emblem"
+KUNCI_ZONA_WAKTU = "zona_waktu"
 
 EMBLEM_MAKS_BYTE = 2_000_000
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -29,6 +31,7 @@ class IdentitasKantor:
     instansi: str
     tempat: str
     emblem: bytes | None
+    zona: ZonaWaktu = ZONA_BAWAAN
 
     @property
     def lengkap(self) -> bool:
@@ -62,7 +65,14 @@ def identitas_kantor(session: Session, actor: Actor | None = None) -> IdentitasK
         baca_teks(session, KUNCI_INSTANSI),
         baca_teks(session, KUNCI_TEMPAT),
         baca_biner(session, KUNCI_EMBLEM),
+        baca_zona_waktu(session),
     )
+
+
+def baca_zona_waktu(session: Session) -> ZonaWaktu:
+    """The stored office zone; WIB for a database from before the setting existed."""
+    nilai = baca_teks(session, KUNCI_ZONA_WAKTU)
+    return ZonaWaktu(nilai) if nilai in ZonaWaktu._value2member_map_ else ZONA_BAWAAN
 
 
 def periksa_emblem(data: bytes) -> bytes:
@@ -83,14 +93,20 @@ def simpan_identitas_kantor(
     tempat: str,
     emblem: bytes | None = None,
     hapus_emblem: bool = False,
+    zona: ZonaWaktu | None = None,
 ) -> IdentitasKantor:
     wajib_admin(actor)
-    _simpan_identitas(session, instansi, tempat, emblem, hapus_emblem)
+    _simpan_identitas(session, instansi, tempat, emblem, hapus_emblem, zona)
     return identitas_kantor(session)
 
 
 def _simpan_identitas(
-    session: Session, instansi: str, tempat: str, emblem: bytes | None, hapus_emblem: bool
+    session: Session,
+    instansi: str,
+    tempat: str,
+    emblem: bytes | None,
+    hapus_emblem: bool,
+    zona: ZonaWaktu | None = None,
 ) -> None:
     instansi = " ".join((instansi or "").split())
     tempat = " ".join((tempat or "").split())
@@ -106,6 +122,9 @@ def _simpan_identitas(
         raise ValidationError("Nama instansi atau tempat terlalu panjang.", "Instansi")
     tulis(session, KUNCI_INSTANSI, instansi)
     tulis(session, KUNCI_TEMPAT, tempat)
+    if zona is not None:
+        tulis(session, KUNCI_ZONA_WAKTU, ZonaWaktu(zona).value)
+        session.info.pop(KUNCI_ZONA_WAKTU, None)  # the per-session cache of services/waktu
     if emblem is not None:
         tulis(session, KUNCI_EMBLEM, None, periksa_emblem(emblem))
     elif hapus_emblem and session.get(Pengaturan, KUNCI_EMBLEM) is not None:

@@ -251,7 +251,7 @@ def test_recap_pdf(db, k):
         k.periode["TW1"].id,
     )
     buf = io.BytesIO()
-    cetak_rekap(buf, c.data, c.kode_dokumen, c.kode_verifikasi)
+    cetak_rekap(buf, c.data, c.kode_dokumen, c.kode_verifikasi, tanggal=c.tanggal)
     t = _rata(_teks(buf.getvalue()))
     for s in (
         "REKAPITULASI EVALUASI KINERJA PEGAWAI",

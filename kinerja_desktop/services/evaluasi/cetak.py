@@ -37,6 +37,7 @@ from kinerja_desktop.services.evaluasi.syarat import (
 from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.pengaturan import KUNCI_EMBLEM, KUNCI_TEMPAT, baca_biner, baca_teks
 from kinerja_desktop.services.periode import get_periode
+from kinerja_desktop.services.waktu import tanggal_kantor
 
 JENIS_CETAK_EVALUASI = "EVALUASI"
 JENIS_CETAK_DOKUMEN = "DOKEVAL"
@@ -64,9 +65,9 @@ def label_periode(periode: Periode) -> dict[str, Any]:
     }
 
 
-def _tanggal_cetak(ev: Evaluasi, periode: Periode) -> date:
+def _tanggal_cetak(session: Session, ev: Evaluasi, periode: Periode) -> date:
     return (
-        ev.difinalkan_pada.date()
+        tanggal_kantor(session, ev.difinalkan_pada)
         if ev.status == FINAL and ev.difinalkan_pada
         else (periode.selesai)
     )
@@ -83,7 +84,7 @@ def _keberatan_cetak(session: Session, ev: Evaluasi) -> dict[str, Any] | None:
         return None
     return {
         "keputusan": k.keputusan,
-        "tanggal": k.diputus_pada.date().isoformat() if k.diputus_pada else None,
+        "tanggal": tanggal_kantor(session, k.diputus_pada).isoformat() if k.diputus_pada else None,
         "catatan": k.catatan_keputusan or "",
     }
 
@@ -105,7 +106,7 @@ def data_cetak_evaluasi(session: Session, evaluasi_uuid: str) -> dict[str, Any] 
         "periode": label_periode(periode),
         "instansi": snap.instansi or instansi(session),
         "tempat": snap.tempat or baca_teks(session, KUNCI_TEMPAT),
-        "tanggal": _tanggal_cetak(ev, periode).isoformat(),
+        "tanggal": _tanggal_cetak(session, ev, periode).isoformat(),
         "pendekatan": skp.pendekatan or "KUANTITATIF",
         "varian": skp.varian or "UMUM",
         "pegawai": json_cetak(snap.pegawai),
@@ -157,7 +158,7 @@ def data_cetak_dokumen(session: Session, evaluasi_uuid: str) -> dict[str, Any] |
         "periode": label_periode(periode),
         "instansi": snap.instansi or instansi(session),
         "tempat": snap.tempat or baca_teks(session, KUNCI_TEMPAT),
-        "tanggal": _tanggal_cetak(ev, periode).isoformat(),
+        "tanggal": _tanggal_cetak(session, ev, periode).isoformat(),
         "pegawai": json_cetak(snap.pegawai),
         "penilai": json_cetak(snap.penilai),
         "atasan_penilai": json_cetak(snap.atasan_penilai),

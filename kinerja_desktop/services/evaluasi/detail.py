@@ -51,6 +51,8 @@ from kinerja_desktop.services.evaluasi.syarat import (
 )
 from kinerja_desktop.services.pengaturan import baca_teks
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, periode_row
+from kinerja_desktop.services.waktu import hari_ini as hari_ini_kantor
+from kinerja_desktop.services.waktu import zona_kantor
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class EvaluasiDetail:
     boleh_putus_keberatan: bool
     batas_keberatan: date | None
     pesan: str = ""  # why the evaluation cannot be started, if it cannot
+    hari_ini: date | None = None  # the office's date the detail was read on
 
     @property
     def final(self) -> bool:
@@ -115,7 +118,7 @@ def _detail(
     pesan: str = "",
     hari_ini: date | None = None,
 ) -> EvaluasiDetail:
-    hari_ini = hari_ini or date.today()
+    hari_ini = hari_ini or hari_ini_kantor(session)
     if skp is not None:
         hasil_kerja, capaian = baris_hasil_kerja(session, skp, periode)
     else:
@@ -129,7 +132,7 @@ def _detail(
     keberatan = keberatan_rows(session, ev) if ev is not None else ()
     diputus = any(k.status == StatusKeberatan.DIPUTUS for k in keberatan)
     tertunda = any(k.status == StatusKeberatan.DIAJUKAN for k in keberatan)
-    batas = batas_keberatan(ev) if ev is not None else None
+    batas = batas_keberatan(ev, zona_kantor(session)) if ev is not None else None
     is_penilai = adalah_penilai(session, actor, pegawai.id, periode)
     atasan = atasan_penilai_untuk(session, ev, periode) if ev is not None else None
     ak, ak_ket = angka_kredit_untuk(pegawai, ev.predikat if ev else None, periode)
@@ -181,6 +184,7 @@ def _detail(
         ),
         batas_keberatan=batas,
         pesan=pesan,
+        hari_ini=hari_ini,
     )
     if draf_tersembunyi(actor, pegawai.id, ev, is_penilai):
         detail = replace(

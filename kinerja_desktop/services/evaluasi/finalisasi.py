@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.base import utcnow
 from kinerja_desktop.db.models import Keberatan
 from kinerja_desktop.domain.errors import PermissionDenied, StateError, ValidationError
 from kinerja_desktop.domain.peran import Actor
@@ -28,6 +27,7 @@ from kinerja_desktop.services.evaluasi.syarat import (
     wajib_penilai,
 )
 from kinerja_desktop.services.periode import get_periode
+from kinerja_desktop.services.waktu import sekarang_utc
 
 
 def finalkan_evaluasi(
@@ -66,7 +66,7 @@ def finalkan_evaluasi(
     ev.predikat = predikat_kinerja(Rating(rh), Rating(rp)).value
     ev.penilai_id = penilai_id
     ev.status = ke
-    ev.difinalkan_pada = pada or utcnow()
+    ev.difinalkan_pada = pada or sekarang_utc()
     perbarui_snapshot(session, ev, periode)
     catat_riwayat(session, actor, ev, FINAL, None, ev.difinalkan_pada)
     session.flush()

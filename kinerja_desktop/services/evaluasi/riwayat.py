@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.db.base import utcnow
 from kinerja_desktop.db.models import Evaluasi, Keberatan, Pegawai, Periode, RiwayatEvaluasi
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.domain.zona_waktu import ZonaWaktu, tanggal_lokal
 from kinerja_desktop.services.evaluasi.syarat import FINAL, nama_pegawai
 
 HARI_KEBERATAN = 14  # PP 30/2019 Pasal 59 [firm]
@@ -121,7 +122,8 @@ def keberatan_row(
     )
 
 
-def batas_keberatan(ev: Evaluasi) -> date | None:
+def batas_keberatan(ev: Evaluasi, zona: ZonaWaktu) -> date | None:
+    """The last local day of the keberatan window, counted from the local day of finalising."""
     if ev.status != FINAL or ev.difinalkan_pada is None:
         return None
-    return ev.difinalkan_pada.date() + timedelta(days=HARI_KEBERATAN)
+    return tanggal_lokal(ev.difinalkan_pada, zona) + timedelta(days=HARI_KEBERATAN)

@@ -78,7 +78,7 @@ def halaman_pemantauan(
 ) -> HalamanPemantauan:
     """One pegawai's monitoring page for a year and period (default: the running period)."""
     wajib_baca_pemantauan(session, actor, pegawai_id)
-    hari = hari_acuan(hari_ini)
+    hari = hari_acuan(session, hari_ini)
     peg = ambil(session, Pegawai, pegawai_id, "Pegawai tidak ditemukan.")
     periode = pastikan_periode(session, tahun)
     aktif = next((p for p in periode if p.id == periode_id), None) or periode_berjalan(

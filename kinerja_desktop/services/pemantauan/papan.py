@@ -315,7 +315,7 @@ def data_cetak_belum_mengisi(
         periode=f"{periode.nama} {periode.tahun}",
         batas_pengisian=periode.batas_pengisian,
         lingkup=papan.judul,
-        tanggal_cetak=hari_acuan(hari_ini),
+        tanggal_cetak=hari_acuan(session, hari_ini),
         baris=[
             BarisBelumMengisi(
                 r.nama,

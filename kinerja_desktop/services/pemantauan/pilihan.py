@@ -50,7 +50,7 @@ def pegawai_pilihan(
         tambah(
             session.execute(select(*kolom).where(Pegawai.id == actor.pegawai_id)), "Saya sendiri"
         )
-        hari = hari_acuan(hari_ini)
+        hari = hari_acuan(session, hari_ini)
         bawahan = (
             select(Skp.pegawai_id)
             .where(Skp.penilai_id == actor.pegawai_id, Skp.tahun == tahun)

@@ -279,7 +279,7 @@ def simpan_progres_banyak(
     cek_boleh_ubah(actor, pegawai_id)
     if session.get(Pegawai, pegawai_id) is None:
         raise NotFound("Pegawai tidak ditemukan.")
-    hari = hari_acuan(hari_ini)
+    hari = hari_acuan(session, hari_ini)
     cache: dict = {}
     siap = []
     salah: list[KesalahanEntri] = []

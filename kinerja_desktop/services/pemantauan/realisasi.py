@@ -227,7 +227,7 @@ def simpan_realisasi(
             Realisasi.indikator_id == indikator_id, Realisasi.periode_id == periode_id
         )
     ).first()
-    hari = hari_acuan(hari_ini)
+    hari = hari_acuan(session, hari_ini)
     if r is None:
         r = Realisasi(indikator_id=indikator_id, periode_id=periode_id)
         session.add(r)
@@ -282,7 +282,7 @@ def ajukan_realisasi(
             f"Realisasi belum lengkap: indikator {', '.join(kosong)} belum diisi. Isi semua "
             "indikator sebelum mengajukan."
         )
-    hari = hari_acuan(hari_ini)
+    hari = hari_acuan(session, hari_ini)
     n = 0
     for r in session.scalars(
         select(Realisasi).where(

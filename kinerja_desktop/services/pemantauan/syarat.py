@@ -16,6 +16,7 @@ from kinerja_desktop.domain.errors import PermissionDenied, StateError, Validati
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import StatusEvaluasi, StatusRealisasi
 from kinerja_desktop.services.akses import wajib_diri_sendiri_atau_admin
+from kinerja_desktop.services.waktu import hari_ini as hari_ini_kantor
 
 # the states, their labels, colours and transitions are in domain/status.py
 BELUM = StatusRealisasi.BELUM  # an IKI without realisasi
@@ -23,9 +24,9 @@ DRAF, DIAJUKAN, DINILAI = StatusRealisasi.DRAF, StatusRealisasi.DIAJUKAN, Status
 TANPA_SKP, BELUM_MULAI = StatusRealisasi.TANPA_SKP, StatusRealisasi.BELUM_MULAI
 
 
-def hari_acuan(hari_ini: date | None) -> date:
-    """The day that counts: today, or the one a test or the demo passes in."""
-    return hari_ini or date.today()
+def hari_acuan(session: Session, hari_ini: date | None) -> date:
+    """The day that counts: the office's today, or the one a test or the demo passes in."""
+    return hari_ini or hari_ini_kantor(session)
 
 
 def cek_boleh_ubah(actor: Actor, pegawai_id: int) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.base import utcnow
 from kinerja_desktop.db.models import Skp
 from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
 from kinerja_desktop.domain.peran import Actor
@@ -37,6 +36,7 @@ from kinerja_desktop.services.skp.kosakata import (
     UTAMA,
 )
 from kinerja_desktop.services.skp.salin import salin_isi
+from kinerja_desktop.services.waktu import sekarang_utc
 
 
 def kekurangan_skp(skp: Skp) -> list[str]:
@@ -94,7 +94,7 @@ def tetapkan_skp(
     ke = _wajib_diajukan(skp, "tetapkan")
     cek_versi(skp, versi)
     skp.status = ke
-    skp.ditetapkan_pada = utcnow()
+    skp.ditetapkan_pada = sekarang_utc()
     catat_riwayat(session, actor, skp, DIAJUKAN, DITETAPKAN, None)
     session.flush()
     return ringkas(skp, session)

@@ -16,6 +16,7 @@ from kinerja_desktop.services import organisasi
 from kinerja_desktop.services.skp.baris import nama_pegawai, rhk_rows
 from kinerja_desktop.services.skp.daftar import skp_terkini
 from kinerja_desktop.services.skp.kosakata import DITETAPKAN, UTAMA
+from kinerja_desktop.services.waktu import hari_ini
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,12 @@ def _penilai_id(actor: Actor, penilai_id: int | None) -> int:
     return pid
 
 
-def _tanggal_tahun(tahun: int) -> date:
-    return min(max(date.today(), date(tahun, 1, 1)), date(tahun, 12, 31))
+def _tanggal_tahun(session: Session, tahun: int) -> date:
+    return min(max(hari_ini(session), date(tahun, 1, 1)), date(tahun, 12, 31))
 
 
 def _bawahan_ids(session: Session, penilai_id: int, tahun: int) -> list[int]:
-    ids = list(organisasi.bawahan_pada(session, penilai_id, _tanggal_tahun(tahun)))
+    ids = list(organisasi.bawahan_pada(session, penilai_id, _tanggal_tahun(session, tahun)))
     for (pid,) in session.execute(
         select(Skp.pegawai_id).where(Skp.penilai_id == penilai_id, Skp.tahun == tahun).distinct()
     ):

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from kinerja_desktop.db.models import Pegawai, Skp
 from kinerja_desktop.domain.errors import NotFound
@@ -36,6 +36,7 @@ from kinerja_desktop.services.skp.kosakata import (
     JUDUL_LAMPIRAN,
     LABEL_ASPEK,
 )
+from kinerja_desktop.services.waktu import tanggal_kantor
 
 JENIS_DOKUMEN = "SKP"
 
@@ -43,7 +44,12 @@ JENIS_DOKUMEN = "SKP"
 def data_dokumen(skp: Skp) -> dict[str, Any]:
     """Everything the printed SKP shows, as plain JSON-able data (hashed for verification)."""
     snap = baca_snapshot(skp)
-    tanggal = skp.ditetapkan_pada.date() if skp.ditetapkan_pada else skp.mulai
+    session = object_session(skp)
+    tanggal = (
+        tanggal_kantor(session, skp.ditetapkan_pada)
+        if skp.ditetapkan_pada and session is not None
+        else (skp.ditetapkan_pada.date() if skp.ditetapkan_pada else skp.mulai)
+    )
     rhk = []
     for r in rhk_rows(skp.rhk):
         rhk.append(

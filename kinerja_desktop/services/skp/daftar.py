@@ -4,7 +4,6 @@ revision chain, and the pegawai whose SKP the actor may open."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -29,6 +28,7 @@ from kinerja_desktop.services.skp.baris import (
 )
 from kinerja_desktop.services.skp.izin import izin_skp, wajib_lihat
 from kinerja_desktop.services.skp.kosakata import DIKEMBALIKAN
+from kinerja_desktop.services.waktu import hari_ini
 
 
 def daftar_skp(
@@ -107,7 +107,7 @@ def pegawai_dapat_dipilih(
         return [PegawaiPilihan(p.id, nama_pegawai(p), p.nip, p.jabatan) for p in rows]
     if actor.pegawai_id is None:
         return []
-    hari = date.today()
+    hari = hari_ini(session)
     ids: list[int] = [actor.pegawai_id]
     antrian = [actor.pegawai_id]
     while antrian and len(ids) < 2000:

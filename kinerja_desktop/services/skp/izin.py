@@ -16,14 +16,15 @@ from kinerja_desktop.domain.status import TRANSISI_SKP, boleh, periksa_transisi
 from kinerja_desktop.services import organisasi
 from kinerja_desktop.services.skp.baris import IzinSkp
 from kinerja_desktop.services.skp.kosakata import DIAJUKAN, DITETAPKAN, DRAF
+from kinerja_desktop.services.waktu import hari_ini
 
 
 def pemilik_skp(actor: Actor, skp: Skp) -> bool:
     return actor.is_admin or (actor.pegawai_id is not None and actor.pegawai_id == skp.pegawai_id)
 
 
-def _tanggal_acuan(skp: Skp) -> date:
-    return min(max(date.today(), skp.mulai), skp.selesai)
+def _tanggal_acuan(session: Session, skp: Skp) -> date:
+    return min(max(hari_ini(session), skp.mulai), skp.selesai)
 
 
 def adalah_penilai_skp(session: Session, actor: Actor, skp: Skp) -> bool:
@@ -33,7 +34,7 @@ def adalah_penilai_skp(session: Session, actor: Actor, skp: Skp) -> bool:
         return False
     if pid == skp.penilai_id:
         return True
-    if organisasi.penilai_pada(session, skp.pegawai_id, _tanggal_acuan(skp)) == pid:
+    if organisasi.penilai_pada(session, skp.pegawai_id, _tanggal_acuan(session, skp)) == pid:
         return True
     acting = session.scalar(
         select(PenugasanPenilai.id).where(
@@ -79,7 +80,7 @@ def boleh_lihat_pegawai(session: Session, actor: Actor, pegawai_id: int) -> bool
         return True
     if actor.pegawai_id is None:
         return False
-    hari = date.today()
+    hari = hari_ini(session)
     cursor: int | None = pegawai_id
     seen: set[int] = set()
     while cursor is not None and cursor not in seen:

@@ -182,5 +182,5 @@ class IdentitasDialog(_Form):
         f = self.isian
         self.ctx.run(
             simpan_identitas_kantor, f.instansi.text(), f.tempat.text(), f.emblem,
-            f.hapus_emblem and f.emblem is None,
+            f.hapus_emblem and f.emblem is None, zona=f.zona_terpilih,
         )  # fmt: skip

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.zona_waktu import ZonaWaktu, zona_komputer
 from kinerja_desktop.services.pengaturan import IdentitasKantor, periksa_emblem
 from kinerja_desktop.ui.aksi import GAGAL, coba, pesan_di
 
@@ -40,7 +42,7 @@ def kolom_sandi(placeholder: str = "") -> QLineEdit:
 
 
 class IdentitasKantorForm(QWidget):
-    """Instansi, place name for signature lines, optional emblem image (PNG/JPEG)."""
+    """Instansi, place name for signature lines, time zone, optional emblem (PNG/JPEG)."""
 
     def __init__(self, awal: IdentitasKantor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +59,13 @@ class IdentitasKantorForm(QWidget):
         self.tempat.setPlaceholderText("mis. Muara Tebo (untuk baris tanggal tanda tangan)")
         form.addRow("Nama instansi:", self.instansi)
         form.addRow("Tempat:", self.tempat)
+        # the office's zone dates every form and deadline; first start offers the computer's
+        self.zona = QComboBox()
+        for z in ZonaWaktu:
+            self.zona.addItem(z.label, z)
+        self.zona.setToolTip("Tanggal pada formulir dan batas waktu mengikuti zona waktu kantor.")
+        self.zona.setCurrentIndex(list(ZonaWaktu).index(awal.zona if awal else zona_komputer()))
+        form.addRow("Zona waktu:", self.zona)
 
         baris = QHBoxLayout()
         self.pratinjau = QLabel("(tanpa lambang)")
@@ -79,6 +88,10 @@ class IdentitasKantorForm(QWidget):
         self.pesan = label_pesan()
         form.addRow(self.pesan)
         self._tampilkan()
+
+    @property
+    def zona_terpilih(self) -> ZonaWaktu:
+        return ZonaWaktu(self.zona.currentData())
 
     def _tampilkan(self) -> None:
         pix = QPixmap()

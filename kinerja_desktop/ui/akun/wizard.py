@@ -122,7 +122,7 @@ class WizardPertama(QWizard):
             self.admin.nama.text(), self.admin.sandi.text(), self.admin.ulangi.text(),
             tangani=pesan_di(f.pesan),
             instansi=f.instansi.text(), tempat=f.tempat.text(), emblem=f.emblem,
-            pegawai_id=self.admin.pegawai.currentData(),
+            pegawai_id=self.admin.pegawai.currentData(), zona=f.zona_terpilih,
             keterangan="Penyiapan awal: akun administrator dan identitas kantor",
         )  # fmt: skip
         if actor is GAGAL:

@@ -6,8 +6,6 @@ atasan pejabat penilai (decide an objection)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -179,7 +177,7 @@ class EvaluasiDialog(QDialog):
             batas = f"{d.batas_keberatan:%d-%m-%Y}"
             pesan = f"Evaluasi final pada {d.difinalkan_pada:%d-%m-%Y}. " + (
                 f"Keberatan dapat diajukan pegawai sampai {batas}."
-                if date.today() <= d.batas_keberatan
+                if d.hari_ini is None or d.hari_ini <= d.batas_keberatan
                 else f"Batas waktu keberatan ({batas}) sudah lewat."
             )
         if not pesan and not d.boleh_menilai and d.status != StatusEvaluasi.FINAL:

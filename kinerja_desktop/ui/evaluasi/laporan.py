@@ -6,7 +6,6 @@ angka kredit export."""
 from __future__ import annotations
 
 import itertools
-from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
@@ -40,6 +39,7 @@ from kinerja_desktop.exchange.laporan_io import ekspor_angka_kredit
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import laporan
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.services.waktu import hari_ini
 from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
 from kinerja_desktop.ui.evaluasi.dialog import EvaluasiDialog
@@ -261,7 +261,7 @@ class LaporanView(QWidget):
 
         for u in units:
             self.cb_unit.addItem("    " * tingkat(u.id) + u.nama, u.id)
-        hari = date.today()
+        hari = self.ctx.run(lambda s, _a: hari_ini(s))
         rows = self.ctx.run(sv.daftar_periode)
         for p in rows:
             self.cb_periode.addItem(f"{p.nama} {p.tahun}", p.id)
@@ -424,16 +424,14 @@ class LaporanView(QWidget):
         if c is GAGAL:
             return
         buf = BytesIO()
-        if (
-            coba(self, cetak_rekap, buf, c.data, c.kode_dokumen, c.kode_verifikasi, judul=gagal)
-            is GAGAL
-        ):
+        cetak = (buf, c.data, c.kode_dokumen, c.kode_verifikasi)
+        if coba(self, cetak_rekap, *cetak, tanggal=c.tanggal, judul=gagal) is GAGAL:
             return
         tampilkan_pratinjau(self, buf.getvalue(), c.nama_berkas, "Rekap Evaluasi Kinerja")
 
     def ekspor_angka_kredit(self) -> None:
         periode = self.cb_periode.currentText().split()[-1]
-        tahun = int(periode) if periode.isdigit() else date.today().year
+        tahun = int(periode) if periode.isdigit() else self.ctx.run(lambda s, _a: hari_ini(s)).year
         path, _ = QFileDialog.getSaveFileName(
             self, "Ekspor angka kredit", f"Angka_Kredit_{tahun}.xlsx", "Excel (*.xlsx)"
         )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -23,6 +21,7 @@ from kinerja_desktop.domain.status import StatusEvaluasi, StatusKeberatan
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.services.waktu import hari_ini
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.filter_bar import FilterBar
 from kinerja_desktop.ui.common.form import judul_halaman
@@ -144,7 +143,7 @@ class EvaluasiView(QWidget):
         tahun = self.cb_tahun.currentData()
         rows = self.ctx.run(sv.daftar_periode, tahun) if tahun else []
         self._periode = {p.id: p for p in rows}
-        hari = date.today()
+        hari = self.ctx.run(lambda s, _a: hari_ini(s))
         # the latest period that has ended: the one to evaluate
         selesai = [p.id for p in rows if p.selesai < hari]
         self.filter.isi_periode([(p.nama, p.id) for p in rows], selesai[-1] if selesai else None)

@@ -29,6 +29,7 @@ from kinerja_desktop.domain.tanggal import BULAN
 from kinerja_desktop.services import bukti as bk
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.services.waktu import hari_ini
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.pemantauan.widgets import PERAN, item, persen, tabel, tombol
 
@@ -55,7 +56,7 @@ class ProgresTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.halaman: pm.HalamanPemantauan | None = None
-        self.acuan = date.today()
+        self.acuan = self.ctx.run(lambda s, _a: hari_ini(s))
         self._pilihan_kode: list[tuple[str, str]] = []  # (label, "rhk:1" / "ra:2" / "iki:3")
 
         lay = QVBoxLayout(self)
@@ -135,7 +136,7 @@ class ProgresTab(QWidget):
         self.muat_ulang()
 
     def _hari_ini(self) -> None:
-        self.acuan = date.today()
+        self.acuan = self.ctx.run(lambda s, _a: hari_ini(s))
         self.muat_ulang()
 
     def atur_acuan(self, d: date) -> None:
@@ -291,7 +292,7 @@ class ProgresTab(QWidget):
 
     def _hari_default(self) -> date:
         mulai, selesai = self.rentang()
-        hari = date.today()
+        hari = self.ctx.run(lambda s, _a: hari_ini(s))
         return hari if mulai <= hari <= selesai else mulai
 
     # --- editing --------------------------------------------------------------------------
