@@ -63,7 +63,9 @@ def buat_snapshot(session: Session, pegawai_id: int, penilai_id: int | None, tan
     instansi = baca_teks(session, KUNCI_INSTANSI) or (
         _instansi_bawaan(session, peg.unit_kerja_id) if peg is not None else ""
     )
-    return identitas.ambil_snapshot(session, pegawai_id, penilai_id, atasan_id, instansi=instansi)
+    return identitas.ambil_snapshot(
+        session, pegawai_id, penilai_id, atasan_id, instansi=instansi, masa=(tanggal, tanggal)
+    )
 
 
 def catat_riwayat(
