@@ -38,11 +38,10 @@ from kinerja_desktop.services.skp.izin import wajib_dapat_diubah, wajib_pemilik
 from kinerja_desktop.services.skp.kosakata import (
     BAGIAN_LAMPIRAN,
     DRAF,
-    JPT,
     KUANTITATIF,
     LAMPIRAN_BAWAAN,
     PENDEKATAN,
-    UMUM,
+    varian_untuk,
 )
 
 
@@ -168,7 +167,7 @@ def buat_skp(
         mulai=mulai,
         selesai=selesai,
         pendekatan=pendekatan,
-        varian=JPT if peg.jenis_jabatan == "JPT" else UMUM,
+        varian=varian_untuk(peg.jenis_jabatan, peg.pimpinan_unit_mandiri),
         status=DRAF,
         revisi=0,
         terkini=True,
