@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
 from kinerja_desktop.domain.nip import format_nip
+
+# How an acting official's jabatan is printed, by assignment kind.
+AWALAN_PELAKSANA = {"PLT": "Plt.", "PLH": "Plh."}
 
 # Version of the snapshot JSON; the database migration that changes the schema raises it.
 VERSI_SNAPSHOT = 1
@@ -40,6 +43,14 @@ class Identitas:
     def nip_cetak(self) -> str:
         """Grouped "19660801 198803 1 001", or "-" when empty."""
         return format_nip(self.nip.strip()) if self.nip and self.nip.strip() else "-"
+
+    def sebagai_pelaksana(self, jenis: str, jabatan: str, unit_kerja: str) -> Identitas:
+        """The block of an acting PLT/PLH: "Plt."/"Plh." before the jabatan he acts in, and
+        that jabatan's unit, not his own (domain.md §3)."""
+        awalan = AWALAN_PELAKSANA.get(jenis)
+        if awalan is None:
+            return self
+        return replace(self, jabatan=f"{awalan} {jabatan}".strip(), unit_kerja=unit_kerja)
 
     def ke_json(self) -> dict[str, Any]:
         return {
@@ -140,4 +151,11 @@ def json_cetak(identitas: Identitas | None) -> dict[str, Any]:
     return (identitas or KOSONG).ke_json()
 
 
-__all__ = ["KOSONG", "VERSI_SNAPSHOT", "Identitas", "SnapshotIdentitas", "json_cetak"]
+__all__ = [
+    "AWALAN_PELAKSANA",
+    "KOSONG",
+    "VERSI_SNAPSHOT",
+    "Identitas",
+    "SnapshotIdentitas",
+    "json_cetak",
+]

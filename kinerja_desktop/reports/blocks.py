@@ -74,6 +74,22 @@ def _sel(nilai: Any, gaya_nama: str = "tabel") -> Any:
 # --- headings -------------------------------------------------------------------------------
 
 
+BAGI_JPT = "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
+BAGI_UMUM = "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
+
+
+def baris_bagi(jpt: bool) -> str:
+    """The "BAGI …" title line of the SKP and evaluation forms (Lampiran, per variant)."""
+    return BAGI_JPT if jpt else BAGI_UMUM
+
+
+def sel_rhk_penugasan(uraian: str, penugasan_dari: str) -> Paragraph:
+    """A JPT RHK cell with "(penugasan dari …)" under it, as the Lampiran prints it."""
+    return paragraf_markup(
+        f"{esc(uraian)}<br/><i>(penugasan dari {esc(penugasan_dari)})</i>", "tabel"
+    )
+
+
 def judul(lines: Sequence[str]) -> Paragraph:
     """Centred bold title block, one line per item (e.g. "SASARAN KINERJA PEGAWAI", ...)."""
     return paragraf_markup("<br/>".join(esc(baris) for baris in lines if baris), "judul")
@@ -488,8 +504,11 @@ def pilihan_coret(
 
 
 __all__ = [
+    "BAGI_JPT",
+    "BAGI_UMUM",
     "GARIS_TITIK",
     "Subjudul",
+    "baris_bagi",
     "baris_identitas",
     "baris_instansi_periode",
     "blok_identitas_baris",
@@ -499,6 +518,7 @@ __all__ = [
     "lebar_kolom",
     "markup_pilihan_coret",
     "pilihan_coret",
+    "sel_rhk_penugasan",
     "subjudul",
     "tabel_data",
     "tabel_dokumen_evaluasi",

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Spacer
 from kinerja_desktop.domain.berakhlak import nilai_perilaku
 from kinerja_desktop.domain.distribusi import URUTAN_KURVA, kurva_referensi
 from kinerja_desktop.domain.predikat import Predikat, PredikatOrganisasi, Rating
+from kinerja_desktop.reports.blocks import baris_bagi, sel_rhk_penugasan
 from kinerja_desktop.reports.common import (
     LEBAR_LANSKAP,
     BarisSeksi,
@@ -112,10 +113,7 @@ def _kolom(data: dict[str, Any]) -> tuple[list[str], list[float], bool, bool]:
         lebar.append(7.0)
     header.append("RENCANA HASIL KERJA")
     lebar.append(7.0)
-    if jpt:
-        header.append("PERSPEKTIF")
-        lebar.append(3.5)
-    else:
+    if not jpt:
         header.append("ASPEK")
         lebar.append(3.0)
     if kualitatif:
@@ -124,12 +122,21 @@ def _kolom(data: dict[str, Any]) -> tuple[list[str], list[float], bool, bool]:
     else:
         header += ["INDIKATOR KINERJA INDIVIDU", "TARGET"]
         lebar += [7.5, 3.0]
+    if jpt:  # the Lampiran's JPT order: NO, RHK, IKI, TARGET, PERSPEKTIF, REALISASI, ...
+        header.append("PERSPEKTIF")
+        lebar.append(3.5)
     header += [
         "REALISASI BERDASARKAN BUKTI DUKUNG",
         "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG",
     ]
     lebar += [7.0, 8.0]
     return header, lebar, jpt, kualitatif
+
+
+def _sel_rhk(r: dict[str, Any]) -> Any:
+    if r.get("penugasan_dari"):
+        return sel_rhk_penugasan(r["uraian"], r["penugasan_dari"])
+    return r["uraian"]
 
 
 def _realisasi(i: dict[str, Any]) -> str:
@@ -150,7 +157,8 @@ def tabel_hasil_kerja(data: dict[str, Any], lebar_total: float = LEBAR_LANSKAP) 
     rows: list[Any] = []
     spans: list[Any] = []
     tanpa_pisah: list[tuple[int, int]] = []
-    n_span = 3  # NO, (intervensi|RHK), (RHK|perspektif) span over the RHK's IKI rows
+    # NO, intervensi and RHK (JPT: NO, RHK and PERSPEKTIF) span over the RHK's IKI rows
+    kolom_span = [0, 1, header.index("PERSPEKTIF")] if jpt else [0, 1, 2]
     for jenis, label in (("UTAMA", "A. UTAMA"), ("TAMBAHAN", "B. TAMBAHAN")):
         seksi = len(rows)
         rows.append(BarisSeksi(label))
@@ -175,20 +183,20 @@ def tabel_hasil_kerja(data: dict[str, Any], lebar_total: float = LEBAR_LANSKAP) 
                 sel: list[Any] = [str(nomor) if k == 0 else ""]
                 if not jpt:
                     sel.append(r.get("intervensi") or "-" if k == 0 else "")
-                sel.append(r["uraian"] if k == 0 else "")
-                if jpt:
-                    sel.append(r.get("perspektif") or "-" if k == 0 else "")
-                else:
+                sel.append(_sel_rhk(r) if k == 0 else "")
+                if not jpt:
                     sel.append(i.get("aspek") or "")
                 if kualitatif:
                     sel.append(f"{i['uraian']}\n{i['target']}".strip())
                 else:
                     sel += [i["uraian"], i["target"]]
+                if jpt:
+                    sel.append(r.get("perspektif") or "-" if k == 0 else "")
                 sel += [_realisasi(i), _umpan_balik(i.get("umpan_balik") or [])]
                 rows.append(sel)
             akhir = len(rows) - 1
             if akhir > awal:
-                for c in range(n_span):
+                for c in kolom_span:
                     spans.append(((c, awal), (c, akhir)))
             # a section heading never ends a page alone: keep it with its first RHK
             tanpa_pisah.append((seksi if nomor == 1 else awal, akhir))
@@ -251,9 +259,7 @@ def story_evaluasi(data: dict[str, Any]) -> list[Flowable]:
             [
                 "EVALUASI KINERJA PEGAWAI",
                 f"PENDEKATAN HASIL KERJA {data.get('pendekatan') or 'KUANTITATIF'}",
-                "BAGI PEJABAT PIMPINAN TINGGI"
-                if jpt
-                else "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL",
+                baris_bagi(jpt),
             ]
         ),
         baris_periode(data),

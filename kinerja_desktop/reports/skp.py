@@ -17,6 +17,7 @@ from typing import IO, Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from kinerja_desktop.reports.blocks import baris_bagi, sel_rhk_penugasan
 from kinerja_desktop.reports.common import (
     LEBAR_POTRET,
     TEBAL_GARIS,
@@ -87,9 +88,7 @@ def judul_skp(data: SkpCetak) -> list[str]:
     baris = [
         "SASARAN KINERJA PEGAWAI",
         f"PENDEKATAN HASIL KERJA {data.pendekatan.upper()}",
-        "BAGI PEJABAT PIMPINAN TINGGI"
-        if data.jpt
-        else "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL",
+        baris_bagi(data.jpt),
     ]
     return baris
 
@@ -121,9 +120,7 @@ def _kolom_hasil_kerja(data: SkpCetak) -> tuple[list[str], list[float]]:
 
 def _sel_rhk(rhk: RhkCetak, jpt: bool) -> Any:
     if jpt and rhk.penugasan_dari:
-        return paragraf_markup(
-            f"{esc(rhk.uraian)}<br/><i>Penugasan dari: {esc(rhk.penugasan_dari)}</i>", "tabel"
-        )
+        return sel_rhk_penugasan(rhk.uraian, rhk.penugasan_dari)
     return rhk.uraian
 
 

@@ -7,9 +7,12 @@ of the ``snapshot`` column of both SKP and evaluasi.
 
 from __future__ import annotations
 
+from datetime import date
+
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.models import Pegawai
+from kinerja_desktop.db.models import Pegawai, PenugasanPenilai
 from kinerja_desktop.domain.enums import StatusPegawai
 from kinerja_desktop.domain.errors import NotFound
 from kinerja_desktop.domain.golongan import label_pangkat_golongan
@@ -42,6 +45,57 @@ def _identitas_atau_kosong(session: Session, pegawai_id: int | None) -> Identita
     return identitas(session, pegawai_id) if pegawai_id else None
 
 
+def _penugasan_sementara(
+    session: Session, pegawai_id: int, penilai_id: int, masa: tuple[date, date]
+) -> PenugasanPenilai | None:
+    """The latest PLT/PLH assignment of ``penilai_id`` over ``pegawai_id`` overlapping ``masa``."""
+    mulai, selesai = masa
+    return session.scalars(
+        select(PenugasanPenilai)
+        .where(
+            PenugasanPenilai.pegawai_id == pegawai_id,
+            PenugasanPenilai.penilai_id == penilai_id,
+            PenugasanPenilai.jenis.in_(("PLT", "PLH")),
+            PenugasanPenilai.mulai <= selesai,
+            or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= mulai),
+        )
+        .order_by(PenugasanPenilai.mulai.desc())
+    ).first()
+
+
+def _pejabat_definitif(session: Session, pegawai_id: int, tanggal: date) -> Pegawai | None:
+    """The definitive atasan on ``tanggal``: the one whose jabatan an acting official holds."""
+    row = session.scalars(
+        select(PenugasanPenilai)
+        .where(
+            PenugasanPenilai.pegawai_id == pegawai_id,
+            PenugasanPenilai.jenis == "DEFINITIF",
+            PenugasanPenilai.mulai <= tanggal,
+            or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= tanggal),
+        )
+        .order_by(PenugasanPenilai.mulai.desc())
+    ).first()
+    return row.penilai if row is not None else None
+
+
+def identitas_penilai(
+    session: Session, pegawai_id: int, penilai_id: int | None, masa: tuple[date, date] | None
+) -> Identitas | None:
+    """The penilai's block for ``pegawai_id``: as "Plt."/"Plh." of the definitive atasan's
+    jabatan and unit when he acts within ``masa``, else as he is in the roster."""
+    if not penilai_id:
+        return None
+    blok = identitas(session, penilai_id)
+    tugas = _penugasan_sementara(session, pegawai_id, penilai_id, masa) if masa else None
+    if tugas is None:
+        return blok
+    definitif = _pejabat_definitif(session, pegawai_id, tugas.mulai)
+    if definitif is None or definitif.id == penilai_id:
+        return blok.sebagai_pelaksana(tugas.jenis, blok.jabatan, blok.unit_kerja)
+    dijabat = identitas_dari(definitif)
+    return blok.sebagai_pelaksana(tugas.jenis, dijabat.jabatan, dijabat.unit_kerja)
+
+
 def ambil_snapshot(
     session: Session,
     pegawai_id: int,
@@ -49,13 +103,19 @@ def ambil_snapshot(
     atasan_penilai_id: int | None,
     *,
     instansi: str,
+    masa: tuple[date, date] | None = None,
 ) -> str:
     """The snapshot JSON of the three identity blocks as they are today (who the penilai and
-    his atasan are at the SKP's or period's date is for the caller to say)."""
+    his atasan are at the SKP's or period's date is for the caller to say; ``masa`` is the
+    span in which an acting PLT/PLH prints as such)."""
     return SnapshotIdentitas(
         pegawai=identitas(session, pegawai_id),
-        penilai=_identitas_atau_kosong(session, penilai_id),
-        atasan_penilai=_identitas_atau_kosong(session, atasan_penilai_id),
+        penilai=identitas_penilai(session, pegawai_id, penilai_id, masa),
+        atasan_penilai=(
+            identitas_penilai(session, penilai_id, atasan_penilai_id, masa)
+            if penilai_id
+            else _identitas_atau_kosong(session, atasan_penilai_id)
+        ),
         instansi=instansi,
         tempat=baca_teks(session, KUNCI_TEMPAT),
         diambil_pada=hari_ini(session),
@@ -67,4 +127,10 @@ def baca_snapshot(teks: str | None) -> SnapshotIdentitas:
     return SnapshotIdentitas.dari_json(teks)
 
 
-__all__ = ["ambil_snapshot", "baca_snapshot", "identitas", "identitas_dari"]
+__all__ = [
+    "ambil_snapshot",
+    "baca_snapshot",
+    "identitas",
+    "identitas_dari",
+    "identitas_penilai",
+]

@@ -94,6 +94,7 @@ class PegawaiInput:
     jenis_kelamin: str | None = None
     jenjang: str | None = None
     kepala_unit: bool = False
+    pimpinan_unit_mandiri: bool = False  # gets the JPT forms
 
     def raw(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -117,6 +118,7 @@ class PegawaiRow:
     unit_kerja_id: int
     unit_kerja: str
     kepala_unit: bool
+    pimpinan_unit_mandiri: bool
     aktif: bool
     alasan_nonaktif: str | None
     tanggal_nonaktif: date | None
@@ -335,6 +337,7 @@ _KOLOM_ROW = (
     Pegawai.unit_kerja_id,
     UnitKerja.nama.label("unit_kerja"),
     Pegawai.kepala_unit,
+    Pegawai.pimpinan_unit_mandiri,
     Pegawai.aktif,
     Pegawai.alasan_nonaktif,
     Pegawai.tanggal_nonaktif,
@@ -521,6 +524,7 @@ def tambah_pegawai(
     p = Pegawai(
         unit_kerja_id=data.unit_kerja_id,
         kepala_unit=bool(data.kepala_unit),
+        pimpinan_unit_mandiri=bool(data.pimpinan_unit_mandiri),
         **{k: bersih[k] for k in KOLOM_DATA},
     )
     session.add(p)
@@ -562,6 +566,8 @@ def ubah_pegawai(
         p.unit_kerja_id = data.unit_kerja_id  # type: ignore[assignment]
     if p.kepala_unit != bool(data.kepala_unit):
         p.kepala_unit = bool(data.kepala_unit)
+    if p.pimpinan_unit_mandiri != bool(data.pimpinan_unit_mandiri):
+        p.pimpinan_unit_mandiri = bool(data.pimpinan_unit_mandiri)
     session.flush()
     return ambil_pegawai(session, actor, p.id)
 

@@ -318,3 +318,27 @@ def test_drop_on_another_unit_moves_it(view):
     assert tree.item_unit(kesos).parent().data(0, unit_tree.ID_ROLE) == kel1
     tree.tree.dipindah.emit(kel1, kesos)  # under its own sub-unit: refused with a message
     assert tree.item_unit(kesos).parent().data(0, unit_tree.ID_ROLE) == kel1
+
+
+def test_mark_pimpinan_unit_kerja_mandiri_in_the_dialog(view, monkeypatch):
+    """The pegawai dialog marks a pimpinan unit kerja mandiri (he gets the JPT forms)."""
+    view.tabel.setCurrentIndex(view.model.index(0, 0))
+    asli = view.terpilih()
+    assert not asli.pimpinan_unit_mandiri
+
+    def edit(dlg):
+        assert not dlg.pimpinan_unit_mandiri.isChecked()
+        dlg.pimpinan_unit_mandiri.setChecked(True)
+        dlg.simpan()
+        return dlg.result()
+
+    monkeypatch.setattr(dialogs.PegawaiDialog, "exec", edit)
+    view.btn_ubah.click()
+    assert view.ctx.run(svc.ambil_pegawai, asli.id).pimpinan_unit_mandiri
+
+    def lihat(dlg):
+        assert dlg.pimpinan_unit_mandiri.isChecked()  # the dialog shows the stored mark
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(dialogs.PegawaiDialog, "exec", lihat)
+    view.btn_ubah.click()

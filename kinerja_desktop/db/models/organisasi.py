@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kinerja_desktop.db.base import Base, TimestampMixin, UuidMixin, VersionMixin, new_uuid
@@ -49,6 +59,10 @@ class Pegawai(UuidMixin, TimestampMixin, VersionMixin, Base):
     jenjang: Mapped[str | None] = mapped_column(String(16))  # JenjangFungsional
     unit_kerja_id: Mapped[int] = mapped_column(ForeignKey("unit_kerja.id"), index=True)
     kepala_unit: Mapped[bool] = mapped_column(Boolean, default=False)
+    # a pimpinan unit kerja mandiri (not a JPT) still gets the JPT SKP and evaluation forms
+    pimpinan_unit_mandiri: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
     aktif: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     alasan_nonaktif: Mapped[str | None] = mapped_column(String(255))
     tanggal_nonaktif: Mapped[date | None] = mapped_column(Date)

@@ -118,6 +118,8 @@ def data_cetak_evaluasi(session: Session, evaluasi_uuid: str) -> dict[str, Any] 
                 "uraian": r.uraian,
                 "intervensi": r.intervensi,
                 "perspektif": r.perspektif,
+                # only a JPT RHK may carry one; others keep the print data they always had
+                **({"penugasan_dari": r.penugasan_dari} if r.penugasan_dari else {}),
                 "indikator": [
                     {
                         "aspek": i.aspek,

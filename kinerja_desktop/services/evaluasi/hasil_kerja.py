@@ -73,6 +73,7 @@ class RhkEvalRow:
     intervensi: str
     perspektif: str
     indikator: tuple[IndikatorEvalRow, ...]
+    penugasan_dari: str = ""  # JPT: who assigned the RHK
 
 
 @dataclass(frozen=True)
@@ -215,6 +216,7 @@ def baris_hasil_kerja(
                 r.rhk_intervensi.uraian if r.rhk_intervensi else "",
                 r.perspektif or "",
                 tuple(indikator),
+                r.penugasan_dari or "",
             )
         )
     return tuple(hasil), capaian

@@ -121,7 +121,12 @@ def perbarui_snapshot(session: Session, ev: Evaluasi, periode: Periode) -> None:
     """Identity blocks as they are now; frozen once the evaluation is final."""
     atasan = atasan_penilai_untuk(session, ev, periode)
     ev.snapshot = identitas.ambil_snapshot(
-        session, ev.pegawai_id, ev.penilai_id, atasan, instansi=instansi(session)
+        session,
+        ev.pegawai_id,
+        ev.penilai_id,
+        atasan,
+        instansi=instansi(session),
+        masa=(periode.mulai, periode.selesai),
     )
 
 

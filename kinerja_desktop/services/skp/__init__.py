@@ -98,6 +98,7 @@ from kinerja_desktop.services.skp.kosakata import (
     TAMBAHAN,
     UMUM,
     UTAMA,
+    varian_untuk,
 )
 from kinerja_desktop.services.skp.pustaka import (
     PustakaRow,
@@ -216,4 +217,5 @@ __all__ = [
     "ubah_lampiran",
     "ubah_pendekatan",
     "ubah_rhk",
+    "varian_untuk",
 ]

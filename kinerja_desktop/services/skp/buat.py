@@ -38,11 +38,10 @@ from kinerja_desktop.services.skp.izin import wajib_dapat_diubah, wajib_pemilik
 from kinerja_desktop.services.skp.kosakata import (
     BAGIAN_LAMPIRAN,
     DRAF,
-    JPT,
     KUANTITATIF,
     LAMPIRAN_BAWAAN,
     PENDEKATAN,
-    UMUM,
+    varian_untuk,
 )
 
 
@@ -63,7 +62,9 @@ def buat_snapshot(session: Session, pegawai_id: int, penilai_id: int | None, tan
     instansi = baca_teks(session, KUNCI_INSTANSI) or (
         _instansi_bawaan(session, peg.unit_kerja_id) if peg is not None else ""
     )
-    return identitas.ambil_snapshot(session, pegawai_id, penilai_id, atasan_id, instansi=instansi)
+    return identitas.ambil_snapshot(
+        session, pegawai_id, penilai_id, atasan_id, instansi=instansi, masa=(tanggal, tanggal)
+    )
 
 
 def catat_riwayat(
@@ -166,7 +167,7 @@ def buat_skp(
         mulai=mulai,
         selesai=selesai,
         pendekatan=pendekatan,
-        varian=JPT if peg.jenis_jabatan == "JPT" else UMUM,
+        varian=varian_untuk(peg.jenis_jabatan, peg.pimpinan_unit_mandiri),
         status=DRAF,
         revisi=0,
         terkini=True,

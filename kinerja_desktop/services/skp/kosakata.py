@@ -14,6 +14,14 @@ PENDEKATAN = (KUANTITATIF, KUALITATIF)
 LABEL_PENDEKATAN = {KUANTITATIF: "Kuantitatif", KUALITATIF: "Kualitatif"}
 
 UMUM, JPT = "UMUM", "JPT"
+
+
+def varian_untuk(jenis_jabatan: str, pimpinan_unit_mandiri: bool) -> str:
+    """A JPT, or a pimpinan unit kerja mandiri of any jabatan, gets the JPT forms (Lampiran:
+    "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI")."""
+    return JPT if jenis_jabatan == "JPT" or pimpinan_unit_mandiri else UMUM
+
+
 UTAMA, TAMBAHAN = "UTAMA", "TAMBAHAN"
 JENIS_RHK = (UTAMA, TAMBAHAN)
 LABEL_JENIS_RHK = {UTAMA: "Utama", TAMBAHAN: "Tambahan"}

@@ -374,6 +374,10 @@ class PegawaiDialog(QDialog):
         form.add("unit_kerja_id", "Unit kerja", self.unit, 1)
         self.kepala_unit = QCheckBox("Kepala unit kerja ini")
         form.add("kepala_unit", "", self.kepala_unit, 1)
+        self.pimpinan_unit_mandiri = QCheckBox(
+            "Pimpinan unit kerja mandiri (SKP dan evaluasi bentuk JPT)"
+        )
+        form.add("pimpinan_unit_mandiri", "", self.pimpinan_unit_mandiri, 1)
 
         lay.addWidget(self._bagian_penilai())
 
@@ -541,6 +545,7 @@ class PegawaiDialog(QDialog):
             i = self.unit.count() - 1
         self.unit.setCurrentIndex(i)
         self.kepala_unit.setChecked(p.kepala_unit)
+        self.pimpinan_unit_mandiri.setChecked(p.pimpinan_unit_mandiri)
 
     def data_input(self) -> svc.PegawaiInput:
         return svc.PegawaiInput(
@@ -557,6 +562,7 @@ class PegawaiDialog(QDialog):
             jenis_kelamin=self.jenis_kelamin.currentData(),
             jenjang=self.jenjang.currentData(),
             kepala_unit=self.kepala_unit.isChecked(),
+            pimpinan_unit_mandiri=self.pimpinan_unit_mandiri.isChecked(),
         )
 
     def _tampilkan_galat(self, galat: list[ValidationError]) -> None:
