@@ -30,7 +30,7 @@ from kinerja_desktop.reports.common import (
     tabel_data,
     tabel_label_nilai,
 )
-from kinerja_desktop.reports.evaluasi import baris_periode, label_org
+from kinerja_desktop.reports.evaluasi import baris_periode, pilihan_org
 
 JUDUL_DOKUMEN = "Rekapitulasi Evaluasi Kinerja Pegawai"
 
@@ -143,7 +143,7 @@ def story_rekap(data: dict[str, Any]) -> list[Flowable]:
             [
                 (
                     "CAPAIAN KINERJA ORGANISASI",
-                    paragraf(label_org(data["predikat_organisasi"]), "isi_tebal"),
+                    pilihan_org(data["predikat_organisasi"]),
                 ),
                 ("JUMLAH PEGAWAI", f"{data['total_pegawai']} orang; sudah dinilai {total}"),
             ],
