@@ -27,6 +27,7 @@ from kinerja_desktop.domain.angka_kredit import (
 )
 from kinerja_desktop.domain.enums import JenisJabatan, JenjangFungsional
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied
+from kinerja_desktop.domain.identitas import json_cetak
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import Predikat
@@ -39,7 +40,9 @@ from kinerja_desktop.services.evaluasi.distribusi import (
     boleh_lihat_unit,
     distribusi_unit,
 )
+from kinerja_desktop.services.evaluasi.predikat_org import baris_predikat_org
 from kinerja_desktop.services.evaluasi.syarat import instansi
+from kinerja_desktop.services.identitas import identitas
 from kinerja_desktop.services.pengaturan import KUNCI_TEMPAT, baca_teks
 from kinerja_desktop.services.periode import get_periode
 
@@ -179,7 +182,11 @@ def data_cetak_rekap(session: Session, entitas: str) -> dict[str, Any] | None:
 
     dist = distribusi_unit(session, SISTEM, unit.id, periode.id)
     rows = _rows(session, unit.id, periode, True)
+    org_row = baris_predikat_org(session, unit.id, periode.id)
+    penetap = org_row.ditetapkan_oleh_id if org_row else None
     return {
+        # the leader one level up, who set the organisation's predikat, signs the penetapan
+        "penetap": json_cetak(identitas(session, penetap) if penetap else None),
         "unit": unit.nama,
         "instansi": instansi(session),
         "tempat": baca_teks(session, KUNCI_TEMPAT),

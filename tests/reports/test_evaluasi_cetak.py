@@ -269,8 +269,16 @@ def test_recap_pdf(db, k):
         "Rina Wati",
         "Jumlah Pegawai",
         c.kode_verifikasi,
+        # the penetapan block of the leader who set the organisation's predikat (forms.md §5)
+        "PENETAPAN PREDIKAT KINERJA PEGAWAI",
+        "Ditetapkan di Muara Tebo,",
+        "Pimpinan Unit Kerja,",
+        k.camat.jabatan,
+        "ISTIMEWA/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG",
     ):
         assert s in t, s
+    assert c.data["penetap"]["nip"] == k.camat.nip
+    assert t.index("Ditetapkan di") > t.index("BELUM MENGISI REALISASI LENGKAP")
     assert run(
         db.session_factory,
         factories.actor_for(k.camat),
