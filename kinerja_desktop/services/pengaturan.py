@@ -18,6 +18,9 @@ from kinerja_desktop.services.akses import wajib_admin
 KUNCI_INSTANSI = "instansi"
 KUNCI_TEMPAT = "tempat"
 KUNCI_EMBLEM = "emblem"
+# Whether a unit head counts in his own unit's distribution: SE 3/2023 leaves it to the
+# office (the head's predikat follows the organisation's); "1" counts him, as before.
+KUNCI_KEPALA_DIHITUNG = "distribusi_kepala_unit_dihitung"
 
 EMBLEM_MAKS_BYTE = 2_000_000
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -111,6 +114,17 @@ def _simpan_identitas(
     elif hapus_emblem and session.get(Pengaturan, KUNCI_EMBLEM) is not None:
         session.delete(session.get(Pengaturan, KUNCI_EMBLEM))
         session.flush()
+
+
+def kepala_unit_dihitung(session: Session, actor: Actor | None = None) -> bool:
+    """Is a unit head counted in his own unit's distribution and recap? (default yes)"""
+    return baca_teks(session, KUNCI_KEPALA_DIHITUNG, "1") == "1"
+
+
+def atur_kepala_unit_dihitung(session: Session, actor: Actor, dihitung: bool) -> bool:
+    wajib_admin(actor)
+    tulis(session, KUNCI_KEPALA_DIHITUNG, "1" if dihitung else "0")
+    return dihitung
 
 
 def semua_kunci(session: Session) -> list[str]:

@@ -310,3 +310,19 @@ def test_bukti_dukung_opens_from_the_screen(qtbot, db, k, monkeypatch):
     dlg.daftar_bukti.setCurrentRow(0)
     dlg.btn_buka_bukti.click()
     assert dibuka == ["https://contoh.go.id/laporan.pdf"]
+
+
+def test_recap_view_setting_kepala_unit_admin_only(qtbot, db, k, pesan, admin):
+    from kinerja_desktop.services.pengaturan import kepala_unit_dihitung
+
+    view = LaporanView(_ctx(db, k.camat))
+    qtbot.addWidget(view)
+    assert view.cek_kepala.isChecked() and not view.cek_kepala.isEnabled()
+    view_admin = LaporanView(AppContext(db, admin))
+    qtbot.addWidget(view_admin)
+    view_admin.cb_periode.setCurrentIndex(view_admin.cb_periode.findData(k.periode["TW1"].id))
+    view_admin.cb_unit.setCurrentIndex(view_admin.cb_unit.findData(k.seksi.id))
+    assert view_admin.cek_kepala.isEnabled() and view_admin.tbl.rowCount() == 3
+    view_admin.cek_kepala.setChecked(False)
+    assert not run(db.session_factory, admin, kepala_unit_dihitung)
+    assert view_admin.tbl.rowCount() == 2  # the kasi no longer counts in his own seksi

@@ -40,6 +40,7 @@ from kinerja_desktop.exchange.laporan_io import ekspor_angka_kredit
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import laporan
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.services.pengaturan import atur_kepala_unit_dihitung, kepala_unit_dihitung
 from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
 from kinerja_desktop.ui.evaluasi.dialog import EvaluasiDialog
@@ -185,6 +186,14 @@ class LaporanView(QWidget):
         dl.addWidget(self.tbl_dist)
         self.grafik = GrafikDistribusi()
         dl.addWidget(self.grafik, 1)
+        self.cek_kepala = QCheckBox("Kepala unit dihitung dalam distribusi unitnya")
+        self.cek_kepala.setToolTip(
+            "Pengaturan kantor; hanya administrator yang dapat mengubahnya. Berlaku untuk "
+            "distribusi di layar dan rekap penetapan yang dicetak."
+        )
+        self.cek_kepala.setChecked(self.ctx.run(kepala_unit_dihitung))
+        self.cek_kepala.setEnabled(self.ctx.actor.is_admin)
+        dl.addWidget(self.cek_kepala)
         self.txt_aturan = QTextBrowser()
         self.txt_aturan.setObjectName("aturan")
         self.txt_aturan.setMinimumHeight(90)
@@ -237,12 +246,22 @@ class LaporanView(QWidget):
         self.cb_unit.currentIndexChanged.connect(self.muat)
         self.cb_periode.currentIndexChanged.connect(self.muat)
         self.cek_sub.toggled.connect(self.muat)
+        self.cek_kepala.toggled.connect(self.atur_kepala)
         self.btn_org.clicked.connect(self.tetapkan_org)
         self.btn_cetak.clicked.connect(self.cetak_rekap)
         self.btn_massal.clicked.connect(self.cetak_massal)
         self.btn_ak.clicked.connect(self.ekspor_angka_kredit)
         self.btn_verif.clicked.connect(self.verifikasi)
         self._isi_pilihan()
+
+    def atur_kepala(self, dihitung: bool) -> None:
+        hasil = jalankan(self, self.ctx, atur_kepala_unit_dihitung, dihitung)
+        if hasil is GAGAL:
+            self.cek_kepala.blockSignals(True)
+            self.cek_kepala.setChecked(not dihitung)
+            self.cek_kepala.blockSignals(False)
+            return
+        self.muat()
 
     def _isi_pilihan(self) -> None:
         from kinerja_desktop.services.organisasi import daftar_unit
