@@ -2,7 +2,7 @@
 
 Writing: a dot groups thousands and a comma marks decimals: 1234.5 is "1.234,5", 1000 is
 "1.000". Without a fixed number of decimals at most two are shown and trailing zeros dropped
-(12.0 is "12", 12.50 is "12,5"); with ``desimal`` exactly that many (angka kredit "18,750",
+(12.0 is "12", 12.50 is "12,5"); with ``desimal`` exactly that many (angka kredit "18,75",
 percentages "12,5%"). Rounding is half up, as people round by hand and as Excel prints.
 
 Reading (:func:`parse_angka`) accepts what users type and what spreadsheet cells hold:

@@ -30,8 +30,10 @@ KOEFISIEN_TAHUNAN: dict[JenjangFungsional, Decimal] = {
     JenjangFungsional.PENYELIA: Decimal("25"),
 }
 
-DESIMAL_AK = 3  # angka kredit is written with three decimals: "18,750"
-_TIGA_DESIMAL = Decimal(1).scaleb(-DESIMAL_AK)
+# BKN prints angka kredit with two decimals (2/12 x 100 % x 12,5 = "2,08"); the value is kept to
+# three so that sums of several periods round once, at display.
+DESIMAL_AK = 2
+_TIGA_DESIMAL = Decimal(1).scaleb(-3)
 
 
 def hitung_angka_kredit(predikat: Predikat, jenjang: JenjangFungsional, bulan: int = 12) -> Decimal:

@@ -16,6 +16,9 @@ from kinerja_desktop.domain.predikat import Predikat, PredikatOrganisasi
 
 PALING_BANYAK = "paling banyak"
 PALING_SEDIKIT = "paling sedikit"
+# "sebagian besar (maksimal 70%)": the SE gives only the upper bound in numbers; "sebagian
+# besar" is read as more than half [soft], so it is a strict lower bound.
+LEBIH_DARI = "lebih dari"
 
 # x axis of the "pola distribusi" curve, as the forms draw it (worst to best).
 URUTAN_KURVA: tuple[Predikat, ...] = (
@@ -46,10 +49,19 @@ def _batas(jenis: str, persen: int, *predikat: Predikat) -> _Batas:
     return _Batas(predikat, jenis, persen, f"{_teks_kelompok(predikat)} {jenis} {persen}%")
 
 
+def _sebagian_besar(predikat: Predikat) -> _Batas:
+    teks = f"{predikat.label} sebagian besar ({LEBIH_DARI} 50%)"
+    return _Batas((predikat,), LEBIH_DARI, 50, teks)
+
+
 _ATURAN: dict[PredikatOrganisasi, tuple[_Batas, ...]] = {
-    PredikatOrganisasi.ISTIMEWA: (_batas(PALING_BANYAK, 70, Predikat.SANGAT_BAIK),),
+    PredikatOrganisasi.ISTIMEWA: (
+        _batas(PALING_BANYAK, 70, Predikat.SANGAT_BAIK),
+        _sebagian_besar(Predikat.SANGAT_BAIK),
+    ),
     PredikatOrganisasi.BAIK: (
         _batas(PALING_BANYAK, 70, Predikat.BAIK),
+        _sebagian_besar(Predikat.BAIK),
         _Batas(
             (Predikat.BUTUH_PERBAIKAN, Predikat.KURANG),
             PALING_SEDIKIT,
@@ -115,6 +127,8 @@ def _terpenuhi(batas: _Batas, jumlah: int, total: int) -> bool:
     if batas.minimal_orang:
         return jumlah >= batas.minimal_orang
     bagian = Fraction(jumlah, total) * 100
+    if batas.jenis == LEBIH_DARI:
+        return bagian > batas.persen
     return bagian <= batas.persen if batas.jenis == PALING_BANYAK else bagian >= batas.persen
 
 

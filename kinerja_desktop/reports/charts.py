@@ -20,6 +20,8 @@ LABEL_KURVA = (
     "Sangat Baik",
 )
 _UKURAN_LABEL = 6
+JUDUL_SUMBU_Y = "Frekuensi Pegawai"
+JUDUL_SUMBU_X = "Predikat Kinerja Pegawai"
 _ABU = colors.Color(0.85, 0.85, 0.85)
 _ABU_TUA = colors.Color(0.35, 0.35, 0.35)
 
@@ -61,24 +63,48 @@ def gambar_kurva(
     label_x: Sequence[str] = LABEL_KURVA,
     lebar: float = 8 * cm,
     tinggi: float = 3.6 * cm,
-    judul_y: str = "Frekuensi Pegawai",
+    judul_y: str = JUDUL_SUMBU_Y,
+    judul_x: str = JUDUL_SUMBU_X,
+    judul: str = "",
 ) -> Drawing:
     """A smooth curve through the relative frequencies (the organisation's POLA DISTRIBUSI).
 
     Only the shape matters, so the y axis has no numbers. ``frekuensi`` and ``label_x`` must
-    have the same length (usually the five predikat, :data:`LABEL_KURVA`).
+    have the same length (usually the five predikat, :data:`LABEL_KURVA`). ``judul`` is the
+    caption above the curve, as the Lampiran prints it ("KURVA DISTRIBUSI PREDIKAT …").
     """
     if len(frekuensi) != len(label_x):
         raise ValueError("frekuensi dan label_x harus sama panjang")
+    baris_judul = _pecah_label(judul, int(lebar / (_UKURAN_LABEL * 0.55))) if judul else []
+    tinggi += len(baris_judul) * (_UKURAN_LABEL + 1)
     d = Drawing(lebar, tinggi)
     n = len(frekuensi)
     baris_label = max((len(_pecah_label(t)) for t in label_x), default=1)
-    kiri, bawah = 12.0, baris_label * (_UKURAN_LABEL + 1) + 4
-    atas, kanan = 4.0, 4.0
+    kiri = 12.0
+    bawah = (baris_label + (1 if judul_x else 0)) * (_UKURAN_LABEL + 1) + 4
+    atas, kanan = 4.0 + len(baris_judul) * (_UKURAN_LABEL + 1), 4.0
     lp, tp = lebar - kiri - kanan, tinggi - bawah - atas
+    for i, b in enumerate(baris_judul):
+        y = tinggi - (i + 1) * (_UKURAN_LABEL + 1)
+        d.add(
+            String(
+                lebar / 2, y, b, fontName=FONT_TEBAL, fontSize=_UKURAN_LABEL, textAnchor="middle"
+            )
+        )
     d.add(Line(kiri, bawah, kiri, bawah + tp, strokeColor=colors.black, strokeWidth=0.6))
     d.add(Line(kiri, bawah, kiri + lp, bawah, strokeColor=colors.black, strokeWidth=0.6))
     _judul_y(d, kiri - 4, bawah + tp / 2, judul_y)
+    if judul_x:
+        d.add(
+            String(
+                kiri + lp / 2,
+                2,
+                judul_x,
+                fontName=FONT,
+                fontSize=_UKURAN_LABEL,
+                textAnchor="middle",
+            )
+        )
     if n == 0:
         return d
     langkah = lp / n
@@ -155,4 +181,4 @@ def gambar_batang(
     return d
 
 
-__all__ = ["LABEL_KURVA", "gambar_batang", "gambar_kurva"]
+__all__ = ["JUDUL_SUMBU_X", "JUDUL_SUMBU_Y", "LABEL_KURVA", "gambar_batang", "gambar_kurva"]

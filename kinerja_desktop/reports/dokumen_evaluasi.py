@@ -25,15 +25,14 @@ from kinerja_desktop.reports.common import (
     buat_dokumen,
     cm,
     judul,
-    paragraf,
     tabel_dokumen_evaluasi,
 )
 from kinerja_desktop.reports.evaluasi import (
     baris_periode,
     catatan_keberatan,
     kop,
-    label_org,
-    label_predikat,
+    pilihan_org,
+    pilihan_predikat,
 )
 
 JUDUL_DOKUMEN = "Dokumen Evaluasi Kinerja Pegawai"
@@ -83,11 +82,11 @@ def story_dokumen(data: dict[str, Any], emblem: bytes | None = None) -> list[Flo
                     (
                         (
                             "CAPAIAN KINERJA ORGANISASI",
-                            paragraf(label_org(data.get("predikat_organisasi")), "tabel_tebal"),
+                            pilihan_org(data.get("predikat_organisasi"), "tabel"),
                         ),
                         (
                             "PREDIKAT KINERJA PEGAWAI",
-                            paragraf(label_predikat(data.get("predikat")), "tabel_tebal"),
+                            pilihan_predikat(data.get("predikat"), "tabel"),
                         ),
                     ),
                 ),

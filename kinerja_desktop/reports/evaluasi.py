@@ -40,6 +40,9 @@ from kinerja_desktop.reports.common import (
 
 JUDUL_DOKUMEN = "Evaluasi Kinerja Pegawai"
 PILIHAN_RATING = [r.label_cetak for r in Rating]  # DI ATAS / SESUAI / DI BAWAH EKSPEKTASI
+PILIHAN_ORGANISASI = [o.label_cetak for o in PredikatOrganisasi]  # ISTIMEWA/ BAIK/ …
+PILIHAN_PREDIKAT = [p.label_cetak for p in Predikat]  # SANGAT BAIK / BAIK / …
+JUDUL_KURVA = "KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI"
 
 
 def kop(data: dict[str, Any]) -> KopDokumen:
@@ -71,11 +74,38 @@ def label_org(nilai: str | None) -> str:
     return PredikatOrganisasi(nilai).label_cetak if nilai else "BELUM DITETAPKAN"
 
 
+def pilihan_org(nilai: str | None, gaya_nama: str = "isi") -> Flowable:
+    """All five organisation predikat, the others struck through, as the Lampiran prints
+    "ISTIMEWA/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG"."""
+    if not nilai:
+        return paragraf(label_org(nilai), gaya_nama)
+    return pilihan_coret(
+        PILIHAN_ORGANISASI,
+        label_org(nilai),
+        pemisah="/ ",
+        gaya_nama=gaya_nama,
+        tebalkan_terpilih=True,
+    )
+
+
+def pilihan_predikat(nilai: str | None, gaya_nama: str = "isi") -> Flowable:
+    """The five predikat kinerja pegawai, the others struck through (like the ratings)."""
+    if not nilai:
+        return paragraf(label_predikat(nilai), gaya_nama)
+    return pilihan_coret(
+        PILIHAN_PREDIKAT, label_predikat(nilai), gaya_nama=gaya_nama, tebalkan_terpilih=True
+    )
+
+
 def pola_distribusi(nilai: str | None, lebar: float = 8.5 * 28.35) -> Flowable:
     if not nilai:
         return paragraf("-")
     kurva = kurva_referensi(PredikatOrganisasi(nilai))
-    return gambar_kurva([kurva[p] for p in URUTAN_KURVA], lebar=lebar)
+    return gambar_kurva(
+        [kurva[p] for p in URUTAN_KURVA],
+        lebar=lebar,
+        judul=f"{JUDUL_KURVA} {label_org(nilai)}",
+    )
 
 
 def catatan_keberatan(data: dict[str, Any]) -> Flowable | None:
@@ -270,7 +300,7 @@ def story_evaluasi(data: dict[str, Any]) -> list[Flowable]:
             [
                 (
                     "CAPAIAN KINERJA ORGANISASI",
-                    paragraf(label_org(data.get("predikat_organisasi")), "isi_tebal"),
+                    pilihan_org(data.get("predikat_organisasi")),
                 ),
                 ("POLA DISTRIBUSI", pola_distribusi(data.get("predikat_organisasi"))),
             ],
@@ -286,7 +316,7 @@ def story_evaluasi(data: dict[str, Any]) -> list[Flowable]:
             [
                 (
                     "PREDIKAT KINERJA PEGAWAI",
-                    paragraf(label_predikat(data.get("predikat")), "isi_tebal"),
+                    pilihan_predikat(data.get("predikat")),
                 )
             ],
             lebar_label=0.24,

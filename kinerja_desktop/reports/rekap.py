@@ -8,19 +8,24 @@ from datetime import date
 from os import PathLike
 from typing import IO, Any
 
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from kinerja_desktop.domain.angka import format_persen
 from kinerja_desktop.domain.distribusi import URUTAN_KURVA
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.predikat import Predikat, Rating
 from kinerja_desktop.domain.status import StatusEvaluasi
+from kinerja_desktop.domain.tanggal import format_tanggal
 from kinerja_desktop.reports.common import (
+    GARIS_TITIK,
     LABEL_KURVA,
     LEBAR_LANSKAP,
+    RUANG_TANDA_TANGAN,
+    IdentitasCetak,
     KopDokumen,
     baris_instansi_periode,
     buat_dokumen,
+    esc,
     gambar_batang,
     judul,
     lebar_kolom,
@@ -30,7 +35,7 @@ from kinerja_desktop.reports.common import (
     tabel_data,
     tabel_label_nilai,
 )
-from kinerja_desktop.reports.evaluasi import baris_periode, label_org
+from kinerja_desktop.reports.evaluasi import baris_periode, pilihan_org
 
 JUDUL_DOKUMEN = "Rekapitulasi Evaluasi Kinerja Pegawai"
 
@@ -143,7 +148,7 @@ def story_rekap(data: dict[str, Any], tanggal: date) -> list[Flowable]:
             [
                 (
                     "CAPAIAN KINERJA ORGANISASI",
-                    paragraf(label_org(data["predikat_organisasi"]), "isi_tebal"),
+                    pilihan_org(data["predikat_organisasi"]),
                 ),
                 ("JUMLAH PEGAWAI", f"{data['total_pegawai']} orang; sudah dinilai {total}"),
             ],
@@ -159,7 +164,33 @@ def story_rekap(data: dict[str, Any], tanggal: date) -> list[Flowable]:
         daftar(belum_eval),
         subjudul("BELUM MENGISI REALISASI LENGKAP"),
         daftar(belum_isi),
+        blok_penetapan(data, kop),
     ]
+
+
+def blok_penetapan(data: dict[str, Any], kop: KopDokumen) -> Flowable:
+    """The leader's signature closing the recap as the penetapan predikat (forms.md §5):
+    "Ditetapkan di (tempat), (tanggal)", his role and jabatan, space to sign, name and NIP.
+    Dotted lines while nobody has set the organisation's predikat."""
+    penetap = IdentitasCetak.dari_json(data.get("penetap"))
+    peran = "Pimpinan Unit Kerja"
+    if penetap.jabatan:
+        peran = f"{peran},<br/>{esc(penetap.jabatan)}"
+    kolom = [
+        paragraf(f"Ditetapkan di {kop.tempat}, {format_tanggal(kop.tanggal)}", "ttd"),
+        paragraf_markup(peran, "ttd"),
+        Spacer(1, RUANG_TANDA_TANGAN),
+    ]
+    if penetap.nama:
+        kolom += [
+            paragraf_markup(f"<u>{esc(penetap.nama)}</u>", "ttd_nama"),
+            paragraf(f"{penetap.label_nip}. {penetap.nip_cetak}", "ttd"),
+        ]
+    else:
+        kolom += [paragraf(GARIS_TITIK, "ttd"), paragraf(f"NIP. {'.' * 36}", "ttd")]
+    t = Table([["", kolom]], colWidths=[LEBAR_LANSKAP * 0.55, LEBAR_LANSKAP * 0.45])
+    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return KeepTogether([Spacer(1, 12), subjudul("PENETAPAN PREDIKAT KINERJA PEGAWAI"), t])
 
 
 def cetak_rekap(

@@ -28,6 +28,7 @@ from kinerja_desktop.domain.angka_kredit import (
 )
 from kinerja_desktop.domain.enums import JenisJabatan, JenjangFungsional
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied
+from kinerja_desktop.domain.identitas import json_cetak
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import Predikat
@@ -40,8 +41,10 @@ from kinerja_desktop.services.evaluasi.distribusi import (
     boleh_lihat_unit,
     distribusi_unit,
 )
+from kinerja_desktop.services.evaluasi.predikat_org import baris_predikat_org
 from kinerja_desktop.services.evaluasi.syarat import instansi
-from kinerja_desktop.services.pengaturan import KUNCI_TEMPAT, baca_teks
+from kinerja_desktop.services.identitas import identitas
+from kinerja_desktop.services.pengaturan import KUNCI_TEMPAT, baca_teks, kepala_unit_dihitung
 from kinerja_desktop.services.periode import get_periode
 from kinerja_desktop.services.waktu import hari_ini
 
@@ -138,6 +141,8 @@ def _rows(session: Session, unit_id: int, periode: Periode, sub_unit: bool) -> l
         .where(Pegawai.unit_kerja_id.in_(ids), Pegawai.aktif.is_(True))
         .order_by(UnitKerja.urutan, UnitKerja.id, Pegawai.kepala_unit.desc(), Pegawai.nama)
     )
+    if not kepala_unit_dihitung(session):  # the same pegawai as the distribution counts
+        stmt = stmt.where(~and_(Pegawai.unit_kerja_id == unit_id, Pegawai.kepala_unit.is_(True)))
     out = []
     for p, unit_nama, status_skp, n_iki, n_real, ev in session.execute(stmt).all():
         out.append(
@@ -179,9 +184,14 @@ def data_cetak_rekap(session: Session, entitas: str) -> dict[str, Any] | None:
         return None
     from kinerja_desktop.domain.peran import SISTEM
 
-    dist = distribusi_unit(session, SISTEM, unit.id, periode.id)
+    # only FINAL evaluations count as dinilai in the signed penetapan (forms.md §5)
+    dist = distribusi_unit(session, SISTEM, unit.id, periode.id, hanya_final=True)
     rows = _rows(session, unit.id, periode, True)
+    org_row = baris_predikat_org(session, unit.id, periode.id)
+    penetap = org_row.ditetapkan_oleh_id if org_row else None
     return {
+        # the leader one level up, who set the organisation's predikat, signs the penetapan
+        "penetap": json_cetak(identitas(session, penetap) if penetap else None),
         "unit": unit.nama,
         "instansi": instansi(session),
         "tempat": baca_teks(session, KUNCI_TEMPAT),

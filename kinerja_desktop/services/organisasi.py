@@ -8,6 +8,7 @@ from sqlalchemy import ColumnElement, and_, exists, false, or_, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, UnitKerja
+from kinerja_desktop.domain.enums import JenisJabatan
 from kinerja_desktop.domain.errors import (
     NotFound,
     PermissionDenied,
@@ -290,10 +291,14 @@ def tetapkan_penilai(
     jenis: str = "DEFINITIF",
     selesai: date | None = None,
     keterangan: str | None = None,
+    pendelegasian: str | None = None,
+    periksa_pelaksana: bool = False,
 ) -> PenugasanRow:
     """Assign the pejabat penilai from ``mulai``; the previous definitive one ends the day before.
 
-    PLT/PLH need an end date; they never end the definitive assignment.
+    PLT/PLH need an end date; they never end the definitive assignment. A Pelaksana rates only
+    with delegated authority (PermenPAN-RB 6/2022 Pasal 1): with ``periksa_pelaksana`` (the
+    assignment screen) the pendelegasian note is required; it is kept in the keterangan.
     """
     wajib_admin(actor)
     if jenis not in JENIS_PENUGASAN:
@@ -310,6 +315,8 @@ def tetapkan_penilai(
             f"Penugasan {jenis} wajib memiliki tanggal selesai setelah tanggal mulai.", "Selesai"
         )
     _cek_siklus(session, pegawai_id, penilai_id, mulai)
+    if periksa_pelaksana or pendelegasian:
+        keterangan = _dengan_pendelegasian(session, penilai_id, keterangan, pendelegasian)
     if jenis == "DEFINITIF":
         _tutup_definitif(session, pegawai_id, mulai)
     row = PenugasanPenilai(
@@ -323,6 +330,42 @@ def tetapkan_penilai(
     session.add(row)
     session.flush()
     return _penugasan_row(session, row)
+
+
+PESAN_PELAKSANA = (
+    "{nama} berjabatan Pelaksana. Pejabat penilai kinerja paling rendah pejabat pengawas, "
+    "atau pejabat yang menerima pendelegasian kewenangan (PermenPAN-RB 6/2022 Pasal 1). "
+    "Isi catatan pendelegasian (nomor dan tanggal surat pendelegasian)."
+)
+AWALAN_PENDELEGASIAN = "Pendelegasian: "
+
+
+def perlu_pendelegasian(session: Session, actor: Actor, penilai_id: int) -> str | None:
+    """The warning to show when the chosen penilai is a Pelaksana (None otherwise)."""
+    wajib_admin(actor)
+    return _pesan_pelaksana(session, penilai_id)
+
+
+def _pesan_pelaksana(session: Session, penilai_id: int) -> str | None:
+    p = session.get(Pegawai, penilai_id)
+    if p is None or p.jenis_jabatan != JenisJabatan.PELAKSANA:
+        return None
+    return PESAN_PELAKSANA.format(nama=nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang))
+
+
+def _dengan_pendelegasian(
+    session: Session, penilai_id: int, keterangan: str | None, pendelegasian: str | None
+) -> str | None:
+    pesan = _pesan_pelaksana(session, penilai_id)
+    if pesan is None and not pendelegasian:
+        return keterangan
+    catatan = " ".join((pendelegasian or "").split())
+    if not catatan:
+        raise ValidationError(pesan or "Isi catatan pendelegasian.", "Pendelegasian")
+    teks = "; ".join(t for t in (keterangan, AWALAN_PENDELEGASIAN + catatan) if t)
+    if len(teks) > 255:
+        raise ValidationError("Catatan pendelegasian terlalu panjang (maksimal 255).", "Catatan")
+    return teks
 
 
 def _tutup_definitif(session: Session, pegawai_id: int, mulai: date) -> None:

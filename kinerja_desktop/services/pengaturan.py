@@ -20,6 +20,12 @@ KUNCI_INSTANSI = "instansi"
 KUNCI_TEMPAT = "tempat"
 KUNCI_EMBLEM = "emblem"
 KUNCI_ZONA_WAKTU = "zona_waktu"
+# Whether a unit head counts in his own unit's distribution: SE 3/2023 leaves it to the
+# office (the head's predikat follows the organisation's); "1" counts him, as before.
+KUNCI_KEPALA_DIHITUNG = "distribusi_kepala_unit_dihitung"
+# How many days before a period's last day an evaluation may be finalised without a reason;
+# earlier than that the penilai must say why (kept in the evaluation's history).
+KUNCI_HARI_FINAL_AWAL = "finalisasi_hari_sebelum_akhir"
 
 EMBLEM_MAKS_BYTE = 2_000_000
 _PNG = b"\x89PNG\r\n\x1a\n"
@@ -130,6 +136,36 @@ def _simpan_identitas(
     elif hapus_emblem and session.get(Pengaturan, KUNCI_EMBLEM) is not None:
         session.delete(session.get(Pengaturan, KUNCI_EMBLEM))
         session.flush()
+
+
+def kepala_unit_dihitung(session: Session, actor: Actor | None = None) -> bool:
+    """Is a unit head counted in his own unit's distribution and recap? (default yes)"""
+    return baca_teks(session, KUNCI_KEPALA_DIHITUNG, "1") == "1"
+
+
+def atur_kepala_unit_dihitung(session: Session, actor: Actor, dihitung: bool) -> bool:
+    wajib_admin(actor)
+    tulis(session, KUNCI_KEPALA_DIHITUNG, "1" if dihitung else "0")
+    return dihitung
+
+
+def hari_final_tanpa_alasan(session: Session) -> int:
+    """Days before a period's last day from which finalising needs no reason (default 0)."""
+    teks = baca_teks(session, KUNCI_HARI_FINAL_AWAL, "0")
+    return int(teks) if teks.isdigit() else 0
+
+
+def hari_final_tanpa_alasan_aktor(session: Session, actor: Actor | None = None) -> int:
+    """:func:`hari_final_tanpa_alasan` as a screen reads it (open to every user)."""
+    return hari_final_tanpa_alasan(session)
+
+
+def atur_hari_final_tanpa_alasan(session: Session, actor: Actor, hari: int) -> int:
+    wajib_admin(actor)
+    if not 0 <= int(hari) <= 92:
+        raise ValidationError("Jumlah hari harus antara 0 dan 92.", "Hari")
+    tulis(session, KUNCI_HARI_FINAL_AWAL, str(int(hari)))
+    return int(hari)
 
 
 def semua_kunci(session: Session) -> list[str]:

@@ -124,6 +124,10 @@ def test_evaluasi_form_text(db, k):
     ):
         assert s in t, s
     assert "Sangat Kurang" in t and "Frekuensi Pegawai" in t  # the curve's axis labels
+    assert "Predikat Kinerja Pegawai" in t
+    assert "KURVA DISTRIBUSI PREDIKAT KINERJA PEGAWAI DENGAN CAPAIAN KINERJA ORGANISASI" in t
+    assert "ISTIMEWA/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG" in t
+    assert "SANGAT BAIK / BAIK / BUTUH PERBAIKAN / KURANG / SANGAT KURANG" in t
     # the pegawai's own reply is not printed as the penilai's feedback
     assert "Terima kasih, Pak." not in t
     assert c.kode_dokumen.startswith("EVALUASI-") and not c.draf
@@ -157,8 +161,9 @@ def test_dokumen_evaluasi_text_pppk_and_emblem(db, k, session):
         "Golongan IX",
         "Hendra Gunawan, S.STP., M.Si.",
         "EVALUASI KINERJA",
-        "CAPAIAN KINERJA ORGANISASI BAIK",
-        "PREDIKAT KINERJA PEGAWAI BAIK",
+        # every option is printed, the others struck through (see test_pilihan_dicoret)
+        "CAPAIAN KINERJA ORGANISASI ISTIMEWA/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG",
+        "PREDIKAT KINERJA PEGAWAI SANGAT BAIK / BAIK / BUTUH PERBAIKAN / KURANG / SANGAT KURANG",
         "CATATAN/REKOMENDASI",
         "Tingkatkan ketepatan waktu laporan.",
         "Pegawai yang Dinilai,",
@@ -264,8 +269,16 @@ def test_recap_pdf(db, k):
         "Rina Wati",
         "Jumlah Pegawai",
         c.kode_verifikasi,
+        # the penetapan block of the leader who set the organisation's predikat (forms.md §5)
+        "PENETAPAN PREDIKAT KINERJA PEGAWAI",
+        "Ditetapkan di Muara Tebo,",
+        "Pimpinan Unit Kerja,",
+        k.camat.jabatan,
+        "ISTIMEWA/ BAIK/ BUTUH PERBAIKAN/ KURANG/ SANGAT KURANG",
     ):
         assert s in t, s
+    assert c.data["penetap"]["nip"] == k.camat.nip
+    assert t.index("Ditetapkan di") > t.index("BELUM MENGISI REALISASI LENGKAP")
     assert run(
         db.session_factory,
         factories.actor_for(k.camat),
@@ -383,3 +396,18 @@ def test_jpt_and_kualitatif_variants(db, k, session):
     assert "UKURAN KEBERHASILAN / INDIKATOR KINERJA INDIVIDU, DAN TARGET" in t
     assert "Laporan diterima pimpinan tepat waktu" in t
     assert "PIMPINAN YANG DIINTERVENSI" not in t and "ASPEK" not in t
+
+
+def test_pilihan_dicoret():
+    """CAPAIAN KINERJA ORGANISASI and PREDIKAT KINERJA PEGAWAI strike the options not chosen,
+    with the same helper as the ratings."""
+    from kinerja_desktop.reports.evaluasi import pilihan_org, pilihan_predikat
+
+    org = pilihan_org("BAIK").text
+    assert "<b>BAIK</b>" in org
+    for lain in ("ISTIMEWA", "BUTUH PERBAIKAN", "KURANG", "SANGAT KURANG"):
+        assert f"<strike>{lain}</strike>" in org
+    pred = pilihan_predikat("SANGAT_BAIK").text
+    assert "<b>SANGAT BAIK</b>" in pred and "<strike>BAIK</strike>" in pred
+    assert pred.count("<strike>") == 4
+    assert "<strike>" not in pilihan_predikat(None).text  # nothing chosen yet: "-"

@@ -310,3 +310,45 @@ def test_bukti_dukung_opens_from_the_screen(qtbot, db, k, monkeypatch):
     dlg.daftar_bukti.setCurrentRow(0)
     dlg.btn_buka_bukti.click()
     assert dibuka == ["https://contoh.go.id/laporan.pdf"]
+
+
+def test_recap_view_setting_kepala_unit_admin_only(qtbot, db, k, pesan, admin):
+    from kinerja_desktop.services.pengaturan import kepala_unit_dihitung
+
+    view = LaporanView(_ctx(db, k.camat))
+    qtbot.addWidget(view)
+    assert view.cek_kepala.isChecked() and not view.cek_kepala.isEnabled()
+    view_admin = LaporanView(AppContext(db, admin))
+    qtbot.addWidget(view_admin)
+    view_admin.cb_periode.setCurrentIndex(view_admin.cb_periode.findData(k.periode["TW1"].id))
+    view_admin.cb_unit.setCurrentIndex(view_admin.cb_unit.findData(k.seksi.id))
+    assert view_admin.cek_kepala.isEnabled() and view_admin.tbl.rowCount() == 3
+    view_admin.cek_kepala.setChecked(False)
+    assert not run(db.session_factory, admin, kepala_unit_dihitung)
+    assert view_admin.tbl.rowCount() == 2  # the kasi no longer counts in his own seksi
+
+
+def test_final_sebelum_periode_berakhir_meminta_alasan(qtbot, session, db, pesan, monkeypatch):
+    from datetime import date
+
+    k2 = kantor(session, tahun=date.today().year + 1)  # a period that has not ended yet
+    session.commit()
+    a = factories.actor_for(k2.kasi)
+    d = run(db.session_factory, a, sv.buka_evaluasi, k2.staf.id, k2.periode["TW1"].id)
+    run(db.session_factory, a, sv.simpan_evaluasi, d.evaluasi_id, rating_perilaku="SESUAI")
+    dlg = EvaluasiDialog(_ctx(db, k2.kasi), k2.staf.id, k2.periode["TW1"].id)
+    qtbot.addWidget(dlg)
+    dlg.cb_hasil.setCurrentIndex(dlg.cb_hasil.findData("SESUAI"))
+    ditanya: list[str] = []
+
+    def jawab(_parent, judul, label, _teks):
+        ditanya.append(f"{judul}: {label}")
+        return ("Pegawai pindah tugas sebelum akhir triwulan", True)
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", jawab)
+    dlg.btn_final.click()
+    assert ditanya and "Finalisasi sebelum periode berakhir" in ditanya[0]
+    assert "memerlukan alasan" in ditanya[0]
+    assert dlg.detail.status == "FINAL"
+    baris = dlg.tbl_riwayat.rowCount() - 1
+    assert dlg.tbl_riwayat.item(baris, 3).text() == "Pegawai pindah tugas sebelum akhir triwulan"

@@ -342,3 +342,31 @@ def test_mark_pimpinan_unit_kerja_mandiri_in_the_dialog(view, monkeypatch):
 
     monkeypatch.setattr(dialogs.PegawaiDialog, "exec", lihat)
     view.btn_ubah.click()
+
+
+def test_pelaksana_sebagai_penilai_meminta_pendelegasian(view, ids, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from kinerja_desktop.services import organisasi as org
+
+    pelaksana = next(
+        p
+        for k, pid in ids.items()
+        if k != "pem1" and (p := view.ctx.run(svc.ambil_pegawai, pid)).jenis_jabatan == "PELAKSANA"
+    )
+    ditanya: list[str] = []
+
+    def jawab(_parent, judul, label, *a, **kw):
+        ditanya.append(f"{judul}: {label}")
+        return ("Surat Camat 800/15 tanggal 2 Januari", True)
+
+    monkeypatch.setattr(QInputDialog, "getText", jawab)
+    dlg = dialogs.PenugasanDialog(view.ctx, ids["pem1"], True)
+    dlg.penilai.set_pegawai(pelaksana)
+    dlg.mulai.setDate(QDate(date.today().year, 8, 1))
+    dlg.selesai.setDate(QDate(date.today().year, 8, 31))
+    dlg.simpan()
+    assert ditanya and "berjabatan Pelaksana" in ditanya[0] and "Pasal 1" in ditanya[0]
+    assert dlg.result() == QDialog.DialogCode.Accepted
+    riwayat = view.ctx.run(org.riwayat_penilai, ids["pem1"])
+    assert any("Pendelegasian: Surat Camat 800/15" in (r.keterangan or "") for r in riwayat)

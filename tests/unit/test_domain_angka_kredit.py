@@ -61,12 +61,12 @@ def test_hitung_angka_kredit_bulan_tidak_sah(bulan):
 @pytest.mark.parametrize(
     ("nilai", "hasil"),
     [
-        (Decimal("18.75"), "18,750"),
-        (Decimal("12.5"), "12,500"),
-        (Decimal("0"), "0,000"),
-        (Decimal("1234.5"), "1.234,500"),
-        (2.0835, "2,084"),
-        (7, "7,000"),
+        (Decimal("18.75"), "18,75"),
+        (Decimal("12.5"), "12,50"),
+        (Decimal("0"), "0,00"),
+        (Decimal("1234.5"), "1.234,50"),
+        (2.0835, "2,08"),
+        (7, "7,00"),
     ],
 )
 def test_format_angka(nilai, hasil):
@@ -75,3 +75,9 @@ def test_format_angka(nilai, hasil):
 
 def test_format_angka_desimal():
     assert format_angka(Decimal("18.75"), desimal=2) == "18,75"
+
+
+def test_dua_desimal_seperti_bkn():
+    # BKN's worked example: 2 months of Baik (100 %) at Mahir (12,5 a year) is 2,08.
+    ak = hitung_angka_kredit(P.BAIK, J.MAHIR, 2)
+    assert format_angka(ak, DESIMAL_AK) == "2,08"

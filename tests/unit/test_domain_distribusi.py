@@ -23,9 +23,13 @@ def _status(organisasi, jumlah):
 
 
 def test_teks_aturan():
-    assert teks_aturan(Org.ISTIMEWA) == ["Sangat Baik paling banyak 70%"]
+    assert teks_aturan(Org.ISTIMEWA) == [
+        "Sangat Baik paling banyak 70%",
+        "Sangat Baik sebagian besar (lebih dari 50%)",
+    ]
     assert teks_aturan(Org.BAIK) == [
         "Baik paling banyak 70%",
+        "Baik sebagian besar (lebih dari 50%)",
         "Paling sedikit satu pegawai Butuh Perbaikan dan/atau Kurang/Misconduct",
     ]
     assert teks_aturan(Org.BUTUH_PERBAIKAN) == [
@@ -120,6 +124,25 @@ def test_hasil_lengkap():
     assert pertama.nilai_persen == 75.0
     assert pertama.jumlah == 3
     assert pertama.uraian == "Baik paling banyak 70%: 75,0% (3 dari 4 pegawai)"
+
+
+@pytest.mark.parametrize(
+    ("organisasi", "jumlah", "terpenuhi"),
+    [
+        # "sebagian besar" is more than half: exactly half fails, 3 of 5 passes.
+        (Org.ISTIMEWA, {SB: 5, B: 5}, False),
+        (Org.ISTIMEWA, {SB: 3, B: 2}, True),
+        (Org.ISTIMEWA, {SB: 1, B: 9}, False),
+        (Org.BAIK, {B: 2, SB: 2}, False),
+        (Org.BAIK, {B: 6, SB: 3, BP: 1}, True),
+    ],
+)
+def test_sebagian_besar(organisasi, jumlah, terpenuhi):
+    hasil = periksa_distribusi(organisasi, jumlah)
+    cocok = [a for a in hasil.aturan if "sebagian besar" in a.teks]
+    assert len(cocok) == 1
+    assert cocok[0].terpenuhi is terpenuhi
+    assert (cocok[0] in hasil.pelanggaran) is not terpenuhi
 
 
 def test_semua_sesuai():

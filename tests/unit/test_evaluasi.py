@@ -184,7 +184,7 @@ def test_final_locks_and_reopen_is_recorded(db, k):
     )
     d = run(db.session_factory, a, sv.finalkan_evaluasi, d.evaluasi_id)
     assert d.final and d.predikat == "SANGAT_BAIK" and d.boleh_buka_kembali
-    assert d.angka_kredit == "4,688"  # 150 % × 12,5 × 3/12
+    assert d.angka_kredit == "4,69"  # 150 % × 12,5 × 3/12, two decimals as BKN
     for kw in (
         {"rating_hasil_kerja": "SESUAI"},
         {"catatan": "x"},
@@ -312,7 +312,7 @@ def test_angka_kredit_annual_from_akhir(db, k):
         rating_hasil_kerja="SESUAI",
         rating_perilaku="SESUAI",
     )
-    assert d.angka_kredit == "12,500"
+    assert d.angka_kredit == "12,50"
     assert "Ahli Pertama" in d.angka_kredit_keterangan
 
 
@@ -350,9 +350,9 @@ def test_angka_kredit_export_xlsx(db, k, tmp_path, admin):
     kepala = next(i for i, r in enumerate(rows) if r[0] == "NIP")
     data = {r[1]: r for r in rows[kepala + 1 :]}
     staf = next(v for n, v in data.items() if n.startswith("Siti Aminah"))
-    assert staf[0] == k.staf.nip and staf[4] == "Sangat Baik" and staf[7] == "18,750"
+    assert staf[0] == k.staf.nip and staf[4] == "Sangat Baik" and staf[7] == "18,75"
     pppk = next(v for n, v in data.items() if n.startswith("Rina Wati"))
-    assert pppk[4] == "Baik" and pppk[7] == "12,500"
+    assert pppk[4] == "Baik" and pppk[7] == "12,50"
     with pytest.raises(PermissionDenied):
         run(
             db.session_factory,

@@ -77,6 +77,8 @@ TERBUKA: dict[str, str] = {
     "audit.periksa_integritas": "read-only check of the file",
     "cetak.verifikasi_kode": "anyone may verify a printed document",
     "pengaturan.identitas_kantor": "printed on every form",
+    "pengaturan.kepala_unit_dihitung": "shown next to every recap",
+    "pengaturan.hari_final_tanpa_alasan_aktor": "shown next to every recap",
     "organisasi.daftar_unit": "unit names are office-wide reference data",
     "periode.daftar_periode": "period calendar",
     "evaluasi.daftar_periode": "period calendar",

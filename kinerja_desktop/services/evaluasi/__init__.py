@@ -57,6 +57,7 @@ from kinerja_desktop.services.evaluasi.distribusi import (
 from kinerja_desktop.services.evaluasi.finalisasi import (
     buka_kembali_evaluasi,
     finalkan_evaluasi,
+    perlu_alasan_final,
     simpan_dan_finalkan_evaluasi,
 )
 from kinerja_desktop.services.evaluasi.hasil_kerja import (
@@ -139,6 +140,7 @@ __all__ = [
     "kepala_unit",
     "mulai_evaluasi",
     "pegawai_per_nip",
+    "perlu_alasan_final",
     "predikat_organisasi",
     "rating_kepala_unit",
     "siapkan_cetak",

@@ -17,7 +17,7 @@ from kinerja_desktop.domain.predikat import Predikat
 def angka_kredit_untuk(
     pegawai: Pegawai, predikat: str | None, periode: Periode
 ) -> tuple[str | None, str]:
-    """(angka kredit "18,750" or None, explanation) for a Jabatan Fungsional."""
+    """(angka kredit "18,75" or None, explanation) for a Jabatan Fungsional."""
     if pegawai.jenis_jabatan != JenisJabatan.FUNGSIONAL.value or not pegawai.jenjang:
         return None, "Bukan jabatan fungsional."
     try:

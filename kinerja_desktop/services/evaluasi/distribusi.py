@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Evaluasi, Pegawai, Periode, PredikatOrganisasi, UnitKerja
@@ -23,6 +23,7 @@ from kinerja_desktop.services.evaluasi.predikat_org import (
     kepala_unit,
 )
 from kinerja_desktop.services.evaluasi.syarat import DRAF, FINAL, adalah_penilai, nama_pegawai
+from kinerja_desktop.services.pengaturan import kepala_unit_dihitung
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, periode_row
 
 
@@ -136,10 +137,18 @@ def boleh_lihat_unit(session: Session, actor: Actor, unit_id: int, periode: Peri
 
 
 def distribusi_unit(
-    session: Session, actor: Actor, unit_id: int, periode_id: int, *, sub_unit: bool = True
+    session: Session,
+    actor: Actor,
+    unit_id: int,
+    periode_id: int,
+    *,
+    sub_unit: bool = True,
+    hanya_final: bool = False,
 ) -> DistribusiUnit:
     """Counts and percentages of employee predikat in a unit (aggregate SQL), checked against
-    the SE 3/2023 rule of the organisation's predikat. Warns; never blocks."""
+    the SE 3/2023 rule of the organisation's predikat. Warns; never blocks. ``hanya_final``
+    counts only FINAL evaluations as dinilai (the signed penetapan); whether the unit head
+    counts in his own unit is the office setting :func:`kepala_unit_dihitung`."""
     periode = get_periode(session, periode_id)
     unit = session.get(UnitKerja, unit_id)
     if unit is None:
@@ -150,9 +159,17 @@ def distribusi_unit(
             "atasnya."
         )
     ids = _unit_ids(session, unit_id, sub_unit)
-    dalam_unit = (
+    dalam_unit: ColumnElement[bool] = (
         Pegawai.unit_kerja_id.in_(ids) if len(ids) > 1 else (Pegawai.unit_kerja_id == unit_id)
     )
+    if not kepala_unit_dihitung(session):
+        dalam_unit = and_(
+            dalam_unit,
+            ~and_(Pegawai.unit_kerja_id == unit_id, Pegawai.kepala_unit.is_(True)),
+        )
+    dinilai: ColumnElement[bool] = Evaluasi.predikat.is_not(None)
+    if hanya_final:
+        dinilai = and_(dinilai, Evaluasi.status == FINAL)
     rows = session.execute(
         select(
             Evaluasi.predikat,
@@ -160,7 +177,7 @@ def distribusi_unit(
             func.sum(case((Evaluasi.status == FINAL, 1), else_=0)),
         )
         .join(Pegawai, Pegawai.id == Evaluasi.pegawai_id)
-        .where(Evaluasi.periode_id == periode_id, dalam_unit, Evaluasi.predikat.is_not(None))
+        .where(Evaluasi.periode_id == periode_id, dalam_unit, dinilai)
         .group_by(Evaluasi.predikat)
     ).all()
     jumlah = {p.value: 0 for p in Predikat}
@@ -192,6 +209,7 @@ def distribusi_unit(
                     .where(
                         Evaluasi.periode_id == periode_id,
                         dalam_unit,
+                        dinilai,
                         Evaluasi.predikat.in_([p.value for p in a.predikat]),
                     )
                     .order_by(Pegawai.nama)

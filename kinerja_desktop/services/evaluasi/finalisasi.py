@@ -3,17 +3,18 @@ penilai, with a reason, never after an objection)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.models import Keberatan
+from kinerja_desktop.db.models import Keberatan, Periode
 from kinerja_desktop.domain.errors import PermissionDenied, StateError, ValidationError
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import Rating, predikat_kinerja
 from kinerja_desktop.domain.status import TRANSISI_EVALUASI, StatusKeberatan, periksa_transisi
+from kinerja_desktop.domain.tanggal import format_tanggal
 from kinerja_desktop.services.evaluasi.detail import EvaluasiDetail, detail_evaluasi
 from kinerja_desktop.services.evaluasi.isi import simpan_evaluasi
 from kinerja_desktop.services.evaluasi.predikat_org import rating_kepala_unit
@@ -26,8 +27,33 @@ from kinerja_desktop.services.evaluasi.syarat import (
     wajib_draf,
     wajib_penilai,
 )
+from kinerja_desktop.services.pengaturan import hari_final_tanpa_alasan
 from kinerja_desktop.services.periode import get_periode
-from kinerja_desktop.services.waktu import sekarang_utc
+from kinerja_desktop.services.waktu import hari_ini as hari_ini_kantor
+from kinerja_desktop.services.waktu import sekarang_utc, tanggal_kantor
+
+
+def _alasan_final_awal(session: Session, periode: Periode, pada: datetime | None) -> str | None:
+    """Why a reason is needed to finalise now, or None: the period has (nearly) ended."""
+    hari_ini = tanggal_kantor(session, pada) if pada else hari_ini_kantor(session)
+    batas = periode.selesai - timedelta(days=hari_final_tanpa_alasan(session))
+    if hari_ini >= batas:
+        return None
+    return (
+        f"Periode {periode.kode} {periode.tahun} baru berakhir {format_tanggal(periode.selesai)}. "
+        "Finalisasi sebelum periode berakhir memerlukan alasan, yang dicatat dalam riwayat "
+        "evaluasi."
+    )
+
+
+def perlu_alasan_final(
+    session: Session, actor: Actor, evaluasi_id: int, *, pada: datetime | None = None
+) -> str | None:
+    """The explanation to show when finalising now needs a reason (None: it does not)."""
+    ev = ambil_evaluasi(session, evaluasi_id)
+    periode = get_periode(session, ev.periode_id)
+    wajib_penilai(session, actor, ev.pegawai_id, periode)
+    return _alasan_final_awal(session, periode, pada)
 
 
 def finalkan_evaluasi(
@@ -37,12 +63,18 @@ def finalkan_evaluasi(
     *,
     versi: int | None = None,
     pada: datetime | None = None,
+    alasan: str | None = None,
 ) -> EvaluasiDetail:
-    """Lock the evaluation: the two ratings must be set; the identity snapshot is frozen."""
+    """Lock the evaluation: the two ratings must be set; the identity snapshot is frozen.
+    Before the period has ended a reason is required and kept in the history."""
     ev = ambil_evaluasi(session, evaluasi_id, versi)
     periode = get_periode(session, ev.periode_id)
     penilai_id = wajib_penilai(session, actor, ev.pegawai_id, periode)
     ke = wajib_draf(ev, "finalkan")
+    alasan = " ".join((alasan or "").split()) or None
+    sebab = _alasan_final_awal(session, periode, pada)
+    if sebab is not None and alasan is None:
+        raise ValidationError(sebab, "Alasan")
     pegawai = ambil_pegawai(session, ev.pegawai_id)
     if pegawai.kepala_unit:
         ikut = rating_kepala_unit(session, pegawai, periode.id)
@@ -68,7 +100,7 @@ def finalkan_evaluasi(
     ev.status = ke
     ev.difinalkan_pada = pada or sekarang_utc()
     perbarui_snapshot(session, ev, periode)
-    catat_riwayat(session, actor, ev, FINAL, None, ev.difinalkan_pada)
+    catat_riwayat(session, actor, ev, FINAL, alasan if sebab else None, ev.difinalkan_pada)
     session.flush()
     return detail_evaluasi(session, actor, ev.id)
 
@@ -80,12 +112,15 @@ def simpan_dan_finalkan_evaluasi(
     *,
     versi: int | None = None,
     pada: datetime | None = None,
+    alasan: str | None = None,
     **perubahan: Any,
 ) -> EvaluasiDetail:
     """Save the edits not yet saved (the keywords of :func:`simpan_evaluasi`) and finalise, in
     the caller's one transaction: when finalising is refused the edits are not kept either."""
     tersimpan = simpan_evaluasi(session, actor, evaluasi_id, versi=versi, **perubahan)
-    return finalkan_evaluasi(session, actor, evaluasi_id, versi=tersimpan.versi, pada=pada)
+    return finalkan_evaluasi(
+        session, actor, evaluasi_id, versi=tersimpan.versi, pada=pada, alasan=alasan
+    )
 
 
 def buka_kembali_evaluasi(

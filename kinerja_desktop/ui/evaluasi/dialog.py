@@ -242,6 +242,16 @@ class EvaluasiDialog(QDialog):
         )
         if jawab != QMessageBox.StandardButton.Yes:
             return
+        sebab = jalankan(self, self.ctx, sv.perlu_alasan_final, d.evaluasi_id)
+        if sebab is GAGAL:
+            return
+        alasan = None
+        if sebab:
+            alasan, ok = QInputDialog.getMultiLineText(
+                self, "Finalisasi sebelum periode berakhir", f"{sebab}\n\nAlasan:", ""
+            )
+            if not ok or not alasan.strip():
+                return
         # unsaved edits are saved in the same transaction: a refused finalise keeps none
         perubahan = self._nilai_form() if self._kotor else {}
         hasil = jalankan(
@@ -251,6 +261,7 @@ class EvaluasiDialog(QDialog):
             d.evaluasi_id,
             judul="Evaluasi belum dapat difinalkan",
             versi=d.versi,
+            alasan=alasan,
             **perubahan,
         )
         if hasil is GAGAL:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -39,6 +40,12 @@ from kinerja_desktop.exchange.laporan_io import ekspor_angka_kredit
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import laporan
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.services.pengaturan import (
+    atur_hari_final_tanpa_alasan,
+    atur_kepala_unit_dihitung,
+    hari_final_tanpa_alasan_aktor,
+    kepala_unit_dihitung,
+)
 from kinerja_desktop.services.waktu import hari_ini
 from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
@@ -185,6 +192,29 @@ class LaporanView(QWidget):
         dl.addWidget(self.tbl_dist)
         self.grafik = GrafikDistribusi()
         dl.addWidget(self.grafik, 1)
+        self.cek_kepala = QCheckBox("Kepala unit dihitung dalam distribusi unitnya")
+        self.cek_kepala.setToolTip(
+            "Pengaturan kantor; hanya administrator yang dapat mengubahnya. Berlaku untuk "
+            "distribusi di layar dan rekap penetapan yang dicetak."
+        )
+        self.cek_kepala.setChecked(self.ctx.run(kepala_unit_dihitung))
+        self.cek_kepala.setEnabled(self.ctx.actor.is_admin)
+        dl.addWidget(self.cek_kepala)
+        baris_final = QHBoxLayout()
+        baris_final.addWidget(QLabel("Finalisasi tanpa alasan mulai"))
+        self.spin_final = QSpinBox()
+        self.spin_final.setRange(0, 92)
+        self.spin_final.setSuffix(" hari")
+        self.spin_final.setValue(self.ctx.run(hari_final_tanpa_alasan_aktor))
+        self.spin_final.setEnabled(self.ctx.actor.is_admin)
+        self.spin_final.setToolTip(
+            "Sebelum hari itu pejabat penilai harus mengisi alasan untuk memfinalkan evaluasi. "
+            "0 hari: mulai hari terakhir periode. Hanya administrator yang dapat mengubahnya."
+        )
+        baris_final.addWidget(self.spin_final)
+        baris_final.addWidget(QLabel("sebelum akhir periode"))
+        baris_final.addStretch(1)
+        dl.addLayout(baris_final)
         self.txt_aturan = QTextBrowser()
         self.txt_aturan.setObjectName("aturan")
         self.txt_aturan.setMinimumHeight(90)
@@ -237,12 +267,27 @@ class LaporanView(QWidget):
         self.cb_unit.currentIndexChanged.connect(self.muat)
         self.cb_periode.currentIndexChanged.connect(self.muat)
         self.cek_sub.toggled.connect(self.muat)
+        self.cek_kepala.toggled.connect(self.atur_kepala)
+        self.spin_final.editingFinished.connect(self.atur_hari_final)
         self.btn_org.clicked.connect(self.tetapkan_org)
         self.btn_cetak.clicked.connect(self.cetak_rekap)
         self.btn_massal.clicked.connect(self.cetak_massal)
         self.btn_ak.clicked.connect(self.ekspor_angka_kredit)
         self.btn_verif.clicked.connect(self.verifikasi)
         self._isi_pilihan()
+
+    def atur_kepala(self, dihitung: bool) -> None:
+        hasil = jalankan(self, self.ctx, atur_kepala_unit_dihitung, dihitung)
+        if hasil is GAGAL:
+            self.cek_kepala.blockSignals(True)
+            self.cek_kepala.setChecked(not dihitung)
+            self.cek_kepala.blockSignals(False)
+            return
+        self.muat()
+
+    def atur_hari_final(self) -> None:
+        if self.ctx.actor.is_admin:
+            jalankan(self, self.ctx, atur_hari_final_tanpa_alasan, self.spin_final.value())
 
     def _isi_pilihan(self) -> None:
         from kinerja_desktop.services.organisasi import daftar_unit

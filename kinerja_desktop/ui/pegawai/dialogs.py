@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -217,6 +218,16 @@ class PenugasanDialog(QDialog):
             self.form.set_error("penilai", "Pilih pejabat penilainya.")
             return
         jenis = self.jenis.currentData()
+        peringatan = jalankan(self, self.ctx, org.perlu_pendelegasian, self.penilai.pegawai.id)
+        if peringatan is GAGAL:
+            return
+        pendelegasian = None
+        if peringatan:
+            pendelegasian, ok = QInputDialog.getText(
+                self, "Pejabat penilai berjabatan Pelaksana", f"{peringatan}\n\nPendelegasian:"
+            )
+            if not ok or not pendelegasian.strip():
+                return
 
         def di_form(exc: Exception) -> bool:  # a wrong field is marked beside it
             if not isinstance(exc, ValidationError):
@@ -235,6 +246,8 @@ class PenugasanDialog(QDialog):
             jenis,
             pydate(self.selesai.date()) if jenis != "DEFINITIF" else None,
             self.keterangan.text().strip() or None,
+            pendelegasian=pendelegasian,
+            periksa_pelaksana=True,
             tangani=di_form,
             keterangan="Penetapan pejabat penilai",
         )
