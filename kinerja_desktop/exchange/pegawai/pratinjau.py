@@ -159,6 +159,9 @@ def buat_pratinjau(
     ``mulai_atasan`` is the date from which an ATASAN NIP in the template takes effect
     (default: 1 January of the current year).
     """
+    from kinerja_desktop.services.akses import wajib_admin
+
+    wajib_admin(actor)  # the preview shows every stored value of the pegawai named
     st = state or StatusTugas()
     mulai = mulai_atasan or date((today or date.today()).year, 1, 1)
     tabel, siasn = baca_berkas(path, st)
@@ -315,14 +318,17 @@ def _banding_siasn(b: BarisImpor, d: dict[str, Any], r: dict[str, Any]) -> None:
     """Kedudukan hukum, leaving the office and the notes of a pegawai already stored. A guess
     never overwrites what the operator has stored: the field is then left out of the row."""
     catatan = [c for c in (d.get("perlu_dilengkapi") or "").split("; ") if c]
+    ragu = bool(catatan)
     if CATATAN_JENJANG in catatan and r["jenjang"]:
         d.pop("jenjang", None)
         catatan.remove(CATATAN_JENJANG)
     tebakan = [c for c in catatan if c != CATATAN_JENJANG]
-    if tebakan and r["jenis_jabatan"] and d.get("jenis_jabatan") != r["jenis_jabatan"]:
-        d.pop("jenis_jabatan", None)
+    if tebakan and r["jenis_jabatan"]:
+        if d.get("jenis_jabatan") != r["jenis_jabatan"]:
+            d.pop("jenis_jabatan", None)
         catatan = [c for c in catatan if c not in tebakan]
-    d["perlu_dilengkapi"] = "; ".join(catatan) or None
+    # a file that is unsure neither overwrites the stored values nor clears their note
+    d["perlu_dilengkapi"] = "; ".join(catatan) or (r["perlu_dilengkapi"] if ragu else None)
     if d["perlu_dilengkapi"] != r["perlu_dilengkapi"]:
         b.perubahan.append(
             Perubahan(

@@ -253,7 +253,7 @@ class ImportDialog(QDialog):
         self.buat_pratinjau()
 
     def buat_pratinjau(self) -> None:
-        from kinerja_desktop.exchange.pegawai import pratinjau_worker
+        from kinerja_desktop.services.impor_pegawai import pratinjau_worker
 
         self.tombol_berkas.setEnabled(False)
         self.ringkasan.setText("Membaca berkas…")
@@ -339,7 +339,7 @@ class ImportDialog(QDialog):
         self.btn_terapkan.setText(f"Terapkan ({n} baris)" if n else "Terapkan")
 
     def terapkan(self) -> None:
-        from kinerja_desktop.exchange.pegawai import impor_worker
+        from kinerja_desktop.services.impor_pegawai import impor_worker
 
         if self.pratinjau is None or not self.model.dipilih:
             return
