@@ -561,6 +561,8 @@ def ubah_pegawai(
         p.unit_kerja_id = data.unit_kerja_id  # type: ignore[assignment]
     if p.kepala_unit != bool(data.kepala_unit):
         p.kepala_unit = bool(data.kepala_unit)
+    if p.perlu_dilengkapi and (data.jenis_jabatan != "FUNGSIONAL" or bersih["jenjang"]):
+        p.perlu_dilengkapi = None  # the operator has checked what the import guessed
     session.flush()
     return ambil_pegawai(session, actor, p.id)
 

@@ -70,6 +70,7 @@ class PegawaiView(QWidget):
         self.btn_impor = self._tombol(judul, "Impor…", self.impor, admin)
         self.btn_ekspor = self._tombol(judul, "Ekspor…", self.ekspor, True)
         self.btn_template = self._tombol(judul, "Unduh template", self.unduh_template, admin)
+        self.btn_lengkapi = self._tombol(judul, "Perlu dilengkapi…", self.perlu_dilengkapi, admin)
         kl.addLayout(judul)
 
         saring = QHBoxLayout()
@@ -244,6 +245,15 @@ class PegawaiView(QWidget):
         if dlg.hasil is not None:
             self.tree.refresh()
             self.model.reload()
+            if dlg.ada_perlu_dilengkapi:
+                self.perlu_dilengkapi()
+
+    def perlu_dilengkapi(self) -> None:
+        from kinerja_desktop.ui.pegawai.perlu_dilengkapi import PerluDilengkapiDialog
+
+        PerluDilengkapiDialog(self.ctx, self).exec()
+        self.tree.refresh()
+        self.model.reload()
 
     def ekspor(self) -> None:
         from kinerja_desktop.exchange.pegawai import ekspor_worker
