@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kinerja_desktop.db.models import Pegawai
 from kinerja_desktop.domain.errors import PermissionDenied
@@ -108,9 +108,48 @@ def test_kedudukan_hukum_deactivates_leavers_and_records_the_rest(db, session):
         p = pegawai(session, i)
         assert (p.aktif, p.alasan_nonaktif, p.kedudukan_hukum) == (False, alasan, alasan)
         assert p.tanggal_nonaktif is not None
-    for i, kh in ((14, "CLTN"), (15, "Tugas Belajar"), (16, "Hukuman Disiplin"), (0, "Aktif")):
+    for i, kh, bebas in (
+        (14, "CLTN", True),
+        (15, "Tugas Belajar", True),
+        (16, "Hukuman Disiplin", False),
+        (0, "Aktif", False),
+    ):
         p = pegawai(session, i)
-        assert (p.aktif, p.kedudukan_hukum) == (True, kh)
+        assert (p.aktif, p.kedudukan_hukum, p.bebas_tugas) == (True, kh, bebas)
+
+
+def test_temporary_absence_is_out_of_boards_skp_duties_and_distributions(db, session):
+    from kinerja_desktop.db.models import Periode, Skp
+    from kinerja_desktop.services.evaluasi import distribusi_unit
+    from kinerja_desktop.services.pemantauan import belum_mengisi, papan_pemantauan
+    from kinerja_desktop.services.periode import pastikan_periode
+    from kinerja_desktop.services.skp import buat_skp_unit
+
+    terapkan(db, pratinjau(db))
+    unit = pegawai(session, 0).unit_kerja_id  # the kecamatan, with its sub-units
+    pergi = {pegawai(session, i).id for i in (14, 15)}
+    hadir = pegawai(session, 16).id
+    pastikan_periode(session, 2026)
+    session.commit()
+    papan = papan_pemantauan(session, SISTEM, 2026, unit_id=unit)
+    ids = {b.pegawai_id for b in papan.baris}
+    assert hadir in ids and not (pergi & ids)
+    periode = session.scalars(select(Periode).where(Periode.tahun == 2026)).first()
+    belum = belum_mengisi(session, SISTEM, periode.id, unit_id=unit)
+    assert hadir in {b.pegawai_id for b in belum} and not pergi & {b.pegawai_id for b in belum}
+    seksi = pegawai(session, 14).unit_kerja_id
+    n_seksi = session.scalar(
+        select(func.count(Pegawai.id)).where(Pegawai.unit_kerja_id == seksi, Pegawai.aktif)
+    )
+    pergi_seksi = sum(pegawai(session, i).unit_kerja_id == seksi for i in (14, 15))
+    total = distribusi_unit(session, SISTEM, seksi, periode.id).total_pegawai
+    assert total == n_seksi - pergi_seksi
+    # no penilai in this roster: every pegawai with an SKP duty is listed as skipped
+    hasil = buat_skp_unit(session, SISTEM, unit, 2026)
+    dilewati = {t.split(",")[0] for t in hasil.tanpa_penilai}
+    assert _BARIS[16]["NAMA"] in dilewati
+    assert not {_BARIS[14]["NAMA"], _BARIS[15]["NAMA"]} & dilewati
+    assert session.scalar(select(func.count(Skp.id))) == 0
 
 
 def test_preview_shows_each_change_on_a_stored_roster(db, session):
@@ -120,6 +159,7 @@ def test_preview_shows_each_change_on_a_stored_roster(db, session):
     assert "Keaktifan: aktif → nonaktif: Pensiun" in per_nip[nip(12)].ringkasan_perubahan
     assert "Keaktifan: aktif → nonaktif: Meninggal" in per_nip[nip(13)].ringkasan_perubahan
     assert "Kedudukan hukum: Aktif → CLTN" in per_nip[nip(14)].ringkasan_perubahan
+    assert "Keaktifan: aktif → bebas tugas sementara: CLTN" in per_nip[nip(14)].ringkasan_perubahan
     # a guess never overwrites the stored jenis jabatan or jenjang
     assert per_nip[nip(2)].jenis.value == "SAMA"
     assert "Jenis jabatan" not in per_nip[nip(3)].ringkasan_perubahan

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kinerja_desktop.db.base import Base, TimestampMixin, UuidMixin, VersionMixin, new_uuid
@@ -56,6 +66,9 @@ class Pegawai(UuidMixin, TimestampMixin, VersionMixin, Base):
     kedudukan_hukum: Mapped[str | None] = mapped_column(String(64))
     # What the roster import could not read for sure ("jenjang perlu dilengkapi", …)
     perlu_dilengkapi: Mapped[str | None] = mapped_column(String(255))
+    # A temporary absence (CLTN, Tugas Belajar, …; the reason is kedudukan_hukum): the record
+    # stays, but the pegawai is out of SKP duties, boards and distributions meanwhile.
+    bebas_tugas: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     unit_kerja: Mapped[UnitKerja] = relationship()
 

@@ -84,7 +84,9 @@ def _galat(label: dict[str, str], exc: ValidationError) -> GalatImpor:
 def _kedudukan(data: dict[str, Any], nama: str | None, today: date | None) -> None:
     """KEDUDUKAN HUKUM decides whether the pegawai stays active (domain.md §2a)."""
     data["kedudukan_hukum"] = nama
-    if kedudukan(nama) is Kedudukan.KELUAR:
+    perlakuan = kedudukan(nama)
+    data["bebas_tugas"] = perlakuan is Kedudukan.SEMENTARA
+    if perlakuan is Kedudukan.KELUAR:
         data["aktif"] = False
         data["alasan_nonaktif"] = nama
         data["tanggal_nonaktif"] = today or date.today()

@@ -345,6 +345,11 @@ def _banding_siasn(b: BarisImpor, d: dict[str, Any], r: dict[str, Any]) -> None:
                 d["kedudukan_hukum"] or "",
             )
         )
+    if "bebas_tugas" in d and d["bebas_tugas"] != r["bebas_tugas"] and d.get("aktif") is not False:
+        lama, baru = ("aktif", f"bebas tugas sementara: {d.get('kedudukan_hukum') or ''}")
+        if not d["bebas_tugas"]:  # back from the absence
+            lama, baru = (f"bebas tugas sementara: {r['kedudukan_hukum'] or ''}", "aktif")
+        b.perubahan.append(Perubahan(LABEL_PERUBAHAN["aktif"], lama, baru))
     if d.get("aktif") is False:
         if r["aktif"]:
             alasan = d.get("alasan_nonaktif") or ""

@@ -24,6 +24,7 @@ _LANGKAH = 500  # rows between progress/cancel checks
 _KOLOM_SIASN = (
     "kedudukan_hukum",
     "perlu_dilengkapi",
+    "bebas_tugas",
     "aktif",
     "alasan_nonaktif",
     "tanggal_nonaktif",
