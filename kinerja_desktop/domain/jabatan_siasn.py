@@ -116,6 +116,11 @@ KEDUDUKAN_BAWAAN: dict[str, Kedudukan] = {
 }
 
 
+def kunci_kedudukan(nama: str | None) -> str:
+    """The table's key for a KEDUDUKAN HUKUM NAMA (case and punctuation ignored)."""
+    return _kunci(nama)
+
+
 def kedudukan(nama: str | None, tabel: dict[str, Kedudukan] | None = None) -> Kedudukan:
     """The treatment of a KEDUDUKAN HUKUM NAMA; empty or unknown keeps normal duties."""
     k = _kunci(nama)

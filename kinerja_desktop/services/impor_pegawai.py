@@ -5,8 +5,9 @@ this module is the door the screens and the CLI go through."""
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -15,9 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kinerja_desktop.db.models import Pegawai
+from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.jabatan_siasn import KEDUDUKAN_BAWAAN, Kedudukan, kunci_kedudukan
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tugas import StatusTugas
+from kinerja_desktop.services import pengaturan
 from kinerja_desktop.services.akses import wajib_admin
 
 if TYPE_CHECKING:
@@ -36,7 +40,8 @@ def pratinjau_impor(
     from kinerja_desktop.exchange.pegawai.pratinjau import buat_pratinjau
 
     wajib_admin(actor)
-    return buat_pratinjau(session, actor, path, mulai_atasan, state, today)
+    tabel = tabel_kedudukan(session, actor)
+    return buat_pratinjau(session, actor, path, mulai_atasan, state, today, tabel)
 
 
 def terapkan_impor(
@@ -51,6 +56,45 @@ def terapkan_impor(
 
     wajib_admin(actor)
     return terapkan.terapkan_impor(session, actor, pratinjau, dipilih, state)
+
+
+KUNCI_KEDUDUKAN = "impor.kedudukan_hukum"  # settings key: the operator's table, as JSON
+
+
+def tabel_kedudukan(session: Session, actor: Actor) -> dict[str, Kedudukan]:
+    """KEDUDUKAN HUKUM NAMA (normalised) → treatment: the operator's table, else §2a's."""
+    wajib_admin(actor)
+    teks = pengaturan.baca_teks(session, KUNCI_KEDUDUKAN)
+    if not teks:
+        return dict(KEDUDUKAN_BAWAAN)
+    try:
+        data = json.loads(teks)
+        return {kunci_kedudukan(k): Kedudukan(v) for k, v in data.items() if kunci_kedudukan(k)}
+    except (ValueError, AttributeError):  # a damaged setting: fall back on the default
+        return dict(KEDUDUKAN_BAWAAN)
+
+
+def simpan_tabel_kedudukan(
+    session: Session, actor: Actor, tabel: Mapping[str, str] | None
+) -> dict[str, Kedudukan]:
+    """Store the operator's table (``None``: back to the default of domain.md §2a)."""
+    wajib_admin(actor)
+    if tabel is None:
+        pengaturan.tulis(session, KUNCI_KEDUDUKAN, None)
+        return dict(KEDUDUKAN_BAWAAN)
+    bersih: dict[str, str] = {}
+    for nama, nilai in tabel.items():
+        k = kunci_kedudukan(nama)
+        if not k:
+            continue
+        try:
+            bersih[k] = Kedudukan(nilai).value
+        except ValueError:
+            raise ValidationError(
+                f"Perlakuan kedudukan hukum {nama!r} tidak dikenal: {nilai!r}.", "Perlakuan"
+            ) from None
+    pengaturan.tulis(session, KUNCI_KEDUDUKAN, json.dumps(bersih, ensure_ascii=False))
+    return {k: Kedudukan(v) for k, v in bersih.items()}
 
 
 @dataclass(frozen=True)

@@ -243,3 +243,22 @@ def test_cli_dry_run_reads_the_real_file(tmp_path):
     )  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert "Perlu dilengkapi" in r.stdout and "jenjang perlu dilengkapi" in r.stdout
+
+
+def test_the_operator_adjusts_the_kedudukan_table(db, session):
+    from kinerja_desktop.domain.errors import ValidationError
+    from kinerja_desktop.domain.jabatan_siasn import KEDUDUKAN_BAWAAN
+
+    assert imp.tabel_kedudukan(session, SISTEM) == KEDUDUKAN_BAWAAN
+    tabel = {k: v.value for k, v in KEDUDUKAN_BAWAAN.items()}
+    tabel.update({"Tugas Belajar": "AKTIF", "CLTN": "KELUAR"})
+    imp.simpan_tabel_kedudukan(session, SISTEM, tabel)
+    session.commit()
+    assert imp.tabel_kedudukan(session, SISTEM)["tugas belajar"] is Kedudukan.AKTIF
+    terapkan(db, pratinjau(db))
+    assert (pegawai(session, 15).aktif, pegawai(session, 15).bebas_tugas) == (True, False)
+    assert (pegawai(session, 14).aktif, pegawai(session, 14).alasan_nonaktif) == (False, "CLTN")
+    with pytest.raises(ValidationError):
+        imp.simpan_tabel_kedudukan(session, SISTEM, {"CLTN": "LIBUR"})
+    imp.simpan_tabel_kedudukan(session, SISTEM, None)
+    assert imp.tabel_kedudukan(session, SISTEM) == KEDUDUKAN_BAWAAN

@@ -292,6 +292,27 @@ def test_real_siasn_file_groups_unsure_rows_then_opens_the_worklist(
     assert len(seen["worklist"]) == 6
 
 
+def test_kedudukan_table_dialog_from_the_pegawai_view(view, qtbot, monkeypatch, db, admin):
+    from kinerja_desktop.services import impor_pegawai as imp
+    from kinerja_desktop.ui.pegawai.kedudukan_dialog import KedudukanDialog
+
+    def ubah(dlg):
+        baris = [dlg.tabel.item(i, 0).text() for i in range(dlg.tabel.rowCount())]
+        i = baris.index("Tugas Belajar")
+        dlg.tabel.cellWidget(i, 1).setCurrentIndex(2)  # Dinonaktifkan (keluar)
+        dlg.tambah_baris("Cuti Besar")
+        dlg.simpan()
+        return dlg.result()
+
+    monkeypatch.setattr(KedudukanDialog, "exec", ubah)
+    assert view.btn_kedudukan.isVisible()
+    view.btn_kedudukan.click()
+    with db.session_factory() as s:
+        tabel = imp.tabel_kedudukan(s, admin)
+    assert tabel["tugas belajar"].value == "KELUAR" and tabel["cuti besar"].value == "AKTIF"
+    assert tabel["pensiun"].value == "KELUAR"
+
+
 def test_import_dialog_reports_unreadable_file(qtbot, db, admin, no_modal_boxes):
     dlg = import_dialog.ImportDialog(AppContext(db, admin))
     qtbot.addWidget(dlg)

@@ -81,10 +81,12 @@ def _galat(label: dict[str, str], exc: ValidationError) -> GalatImpor:
     return GalatImpor(label.get(kunci, exc.kolom or ""), exc.pesan)
 
 
-def _kedudukan(data: dict[str, Any], nama: str | None, today: date | None) -> None:
+def _kedudukan(
+    data: dict[str, Any], nama: str | None, today: date | None, tabel: dict[str, Kedudukan] | None
+) -> None:
     """KEDUDUKAN HUKUM decides whether the pegawai stays active (domain.md §2a)."""
     data["kedudukan_hukum"] = nama
-    perlakuan = kedudukan(nama)
+    perlakuan = kedudukan(nama, tabel)
     data["bebas_tugas"] = perlakuan is Kedudukan.SEMENTARA
     if perlakuan is Kedudukan.KELUAR:
         data["aktif"] = False
@@ -92,7 +94,13 @@ def _kedudukan(data: dict[str, Any], nama: str | None, today: date | None) -> No
         data["tanggal_nonaktif"] = today or date.today()
 
 
-def baca_baris(row: SourceRow, siasn: bool, ada: set[str], today: date | None) -> Calon:
+def baca_baris(
+    row: SourceRow,
+    siasn: bool,
+    ada: set[str],
+    today: date | None,
+    tabel_kedudukan: dict[str, Kedudukan] | None = None,
+) -> Calon:
     v = row.values
     label = LABEL_SIASN if siasn else LABEL_TEMPLATE
     raw: dict[str, object] = {k: v.get(k) for k in svc.LABEL if k in v}
@@ -117,7 +125,7 @@ def baca_baris(row: SourceRow, siasn: bool, ada: set[str], today: date | None) -
             galat_v, data["jenjang"] = sisa, None
             catatan.append(CATATAN_JENJANG)
     if "kedudukan_hukum" in ada:
-        _kedudukan(data, teks(v.get("kedudukan_hukum")), today)
+        _kedudukan(data, teks(v.get("kedudukan_hukum")), today, tabel_kedudukan)
     data["perlu_dilengkapi"] = "; ".join(catatan) or None
     galat = [_galat(label, g) for g in galat_v]
     unit = teks(v.get("unit"))

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from kinerja_desktop.domain import nip as nip_mod
-from kinerja_desktop.domain.jabatan_siasn import CATATAN_JENJANG
+from kinerja_desktop.domain.jabatan_siasn import CATATAN_JENJANG, Kedudukan
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
@@ -153,8 +153,11 @@ def buat_pratinjau(
     mulai_atasan: date | None = None,
     state: StatusTugas | None = None,
     today: date | None = None,
+    kedudukan: dict[str, Kedudukan] | None = None,
 ) -> Pratinjau:
     """Read the file and compare it with the database. Writes nothing.
+
+    ``kedudukan`` is the operator's KEDUDUKAN HUKUM table (default: domain.md §2a's).
 
     ``mulai_atasan`` is the date from which an ATASAN NIP in the template takes effect
     (default: 1 January of the current year).
@@ -173,7 +176,7 @@ def buat_pratinjau(
         if i % _LANGKAH == 0:
             cek_batal(st, "Impor dibatalkan.")
             st.progress(i, total, "Memeriksa data…")
-        calon.append(baca_baris(row, siasn, ada, today))
+        calon.append(baca_baris(row, siasn, ada, today, kedudukan))
 
     nips = [c.data["nip"] for c in calon if c.data.get("nip")]
     lama = pegawai_ada(session, list(dict.fromkeys(nips)))

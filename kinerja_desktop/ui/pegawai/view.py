@@ -90,6 +90,11 @@ class PegawaiView(QWidget):
         self.aktif.currentIndexChanged.connect(lambda _i: self._filter_berubah())
         saring.addWidget(self.aktif)
         saring.addStretch(1)
+        self.btn_kedudukan = QPushButton("Kedudukan hukum…")
+        self.btn_kedudukan.setToolTip("Perlakuan KEDUDUKAN HUKUM dari SIASN saat impor")
+        self.btn_kedudukan.clicked.connect(self.atur_kedudukan)
+        self.btn_kedudukan.setVisible(admin)
+        saring.addWidget(self.btn_kedudukan)
         self.jumlah = label_keterangan()
         saring.addWidget(self.jumlah)
         kl.addLayout(saring)
@@ -247,6 +252,11 @@ class PegawaiView(QWidget):
             self.model.reload()
             if dlg.ada_perlu_dilengkapi:
                 self.perlu_dilengkapi()
+
+    def atur_kedudukan(self) -> None:
+        from kinerja_desktop.ui.pegawai.kedudukan_dialog import KedudukanDialog
+
+        KedudukanDialog(self.ctx, self).exec()
 
     def perlu_dilengkapi(self) -> None:
         from kinerja_desktop.ui.pegawai.perlu_dilengkapi import PerluDilengkapiDialog
