@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import text
 
-from kinerja_desktop.db.database import _alembic_config, current_revision
+from kinerja_desktop.db.database import SCHEMA_HEAD, _alembic_config, current_revision
 from kinerja_desktop.db.models import Evaluasi, Skp
 from kinerja_desktop.domain.identitas import SnapshotIdentitas
 from kinerja_desktop.services import evaluasi as sv
@@ -125,7 +125,7 @@ def test_upgrade_converts_old_snapshots_and_forms_print_the_same(db, kantor_dice
     _migrasi(db, "downgrade", "0001")
     _tulis_format_lama(db, baru)
     _migrasi(db, "upgrade", "head")
-    assert current_revision(db.engine) == "0002"
+    assert current_revision(db.engine) == SCHEMA_HEAD
     sesudah = _snapshots(db)
     for kunci, snap in baru.items():
         if kunci[0] == "evaluasi" and snap:
@@ -165,7 +165,7 @@ def test_unknown_version_stops_the_downgrade(db, kantor_dicetak):
         )
     with pytest.raises(RuntimeError, match="berversi 9"):
         _migrasi(db, "downgrade", "0001")
-    assert current_revision(db.engine) == "0002"
+    assert current_revision(db.engine) == SCHEMA_HEAD
 
 
 def test_migrated_rows_read_with_the_one_schema(db, session, kantor_dicetak):

@@ -15,16 +15,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("pegawai") as batch:
-        batch.add_column(sa.Column("kedudukan_hukum", sa.String(length=64), nullable=True))
-        batch.add_column(sa.Column("perlu_dilengkapi", sa.String(length=255), nullable=True))
-        batch.add_column(
-            sa.Column("bebas_tugas", sa.Boolean(), server_default=sa.false(), nullable=False)
-        )
+    # plain ADD COLUMN: a batch copy would drop pegawai, which the other tables reference
+    op.add_column("pegawai", sa.Column("kedudukan_hukum", sa.String(length=64), nullable=True))
+    op.add_column("pegawai", sa.Column("perlu_dilengkapi", sa.String(length=255), nullable=True))
+    op.add_column(
+        "pegawai",
+        sa.Column("bebas_tugas", sa.Boolean(), server_default=sa.false(), nullable=False),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("pegawai") as batch:
-        batch.drop_column("bebas_tugas")
-        batch.drop_column("perlu_dilengkapi")
-        batch.drop_column("kedudukan_hukum")
+    for kolom in ("bebas_tugas", "perlu_dilengkapi", "kedudukan_hukum"):
+        op.drop_column("pegawai", kolom)
