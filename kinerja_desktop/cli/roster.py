@@ -81,7 +81,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     from kinerja_desktop.domain.peran import SISTEM as OPERATOR
     from kinerja_desktop.domain.tanggal import parse_tanggal
-    from kinerja_desktop.exchange import pegawai as io
+    from kinerja_desktop.services import impor_pegawai as io
 
     mulai: date | None = None
     if args.mulai_atasan:
@@ -97,6 +97,11 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"Pratinjau: {pratinjau.ringkasan()}.")
         for nama in pratinjau.daftar_unit_baru():
             print(f"  Unit kerja baru: {nama}")
+        perlu = pratinjau.perlu_dilengkapi
+        if perlu:
+            print("Perlu dilengkapi / perkiraan (tetap diimpor, periksa sesudahnya):")
+            for b in perlu:
+                print(f"  Baris {b.nomor_baris}, {b.nama}: {b.catatan}")
         salah = pratinjau.tidak_valid
         if salah:
             print("Baris tidak valid (dilewati):")

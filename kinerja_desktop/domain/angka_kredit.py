@@ -25,6 +25,7 @@ KOEFISIEN_TAHUNAN: dict[JenjangFungsional, Decimal] = {
     JenjangFungsional.AHLI_MUDA: Decimal("25"),
     JenjangFungsional.AHLI_MADYA: Decimal("37.5"),
     JenjangFungsional.AHLI_UTAMA: Decimal("50"),
+    JenjangFungsional.PEMULA: Decimal("3.75"),
     JenjangFungsional.TERAMPIL: Decimal("5"),
     JenjangFungsional.MAHIR: Decimal("12.5"),
     JenjangFungsional.PENYELIA: Decimal("25"),

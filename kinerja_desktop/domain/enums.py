@@ -65,6 +65,7 @@ class JenjangFungsional(StrEnum):
     AHLI_MUDA = "AHLI_MUDA"
     AHLI_MADYA = "AHLI_MADYA"
     AHLI_UTAMA = "AHLI_UTAMA"
+    PEMULA = "PEMULA"
     TERAMPIL = "TERAMPIL"
     MAHIR = "MAHIR"
     PENYELIA = "PENYELIA"

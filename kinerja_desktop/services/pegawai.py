@@ -568,6 +568,8 @@ def ubah_pegawai(
         p.kepala_unit = bool(data.kepala_unit)
     if p.pimpinan_unit_mandiri != bool(data.pimpinan_unit_mandiri):
         p.pimpinan_unit_mandiri = bool(data.pimpinan_unit_mandiri)
+    if p.perlu_dilengkapi and (data.jenis_jabatan != "FUNGSIONAL" or bersih["jenjang"]):
+        p.perlu_dilengkapi = None  # the operator has checked what the import guessed
     session.flush()
     return ambil_pegawai(session, actor, p.id)
 

@@ -247,12 +247,70 @@ def test_import_through_dialog(view, qtbot, monkeypatch, no_modal_boxes):
         "Berubah (0)",
         "Tidak berubah (0)",
         "Tidak valid (7)",
+        "Perlu dilengkapi / perkiraan (0)",
     ]
     assert seen["invalid_rows"] == [4, 5, 6, 7, 8, 9, 10]
     assert seen["tombol"] == "Terapkan (2 baris)"
     assert view.model.total == before + 2
     assert no_modal_boxes[-1][0] == "Impor selesai"
     assert any("Rimbo Bujang" in it.text(0) for it in view.tree.semua_item())
+
+
+def test_real_siasn_file_groups_unsure_rows_then_opens_the_worklist(
+    view, qtbot, monkeypatch, no_modal_boxes
+):
+    from kinerja_desktop.ui.pegawai.perlu_dilengkapi import PerluDilengkapiDialog
+
+    nyata = SAMPLES / "siasn_export_nyata.csv"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(nyata), ""))
+    seen: dict = {}
+
+    def jalankan(dlg):
+        qtbot.waitUntil(lambda: dlg.pratinjau is not None, timeout=5000)
+        seen["tabs"] = [dlg.tab.tabText(i) for i in range(dlg.tab.count())]
+        dlg.tab.setCurrentIndex(5)
+        seen["perlu"] = [dlg.model.data(dlg.model.index(i, 6)) for i in range(dlg.model.rowCount())]
+        with qtbot.waitSignal(dlg.selesai, timeout=5000):
+            dlg.btn_terapkan.click()
+        return dlg.result()
+
+    def daftar(dlg):
+        seen["worklist"] = [dlg.tabel.item(i, 3).text() for i in range(dlg.tabel.rowCount())]
+        return 0
+
+    monkeypatch.setattr(import_dialog.ImportDialog, "exec", jalankan)
+    monkeypatch.setattr(PerluDilengkapiDialog, "exec", daftar)
+    view.btn_impor.click()
+    assert seen["tabs"][4:] == ["Tidak valid (0)", "Perlu dilengkapi / perkiraan (6)"]
+    assert len(seen["perlu"]) == 6 and any("jenjang perlu dilengkapi" in t for t in seen["perlu"])
+    assert sorted(seen["worklist"]).count("jenis jabatan perkiraan, periksa") == 2
+    assert len(seen["worklist"]) == 6
+    # also reachable later from the Pegawai view
+    seen.pop("worklist")
+    assert view.btn_lengkapi.isVisible()
+    view.btn_lengkapi.click()
+    assert len(seen["worklist"]) == 6
+
+
+def test_kedudukan_table_dialog_from_the_pegawai_view(view, qtbot, monkeypatch, db, admin):
+    from kinerja_desktop.services import impor_pegawai as imp
+    from kinerja_desktop.ui.pegawai.kedudukan_dialog import KedudukanDialog
+
+    def ubah(dlg):
+        baris = [dlg.tabel.item(i, 0).text() for i in range(dlg.tabel.rowCount())]
+        i = baris.index("Tugas Belajar")
+        dlg.tabel.cellWidget(i, 1).setCurrentIndex(2)  # Dinonaktifkan (keluar)
+        dlg.tambah_baris("Cuti Besar")
+        dlg.simpan()
+        return dlg.result()
+
+    monkeypatch.setattr(KedudukanDialog, "exec", ubah)
+    assert view.btn_kedudukan.isVisible()
+    view.btn_kedudukan.click()
+    with db.session_factory() as s:
+        tabel = imp.tabel_kedudukan(s, admin)
+    assert tabel["tugas belajar"].value == "KELUAR" and tabel["cuti besar"].value == "AKTIF"
+    assert tabel["pensiun"].value == "KELUAR"
 
 
 def test_import_dialog_reports_unreadable_file(qtbot, db, admin, no_modal_boxes):

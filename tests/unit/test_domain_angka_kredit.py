@@ -21,6 +21,7 @@ def test_tabel():
         25,
         Decimal("37.5"),
         50,
+        Decimal("3.75"),
         5,
         Decimal("12.5"),
         25,

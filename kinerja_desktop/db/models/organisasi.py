@@ -66,6 +66,13 @@ class Pegawai(UuidMixin, TimestampMixin, VersionMixin, Base):
     aktif: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
     alasan_nonaktif: Mapped[str | None] = mapped_column(String(255))
     tanggal_nonaktif: Mapped[date | None] = mapped_column(Date)
+    # SIASN KEDUDUKAN HUKUM NAMA as imported (domain.md §2a)
+    kedudukan_hukum: Mapped[str | None] = mapped_column(String(64))
+    # What the roster import could not read for sure ("jenjang perlu dilengkapi", …)
+    perlu_dilengkapi: Mapped[str | None] = mapped_column(String(255))
+    # A temporary absence (CLTN, Tugas Belajar, …; the reason is kedudukan_hukum): the record
+    # stays, but the pegawai is out of SKP duties, boards and distributions meanwhile.
+    bebas_tugas: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     unit_kerja: Mapped[UnitKerja] = relationship()
 

@@ -7,8 +7,12 @@ Sources the import reads (the kind is recognised from the header row):
   JABATAN, JENIS JABATAN, JENJANG, UNIT KERJA, UNIT INDUK, ATASAN NIP;
 * SIASN "Export Data ASN" (.csv or .xlsx): PNS ID, NIP BARU, NAMA, GELAR DEPAN/BELAKANG,
   TANGGAL LAHIR, JENIS KELAMIN, JENIS PEGAWAI NAMA, STATUS CPNS PNS, GOL AKHIR NAMA,
-  JENIS JABATAN NAMA, ESELON NAMA, JABATAN NAMA, UNOR ID/NAMA, UNOR INDUK ID/NAMA; the other
-  columns are ignored.
+  JENIS JABATAN NAMA, ESELON ID/NAMA, JABATAN NAMA, KEDUDUKAN HUKUM NAMA, UNOR ID/NAMA,
+  UNOR INDUK ID/NAMA; the other columns are ignored. Delimiters ``,`` ``;`` ``|`` and tab.
+  No real person is refused for his jabatan (domain.md §2a): a Struktural row without eselon
+  takes the jenis jabatan its JABATAN NAMA suggests, an old JF name is imported without
+  jenjang; such rows carry a "perkiraan, periksa" / "perlu dilengkapi" note for the worklist.
+  KEDUDUKAN HUKUM deactivates leavers and marks temporary absences (``bebas_tugas``).
 
 Two steps, so the user sees everything before anything is written:
 

@@ -10,7 +10,14 @@ from datetime import date
 from typing import Any
 
 from kinerja_desktop.domain import nip as nip_mod
+from kinerja_desktop.domain.enums import JenisJabatan
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.jabatan_siasn import (
+    CATATAN_JENJANG,
+    Kedudukan,
+    jenis_struktural,
+    kedudukan,
+)
 from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.exchange.pegawai.kolom import KOLOM_DIKENAL, LABEL_SIASN, LABEL_TEMPLATE, WAJIB
 from kinerja_desktop.exchange.tabular import (
@@ -41,7 +48,7 @@ def baca_berkas(
         status=st,
     )
     ada = set(tabel.kolom)
-    siasn = bool({"pns_id", "unit_kode", "status_cpns", "eselon"} & ada) or (
+    siasn = bool({"pns_id", "unit_kode", "status_cpns", "eselon", "eselon_id"} & ada) or (
         "status" not in ada and "golongan" in ada and "unit" in ada and "pns_id" in ada
     )
     label = LABEL_SIASN if siasn else LABEL_TEMPLATE
@@ -74,20 +81,52 @@ def _galat(label: dict[str, str], exc: ValidationError) -> GalatImpor:
     return GalatImpor(label.get(kunci, exc.kolom or ""), exc.pesan)
 
 
-def baca_baris(row: SourceRow, siasn: bool, ada: set[str], today: date | None) -> Calon:
+def _kedudukan(
+    data: dict[str, Any], nama: str | None, today: date | None, tabel: dict[str, Kedudukan] | None
+) -> None:
+    """KEDUDUKAN HUKUM decides whether the pegawai stays active (domain.md §2a)."""
+    data["kedudukan_hukum"] = nama
+    perlakuan = kedudukan(nama, tabel)
+    data["bebas_tugas"] = perlakuan is Kedudukan.SEMENTARA
+    if perlakuan is Kedudukan.KELUAR:
+        data["aktif"] = False
+        data["alasan_nonaktif"] = nama
+        data["tanggal_nonaktif"] = today or date.today()
+
+
+def baca_baris(
+    row: SourceRow,
+    siasn: bool,
+    ada: set[str],
+    today: date | None,
+    tabel_kedudukan: dict[str, Kedudukan] | None = None,
+) -> Calon:
     v = row.values
     label = LABEL_SIASN if siasn else LABEL_TEMPLATE
     raw: dict[str, object] = {k: v.get(k) for k in svc.LABEL if k in v}
     if siasn and (teks(v.get("status_cpns")) or "").upper() == "C":
         raw["status"] = "CPNS"
+    catatan: list[str] = []
     jenis = teks(v.get("jenis_jabatan")) or ""
-    eselon = teks(v.get("eselon"))
-    if eselon and "struktural" in jenis.lower():
-        raw["jenis_jabatan"] = f"{jenis} eselon {eselon}"
+    if "struktural" in jenis.lower():
+        # never refuse a real person for his jabatan: eselon, else the jabatan's name
+        eselon = teks(v.get("eselon")) or teks(v.get("eselon_id"))
+        j, c = jenis_struktural(eselon, teks(v.get("jabatan")))
+        raw["jenis_jabatan"] = j.value
+        catatan += [c] if c else []
     nip_raw = v.get("nip")
     if isinstance(nip_raw, int) and not isinstance(nip_raw, bool):
         raw["nip"] = nip_raw  # is_excel_mangled judges the int itself
     data, galat_v = svc.normalisasi(raw, today)
+    if data.get("jenis_jabatan") == JenisJabatan.FUNGSIONAL.value:
+        # an old JF name ("Guru Muda") or none at all: import, and ask for the jenjang
+        sisa = [g for g in galat_v if g.kolom != "Jenjang"]
+        if len(sisa) < len(galat_v):
+            galat_v, data["jenjang"] = sisa, None
+            catatan.append(CATATAN_JENJANG)
+    if "kedudukan_hukum" in ada:
+        _kedudukan(data, teks(v.get("kedudukan_hukum")), today, tabel_kedudukan)
+    data["perlu_dilengkapi"] = "; ".join(catatan) or None
     galat = [_galat(label, g) for g in galat_v]
     unit = teks(v.get("unit"))
     if unit is None:

@@ -24,6 +24,8 @@ KOLOM_DIKENAL: dict[str, tuple[str, ...]] = {
     "jabatan": ("JABATAN", "NAMA JABATAN", "JABATAN NAMA"),
     "jenis_jabatan": ("JENIS JABATAN", "JENIS JABATAN NAMA"),
     "eselon": ("ESELON", "ESELON NAMA"),
+    "eselon_id": ("ESELON ID",),
+    "kedudukan_hukum": ("KEDUDUKAN HUKUM NAMA", "KEDUDUKAN HUKUM"),
     "jenjang": ("JENJANG", "JENJANG JABATAN"),
     "unit": ("UNIT KERJA", "UNOR NAMA"),
     "unit_kode": ("KODE UNIT", "UNOR ID"),
@@ -50,6 +52,7 @@ LABEL_TEMPLATE = {
     "unit_induk": "UNIT INDUK",
     "atasan_nip": "ATASAN NIP",
     "eselon": "ESELON",
+    "kedudukan_hukum": "KEDUDUKAN HUKUM",
     "unit_kode": "KODE UNIT",
     "pns_id": "PNS ID",
 }
@@ -64,6 +67,7 @@ LABEL_SIASN = {
     "unit": "UNOR NAMA",
     "unit_induk": "UNOR INDUK NAMA",
     "eselon": "ESELON NAMA",
+    "kedudukan_hukum": "KEDUDUKAN HUKUM NAMA",
     "unit_kode": "UNOR ID",
     "status_cpns": "STATUS CPNS PNS",
 }
@@ -83,6 +87,9 @@ LABEL_PERUBAHAN = {
     "unit": "Unit kerja",
     "pns_id": "PNS ID",
     "atasan": "Atasan langsung",
+    "kedudukan_hukum": "Kedudukan hukum",
+    "aktif": "Keaktifan",
+    "perlu_dilengkapi": "Perlu dilengkapi",
 }
 # The pegawai's data columns an import compares: all but the NIP (the key) and nama_cari
 # (derived from nama).

@@ -29,6 +29,10 @@ def pegawai_ada(session: Session, nips: list[str]) -> dict[str, dict[str, Any]]:
         Pegawai.unit_kerja_id,
         Pegawai.pns_id,
         Pegawai.aktif,
+        Pegawai.alasan_nonaktif,
+        Pegawai.kedudukan_hukum,
+        Pegawai.perlu_dilengkapi,
+        Pegawai.bebas_tugas,
         *(getattr(Pegawai, k) for k in BANDINGKAN),
     )
     out: dict[str, dict[str, Any]] = {}

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from kinerja_desktop.domain import nip as nip_mod
+from kinerja_desktop.domain.jabatan_siasn import CATATAN_JENJANG, Kedudukan
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
@@ -78,6 +79,11 @@ class BarisImpor:
     atasan_koreksi_id: int | None = None  # the DEFINITIF assignment starting on the same day
 
     @property
+    def catatan(self) -> str:
+        """What must be checked or completed after the import ("jenjang perlu dilengkapi")."""
+        return str((self.data or {}).get("perlu_dilengkapi") or "")
+
+    @property
     def alasan(self) -> str:
         return "; ".join(f"{g.kolom}: {g.alasan}" for g in self.galat)
 
@@ -105,6 +111,11 @@ class Pratinjau:
     def tidak_valid(self) -> list[BarisImpor]:
         return self.per_jenis(JenisBaris.TIDAK_VALID)
 
+    @property
+    def perlu_dilengkapi(self) -> list[BarisImpor]:
+        """Rows imported with a guessed or missing jabatan detail, for the worklist."""
+        return [b for b in self.baris if b.catatan]
+
     def dipilih_bawaan(self) -> set[int]:
         """Row numbers to apply by default: every new and changed row."""
         return {
@@ -130,6 +141,7 @@ class Pratinjau:
             f"{self.jumlah(JenisBaris.BARU)} baru, {self.jumlah(JenisBaris.BERUBAH)} berubah, "
             f"{self.jumlah(JenisBaris.SAMA)} tidak berubah, "
             f"{self.jumlah(JenisBaris.TIDAK_VALID)} tidak valid"
+            + (f"; {len(self.perlu_dilengkapi)} perlu dilengkapi" if self.perlu_dilengkapi else "")
             + (f"; {len(self.unit_baru)} unit kerja baru" if self.unit_baru else "")
         )
 
@@ -141,12 +153,18 @@ def buat_pratinjau(
     mulai_atasan: date | None = None,
     state: StatusTugas | None = None,
     today: date | None = None,
+    kedudukan: dict[str, Kedudukan] | None = None,
 ) -> Pratinjau:
     """Read the file and compare it with the database. Writes nothing.
+
+    ``kedudukan`` is the operator's KEDUDUKAN HUKUM table (default: domain.md §2a's).
 
     ``mulai_atasan`` is the date from which an ATASAN NIP in the template takes effect
     (default: 1 January of the current year).
     """
+    from kinerja_desktop.services.akses import wajib_admin
+
+    wajib_admin(actor)  # the preview shows every stored value of the pegawai named
     st = state or StatusTugas()
     mulai = mulai_atasan or date((today or date.today()).year, 1, 1)
     tabel, siasn = baca_berkas(path, st)
@@ -158,7 +176,7 @@ def buat_pratinjau(
         if i % _LANGKAH == 0:
             cek_batal(st, "Impor dibatalkan.")
             st.progress(i, total, "Memeriksa data…")
-        calon.append(baca_baris(row, siasn, ada, today))
+        calon.append(baca_baris(row, siasn, ada, today, kedudukan))
 
     nips = [c.data["nip"] for c in calon if c.data.get("nip")]
     lama = pegawai_ada(session, list(dict.fromkeys(nips)))
@@ -249,6 +267,7 @@ def buat_pratinjau(
             hasil.append(b)
             continue
         b.pegawai_id = r["id"]
+        _banding_siasn(b, d, r)
         for k in BANDINGKAN:
             if k in d and d[k] != r[k]:
                 b.perubahan.append(
@@ -296,6 +315,51 @@ def buat_pratinjau(
         mulai,
         {k: v for k, v in peta.nama.items() if k > 0},
     )
+
+
+def _banding_siasn(b: BarisImpor, d: dict[str, Any], r: dict[str, Any]) -> None:
+    """Kedudukan hukum, leaving the office and the notes of a pegawai already stored. A guess
+    never overwrites what the operator has stored: the field is then left out of the row."""
+    catatan = [c for c in (d.get("perlu_dilengkapi") or "").split("; ") if c]
+    ragu = bool(catatan)
+    if CATATAN_JENJANG in catatan and r["jenjang"]:
+        d.pop("jenjang", None)
+        catatan.remove(CATATAN_JENJANG)
+    tebakan = [c for c in catatan if c != CATATAN_JENJANG]
+    if tebakan and r["jenis_jabatan"]:
+        if d.get("jenis_jabatan") != r["jenis_jabatan"]:
+            d.pop("jenis_jabatan", None)
+        catatan = [c for c in catatan if c not in tebakan]
+    # a file that is unsure neither overwrites the stored values nor clears their note
+    d["perlu_dilengkapi"] = "; ".join(catatan) or (r["perlu_dilengkapi"] if ragu else None)
+    if d["perlu_dilengkapi"] != r["perlu_dilengkapi"]:
+        b.perubahan.append(
+            Perubahan(
+                LABEL_PERUBAHAN["perlu_dilengkapi"],
+                r["perlu_dilengkapi"] or "",
+                d["perlu_dilengkapi"] or "",
+            )
+        )
+    if "kedudukan_hukum" in d and (d["kedudukan_hukum"] or None) != r["kedudukan_hukum"]:
+        b.perubahan.append(
+            Perubahan(
+                LABEL_PERUBAHAN["kedudukan_hukum"],
+                r["kedudukan_hukum"] or "",
+                d["kedudukan_hukum"] or "",
+            )
+        )
+    if "bebas_tugas" in d and d["bebas_tugas"] != r["bebas_tugas"] and d.get("aktif") is not False:
+        lama, baru = ("aktif", f"bebas tugas sementara: {d.get('kedudukan_hukum') or ''}")
+        if not d["bebas_tugas"]:  # back from the absence
+            lama, baru = (f"bebas tugas sementara: {r['kedudukan_hukum'] or ''}", "aktif")
+        b.perubahan.append(Perubahan(LABEL_PERUBAHAN["aktif"], lama, baru))
+    if d.get("aktif") is False:
+        if r["aktif"]:
+            alasan = d.get("alasan_nonaktif") or ""
+            b.perubahan.append(Perubahan(LABEL_PERUBAHAN["aktif"], "aktif", f"nonaktif: {alasan}"))
+        else:  # already inactive: keep the stored reason and date
+            for k in ("aktif", "alasan_nonaktif", "tanggal_nonaktif"):
+                d.pop(k, None)
 
 
 def _banding_atasan(

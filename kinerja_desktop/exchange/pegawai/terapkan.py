@@ -20,6 +20,15 @@ from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.akses import wajib_admin
 
 _LANGKAH = 500  # rows between progress/cancel checks
+# written when the row carries them (KEDUDUKAN HUKUM, leaving the office, worklist notes)
+_KOLOM_SIASN = (
+    "kedudukan_hukum",
+    "perlu_dilengkapi",
+    "bebas_tugas",
+    "aktif",
+    "alasan_nonaktif",
+    "tanggal_nonaktif",
+)
 
 
 @dataclass(frozen=True)
@@ -102,7 +111,7 @@ def terapkan_impor(
             objek[dimuat.id] = dimuat
 
     # 3. pegawai
-    kolom_data = (*svc.KOLOM_DATA, "pns_id")
+    kolom_data = (*svc.KOLOM_DATA, "pns_id", *_KOLOM_SIASN)
     for i, b in enumerate(rows):
         if i % _LANGKAH == 0:
             cek_batal(st, "Impor dibatalkan; tidak ada data yang disimpan.")

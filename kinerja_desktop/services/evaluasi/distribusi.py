@@ -187,7 +187,11 @@ def distribusi_unit(
         total_final += int(n_final or 0)
     total = sum(jumlah.values())
     total_pegawai = (
-        session.scalar(select(func.count(Pegawai.id)).where(dalam_unit, Pegawai.aktif.is_(True)))
+        session.scalar(
+            select(func.count(Pegawai.id)).where(
+                dalam_unit, Pegawai.aktif.is_(True), Pegawai.bebas_tugas.is_(False)
+            )
+        )
         or 0
     )
     persen = {k: (v * 100.0 / total if total else 0.0) for k, v in jumlah.items()}

@@ -159,6 +159,7 @@ def _pegawai_papan(
         q = base.where(Pegawai.id.in_(_bawahan_tahun(pid, tahun)), Pegawai.id != pid)
         p = session.get(Pegawai, pid)
         judul = f"Bawahan {nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang)}" if p else ""
+    q = q.where(Pegawai.bebas_tugas.is_(False))  # away for now (CLTN, Tugas Belajar…)
     return list(session.execute(q.order_by(Pegawai.nama_cari))), judul
 
 

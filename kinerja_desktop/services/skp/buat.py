@@ -260,7 +260,11 @@ def buat_skp_unit(
     pegawai = list(
         session.scalars(
             select(Pegawai)
-            .where(Pegawai.unit_kerja_id.in_(unit_ids), Pegawai.aktif.is_(True))
+            .where(
+                Pegawai.unit_kerja_id.in_(unit_ids),
+                Pegawai.aktif.is_(True),
+                Pegawai.bebas_tugas.is_(False),  # away for now: no SKP duty
+            )
             .order_by(Pegawai.nama_cari)
         )
     )

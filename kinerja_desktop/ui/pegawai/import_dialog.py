@@ -29,7 +29,13 @@ from kinerja_desktop.ui.errors import tampilkan_error
 from kinerja_desktop.ui.tasks import BackgroundTask, run_with_progress
 
 FILTER_BERKAS = "Berkas pegawai (*.xlsx *.xlsm *.csv *.txt);;Semua berkas (*)"
+PERLU = "PERLU"  # the preview's group of rows imported with a guessed or missing jabatan
 WARNA = {"BARU": "#1b7f3b", "BERUBAH": "#9a6400", "SAMA": "#666666", "TIDAK_VALID": "#b00020"}
+
+
+def _keterangan(b: Any) -> str:
+    """The changes, and first what the operator must check after the import."""
+    return "; ".join(t for t in (b.catatan, b.ringkasan_perubahan) if t)
 
 
 class PratinjauModel(QAbstractTableModel):
@@ -57,6 +63,9 @@ class PratinjauModel(QAbstractTableModel):
 
     def _saring(self) -> None:
         semua: list[Any] = self.pratinjau.baris if self.pratinjau else []
+        if self.jenis == PERLU:
+            self.rows = [b for b in semua if b.catatan]
+            return
         self.rows = [b for b in semua if self.jenis is None or b.jenis.value == self.jenis]
 
     def bisa_dipilih(self, b: Any) -> bool:
@@ -109,11 +118,11 @@ class PratinjauModel(QAbstractTableModel):
             if c == 5:
                 return b.unit
             if c == 6:
-                return b.alasan if b.galat else b.ringkasan_perubahan
+                return b.alasan if b.galat else _keterangan(b)
         if role == Qt.ItemDataRole.ForegroundRole and c == 2:
             return QColor(WARNA[b.jenis.value])
         if role == Qt.ItemDataRole.ToolTipRole and c == 6:
-            teks = b.alasan if b.galat else b.ringkasan_perubahan
+            teks = b.alasan if b.galat else _keterangan(b)
             return teks.replace("; ", "\n") or None
         return None
 
@@ -140,6 +149,7 @@ class ImportDialog(QDialog):
         ("Berubah", "BERUBAH"),
         ("Tidak berubah", "SAMA"),
         ("Tidak valid", "TIDAK_VALID"),
+        ("Perlu dilengkapi / perkiraan", PERLU),
     ]
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -253,7 +263,7 @@ class ImportDialog(QDialog):
         self.buat_pratinjau()
 
     def buat_pratinjau(self) -> None:
-        from kinerja_desktop.exchange.pegawai import pratinjau_worker
+        from kinerja_desktop.services.impor_pegawai import pratinjau_worker
 
         self.tombol_berkas.setEnabled(False)
         self.ringkasan.setText("Membaca berkas…")
@@ -283,6 +293,7 @@ class ImportDialog(QDialog):
         jumlah: dict[str | None, int] = {
             None: len(p.baris),
             **{j.value: p.jumlah(j) for j in JenisBaris},
+            PERLU: len(p.perlu_dilengkapi),
         }
         for i, (judul, j) in enumerate(self.TAB):
             self.tab.setTabText(i, f"{judul} ({jumlah[j]})")
@@ -339,7 +350,7 @@ class ImportDialog(QDialog):
         self.btn_terapkan.setText(f"Terapkan ({n} baris)" if n else "Terapkan")
 
     def terapkan(self) -> None:
-        from kinerja_desktop.exchange.pegawai import impor_worker
+        from kinerja_desktop.services.impor_pegawai import impor_worker
 
         if self.pratinjau is None or not self.model.dipilih:
             return
@@ -356,6 +367,13 @@ class ImportDialog(QDialog):
         task.finished.connect(self._terapkan_selesai)
         task.failed.connect(self._terapkan_gagal)
         self._task = task
+
+    @property
+    def ada_perlu_dilengkapi(self) -> bool:
+        """Whether an applied row needs completing: the Pegawai view then opens the worklist."""
+        p = self.pratinjau
+        pilih = self.model.dipilih
+        return p is not None and any(b.nomor_baris in pilih for b in p.perlu_dilengkapi)
 
     def _terapkan_selesai(self, hasil: Any) -> None:
         self.hasil = hasil

@@ -70,6 +70,7 @@ class PegawaiView(QWidget):
         self.btn_impor = self._tombol(judul, "Impor…", self.impor, admin)
         self.btn_ekspor = self._tombol(judul, "Ekspor…", self.ekspor, True)
         self.btn_template = self._tombol(judul, "Unduh template", self.unduh_template, admin)
+        self.btn_lengkapi = self._tombol(judul, "Perlu dilengkapi…", self.perlu_dilengkapi, admin)
         kl.addLayout(judul)
 
         saring = QHBoxLayout()
@@ -89,6 +90,11 @@ class PegawaiView(QWidget):
         self.aktif.currentIndexChanged.connect(lambda _i: self._filter_berubah())
         saring.addWidget(self.aktif)
         saring.addStretch(1)
+        self.btn_kedudukan = QPushButton("Kedudukan hukum…")
+        self.btn_kedudukan.setToolTip("Perlakuan KEDUDUKAN HUKUM dari SIASN saat impor")
+        self.btn_kedudukan.clicked.connect(self.atur_kedudukan)
+        self.btn_kedudukan.setVisible(admin)
+        saring.addWidget(self.btn_kedudukan)
         self.jumlah = label_keterangan()
         saring.addWidget(self.jumlah)
         kl.addLayout(saring)
@@ -244,6 +250,20 @@ class PegawaiView(QWidget):
         if dlg.hasil is not None:
             self.tree.refresh()
             self.model.reload()
+            if dlg.ada_perlu_dilengkapi:
+                self.perlu_dilengkapi()
+
+    def atur_kedudukan(self) -> None:
+        from kinerja_desktop.ui.pegawai.kedudukan_dialog import KedudukanDialog
+
+        KedudukanDialog(self.ctx, self).exec()
+
+    def perlu_dilengkapi(self) -> None:
+        from kinerja_desktop.ui.pegawai.perlu_dilengkapi import PerluDilengkapiDialog
+
+        PerluDilengkapiDialog(self.ctx, self).exec()
+        self.tree.refresh()
+        self.model.reload()
 
     def ekspor(self) -> None:
         from kinerja_desktop.exchange.pegawai import ekspor_worker
