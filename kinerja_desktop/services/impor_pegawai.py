@@ -23,6 +23,7 @@ from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.services import pengaturan
 from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.waktu import hari_ini
 
 if TYPE_CHECKING:
     from kinerja_desktop.exchange.pegawai import HasilImpor, Pratinjau
@@ -41,7 +42,8 @@ def pratinjau_impor(
 
     wajib_admin(actor)
     tabel = tabel_kedudukan(session, actor)
-    return buat_pratinjau(session, actor, path, mulai_atasan, state, today, tabel)
+    hari = today or hari_ini(session)  # a leaver is deactivated on the office's date
+    return buat_pratinjau(session, actor, path, mulai_atasan, state, hari, tabel)
 
 
 def terapkan_impor(

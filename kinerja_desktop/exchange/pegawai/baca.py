@@ -91,7 +91,7 @@ def _kedudukan(
     if perlakuan is Kedudukan.KELUAR:
         data["aktif"] = False
         data["alasan_nonaktif"] = nama
-        data["tanggal_nonaktif"] = today or date.today()
+        data["tanggal_nonaktif"] = today
 
 
 def baca_baris(

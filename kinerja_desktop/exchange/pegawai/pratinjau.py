@@ -166,7 +166,8 @@ def buat_pratinjau(
 
     wajib_admin(actor)  # the preview shows every stored value of the pegawai named
     st = state or StatusTugas()
-    mulai = mulai_atasan or date((today or date.today()).year, 1, 1)
+    today = today or date.today()
+    mulai = mulai_atasan or date(today.year, 1, 1)
     tabel, siasn = baca_berkas(path, st)
     ada = set(tabel.kolom)
     label = LABEL_SIASN if siasn else LABEL_TEMPLATE
