@@ -328,6 +328,16 @@ def test_recap_view_setting_kepala_unit_admin_only(qtbot, db, k, pesan, admin):
     assert view_admin.tbl.rowCount() == 2  # the kasi no longer counts in his own seksi
 
 
+def test_recap_settings_open_in_their_own_dialog(qtbot, db, k, admin):
+    """The distribution column has no room for the settings at 1366×768: they open from a
+    button, and the column keeps only the table, the chart and the rules."""
+    view = LaporanView(AppContext(db, admin))
+    qtbot.addWidget(view)
+    assert view.cek_kepala.window() is view.dlg_atur
+    assert view.spin_final.window() is view.dlg_atur
+    assert view.btn_atur.text() == "Pengaturan…"
+
+
 def test_final_sebelum_periode_berakhir_meminta_alasan(qtbot, session, db, pesan, monkeypatch):
     from datetime import date
 

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -184,43 +186,22 @@ class LaporanView(QWidget):
         )
         self.tbl_dist.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tbl_dist.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.tbl_dist.verticalHeader().setDefaultSectionSize(24)
+        # compact rows and rules box: the chart needs its full height at 1366×768
+        self.tbl_dist.verticalHeader().setDefaultSectionSize(21)
         self.tbl_dist.setFixedHeight(
-            24 * 6 + self.tbl_dist.horizontalHeader().sizeHint().height() + 4
+            21 * 6 + self.tbl_dist.horizontalHeader().sizeHint().height() + 4
         )
         self.tbl_dist.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         dl.addWidget(self.tbl_dist)
         self.grafik = GrafikDistribusi()
         dl.addWidget(self.grafik, 1)
-        self.cek_kepala = QCheckBox("Kepala unit dihitung dalam distribusi unitnya")
-        self.cek_kepala.setToolTip(
-            "Pengaturan kantor; hanya administrator yang dapat mengubahnya. Berlaku untuk "
-            "distribusi di layar dan rekap penetapan yang dicetak."
-        )
-        self.cek_kepala.setChecked(self.ctx.run(kepala_unit_dihitung))
-        self.cek_kepala.setEnabled(self.ctx.actor.is_admin)
-        dl.addWidget(self.cek_kepala)
-        baris_final = QHBoxLayout()
-        baris_final.addWidget(QLabel("Finalisasi tanpa alasan mulai"))
-        self.spin_final = QSpinBox()
-        self.spin_final.setRange(0, 92)
-        self.spin_final.setSuffix(" hari")
-        self.spin_final.setValue(self.ctx.run(hari_final_tanpa_alasan_aktor))
-        self.spin_final.setEnabled(self.ctx.actor.is_admin)
-        self.spin_final.setToolTip(
-            "Sebelum hari itu pejabat penilai harus mengisi alasan untuk memfinalkan evaluasi. "
-            "0 hari: mulai hari terakhir periode. Hanya administrator yang dapat mengubahnya."
-        )
-        baris_final.addWidget(self.spin_final)
-        baris_final.addWidget(QLabel("sebelum akhir periode"))
-        baris_final.addStretch(1)
-        dl.addLayout(baris_final)
         self.txt_aturan = QTextBrowser()
         self.txt_aturan.setObjectName("aturan")
-        self.txt_aturan.setMinimumHeight(90)
+        self.txt_aturan.setMinimumHeight(64)
         self.txt_aturan.setMaximumHeight(150)
         dl.addWidget(self.txt_aturan)
         kl.addWidget(dist, 1)
+        self._buat_pengaturan(bar)
         split.addWidget(kiri)
         # right: recap table
         kanan = QWidget()
@@ -275,6 +256,44 @@ class LaporanView(QWidget):
         self.btn_ak.clicked.connect(self.ekspor_angka_kredit)
         self.btn_verif.clicked.connect(self.verifikasi)
         self._isi_pilihan()
+
+    def _buat_pengaturan(self, bar: QHBoxLayout) -> None:
+        """The office's recap settings live in a small dialog: the distribution column has no
+        room for them at 1366×768."""
+        self.cek_kepala = QCheckBox("Kepala unit dihitung dalam distribusi unitnya")
+        self.cek_kepala.setToolTip(
+            "Pengaturan kantor; hanya administrator yang dapat mengubahnya. Berlaku untuk "
+            "distribusi di layar dan rekap penetapan yang dicetak."
+        )
+        self.cek_kepala.setChecked(self.ctx.run(kepala_unit_dihitung))
+        self.cek_kepala.setEnabled(self.ctx.actor.is_admin)
+        baris_final = QHBoxLayout()
+        baris_final.addWidget(QLabel("Finalisasi tanpa alasan mulai"))
+        self.spin_final = QSpinBox()
+        self.spin_final.setRange(0, 92)
+        self.spin_final.setSuffix(" hari")
+        self.spin_final.setValue(self.ctx.run(hari_final_tanpa_alasan_aktor))
+        self.spin_final.setEnabled(self.ctx.actor.is_admin)
+        self.spin_final.setToolTip(
+            "Sebelum hari itu pejabat penilai harus mengisi alasan untuk memfinalkan evaluasi. "
+            "0 hari: mulai hari terakhir periode. Hanya administrator yang dapat mengubahnya."
+        )
+        baris_final.addWidget(self.spin_final)
+        baris_final.addWidget(QLabel("sebelum akhir periode"))
+        baris_final.addStretch(1)
+        self.dlg_atur = QDialog(self)
+        self.dlg_atur.setWindowTitle("Pengaturan rekap")
+        al = QVBoxLayout(self.dlg_atur)
+        al.addWidget(self.cek_kepala)
+        al.addLayout(baris_final)
+        tombol = QDialogButtonBox()
+        tombol.addButton("Tutup", QDialogButtonBox.ButtonRole.RejectRole)
+        tombol.rejected.connect(self.dlg_atur.reject)
+        al.addWidget(tombol)
+        self.btn_atur = QPushButton("Pengaturan…")
+        self.btn_atur.setToolTip("Pengaturan kantor untuk distribusi dan finalisasi evaluasi")
+        self.btn_atur.clicked.connect(self.dlg_atur.exec)
+        bar.insertWidget(bar.indexOf(self.btn_muat), self.btn_atur)
 
     def atur_kepala(self, dihitung: bool) -> None:
         hasil = jalankan(self, self.ctx, atur_kepala_unit_dihitung, dihitung)
