@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from kinerja_desktop.db.database import SCHEMA_HEAD  # noqa: E402  (after the path fix)
+
 VERSI = 1
 CACHE = Path(os.environ.get("KINERJA_BENCH_CACHE", "/tmp/kinerja-bench"))
 
@@ -401,7 +403,9 @@ def buat_data_besar(
     """A database with the generated roster at ``db_path`` (or the cached file if None)."""
     CACHE.mkdir(parents=True, exist_ok=True)
     langkah = "-".join(f.__module__.rsplit(".", 1)[-1] + f.__name__ for f in _LANGKAH_TAMBAHAN)
-    kunci = f"roster-v{VERSI}-{n_pegawai}-{n_unit}-{seed}" + (
+    # the schema revision is part of the key: a cached file from an older schema would be
+    # migrated (or refused) on every run instead of measured
+    kunci = f"roster-v{VERSI}-s{SCHEMA_HEAD}-{n_pegawai}-{n_unit}-{seed}" + (
         f"-{hashlib.md5(langkah.encode()).hexdigest()[:8]}" if langkah else ""
     )
     cache = CACHE / f"{kunci}.sqlite"
