@@ -177,7 +177,7 @@ def ukur_impor(tmp: Path) -> dict[str, float]:
     from kinerja_desktop.db.database import open_database
     from kinerja_desktop.domain.peran import SISTEM
     from kinerja_desktop.exchange import pegawai as io
-    from kinerja_desktop.services import audit
+    from kinerja_desktop.services import audit, impor_pegawai
 
     csv_path = tmp / "siasn_10000.csv"
     if not csv_path.exists():
@@ -185,27 +185,27 @@ def ukur_impor(tmp: Path) -> dict[str, float]:
     hasil: dict[str, float] = {}
     db = open_database(f"sqlite:///{tmp / 'impor.sqlite'}")
     t = time.perf_counter()
-    p = io.pratinjau_worker(_State(), db.session_factory, SISTEM, csv_path)
+    p = impor_pegawai.pratinjau_worker(_State(), db.session_factory, SISTEM, csv_path)
     hasil["pratinjau"] = time.perf_counter() - t
     assert p.jumlah(io.JenisBaris.BARU) == 10_000, p.ringkasan()
     t = time.perf_counter()
-    h = io.impor_worker(_State(), db.session_factory, SISTEM, p)
+    h = impor_pegawai.impor_worker(_State(), db.session_factory, SISTEM, p)
     hasil["terapkan"] = time.perf_counter() - t
     assert h.ditambah == 10_000
     t = time.perf_counter()
-    p2 = io.pratinjau_worker(_State(), db.session_factory, SISTEM, csv_path)
-    h2 = io.impor_worker(_State(), db.session_factory, SISTEM, p2)
+    p2 = impor_pegawai.pratinjau_worker(_State(), db.session_factory, SISTEM, csv_path)
+    h2 = impor_pegawai.impor_worker(_State(), db.session_factory, SISTEM, p2)
     hasil["kedua"] = time.perf_counter() - t
     assert p2.jumlah(io.JenisBaris.SAMA) == 10_000 and h2.ditambah == h2.diubah == 0
     db.close()
 
     # the same apply without the audit listener, only to show what auditing costs
     db = open_database(f"sqlite:///{tmp / 'impor_tanpa_audit.sqlite'}")
-    p = io.pratinjau_worker(_State(), db.session_factory, SISTEM, csv_path)
+    p = impor_pegawai.pratinjau_worker(_State(), db.session_factory, SISTEM, csv_path)
     event.remove(Session, "after_flush", audit._after_flush)
     try:
         t = time.perf_counter()
-        io.impor_worker(_State(), db.session_factory, SISTEM, p)
+        impor_pegawai.impor_worker(_State(), db.session_factory, SISTEM, p)
         hasil["terapkan_tanpa_audit"] = time.perf_counter() - t
     finally:
         event.listen(Session, "after_flush", audit._after_flush)

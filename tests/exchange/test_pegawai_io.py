@@ -16,6 +16,7 @@ from kinerja_desktop.exchange.pegawai import pratinjau as io_pratinjau
 from kinerja_desktop.exchange.pegawai import terapkan as io_terapkan
 from kinerja_desktop.exchange.pegawai.kolom import KOLOM_DIKENAL
 from kinerja_desktop.exchange.tabular import Dibatalkan, FileFormatError, read_table
+from kinerja_desktop.services import impor_pegawai
 from kinerja_desktop.services import organisasi as org
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.uow import run, unit_of_work
@@ -30,11 +31,11 @@ JUMLAH_SIASN = 22
 
 
 def pratinjau(db, path, **kw) -> io.Pratinjau:
-    return io.pratinjau_worker(_State(), db.session_factory, SISTEM, path, **kw)
+    return impor_pegawai.pratinjau_worker(_State(), db.session_factory, SISTEM, path, **kw)
 
 
 def terapkan(db, p, dipilih=None, state=None) -> io.HasilImpor:
-    return io.impor_worker(state or _State(), db.session_factory, SISTEM, p, dipilih)
+    return impor_pegawai.impor_worker(state or _State(), db.session_factory, SISTEM, p, dipilih)
 
 
 class _State:
@@ -211,7 +212,7 @@ def test_cancel_leaves_nothing(db, session, monkeypatch):
     assert jumlah(session, UnitKerja) == 0
     with pytest.raises(Dibatalkan):
         pratinjau_batal = _State(batal_setelah=1)
-        io.pratinjau_worker(pratinjau_batal, db.session_factory, SISTEM, SIASN_BAIK)
+        impor_pegawai.pratinjau_worker(pratinjau_batal, db.session_factory, SISTEM, SIASN_BAIK)
 
 
 def test_siasn_xlsx_with_number_nip_is_refused(db, tmp_path):

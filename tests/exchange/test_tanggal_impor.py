@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.peran import SISTEM
 from kinerja_desktop.domain.tanggal import parse_tanggal
-from kinerja_desktop.exchange import pegawai, progres_io
+from kinerja_desktop.exchange import progres_io
+from kinerja_desktop.services import impor_pegawai
 from kinerja_desktop.services.uow import run
 from tests.exchange.test_pegawai_io import ROSTER_BAIK, _State
 from tests.factories_pemantauan import kantor
@@ -38,7 +39,7 @@ def _alasan_roster(db, tmp_path: Path, nilai: list[object]) -> list[str]:
         ws.cell(row=5 + i, column=kolom, value=v)
     path = tmp_path / "roster.xlsx"
     wb.save(path)
-    p = pegawai.pratinjau_worker(_State(), db.session_factory, SISTEM, path)
+    p = impor_pegawai.pratinjau_worker(_State(), db.session_factory, SISTEM, path)
     salah = {b.nomor_baris: b.galat for b in p.tidak_valid}
     alasan = []
     for i in range(len(nilai)):

@@ -95,7 +95,7 @@ def test_sigkill_during_large_import_leaves_no_partial_import(tmp_path):
     proc = _spawn(f"""
         from kinerja_desktop.db.database import open_database
         from kinerja_desktop.domain.peran import SISTEM
-        from kinerja_desktop.exchange import pegawai as io
+        from kinerja_desktop.services import impor_pegawai
 
         class S:
             cancelled = False
@@ -105,9 +105,9 @@ def test_sigkill_during_large_import_leaves_no_partial_import(tmp_path):
                     print(f"IMPOR {{done}}/{{total}}", flush=True)
 
         db = open_database("sqlite:///{path}")
-        pr = io.pratinjau_worker(S("PRATINJAU"), db.session_factory, SISTEM, r"{csv}")
+        pr = impor_pegawai.pratinjau_worker(S("PRATINJAU"), db.session_factory, SISTEM, r"{csv}")
         print("MULAI", flush=True)
-        io.impor_worker(S("IMPOR"), db.session_factory, SISTEM, pr)
+        impor_pegawai.impor_worker(S("IMPOR"), db.session_factory, SISTEM, pr)
         print("SELESAI", flush=True)
     """)
     out = _kill_when(proc, "IMPOR ")

@@ -37,10 +37,9 @@ from kinerja_desktop.exchange.pegawai.pratinjau import (
     Perubahan,
     Pratinjau,
     buat_pratinjau,
-    pratinjau_worker,
 )
 from kinerja_desktop.exchange.pegawai.templat import tulis_template
-from kinerja_desktop.exchange.pegawai.terapkan import HasilImpor, impor_worker, terapkan_impor
+from kinerja_desktop.exchange.pegawai.terapkan import HasilImpor, terapkan_impor
 
 __all__ = [
     "BarisImpor",
@@ -51,8 +50,6 @@ __all__ = [
     "buat_pratinjau",
     "ekspor_pegawai",
     "ekspor_worker",
-    "impor_worker",
-    "pratinjau_worker",
     "terapkan_impor",
     "tulis_template",
 ]

@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain import nip as nip_mod
 from kinerja_desktop.domain.jabatan_siasn import CATATAN_JENJANG, Kedudukan
@@ -400,14 +400,3 @@ def _banding_atasan(
     nama_b = info_penilai[baru_id][1] if baru_id in info_penilai else nip_di_berkas.get(atasan_nip)
     b.perubahan.append(Perubahan(LABEL_PERUBAHAN["atasan"], lama, atasan_label(nama_b, atasan_nip)))
     b.ubah_atasan = True
-
-
-def pratinjau_worker(
-    state: StatusTugas,
-    factory: sessionmaker[Session],
-    actor: Actor,
-    path: str | os.PathLike[str],
-    mulai_atasan: date | None = None,
-) -> Pratinjau:
-    with factory(info={"actor": actor}) as session:
-        return buat_pratinjau(session, actor, path, mulai_atasan, state)

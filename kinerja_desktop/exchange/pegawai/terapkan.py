@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, UnitKerja
 from kinerja_desktop.domain import nip as nip_mod
@@ -174,18 +174,3 @@ def terapkan_impor(
                 raise ValidationError(f"Baris {b.nomor_baris}: {exc.pesan}", exc.kolom) from exc
             atasan += 1
     return HasilImpor(len(baru), len(ubah), len(objek_unit), atasan)
-
-
-def impor_worker(
-    state: StatusTugas,
-    factory: sessionmaker[Session],
-    actor: Actor,
-    pratinjau: Pratinjau,
-    dipilih: Iterable[int] | None = None,
-) -> HasilImpor:
-    """Apply in one transaction: everything is written, or (error, cancel) nothing."""
-    from kinerja_desktop.services.uow import unit_of_work
-
-    keterangan = f"Impor pegawai dari {pratinjau.nama_file}"
-    with unit_of_work(factory, actor, keterangan) as session:
-        return terapkan_impor(session, actor, pratinjau, dipilih, state)
