@@ -124,11 +124,13 @@ def run_gui(db: str | None, tanpa_login: bool = False) -> int:
     from kinerja_desktop.ui.errors import install_excepthook
     from kinerja_desktop.ui.main_window import MainWindow
     from kinerja_desktop.ui.settings import UiSettings
+    from kinerja_desktop.ui.terjemahan import pasang_terjemahan_qt
 
     setup_logging()
     ada = QApplication.instance()  # typed as the QCoreApplication base
     app = ada if isinstance(ada, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
+    pasang_terjemahan_qt(app)
     install_excepthook()
     settings = UiSettings()
     state: dict[str, Any] = {}
