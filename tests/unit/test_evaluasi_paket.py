@@ -5,29 +5,16 @@ reachable as ``sv.<name>``, and the rules shared by the modules are written once
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kinerja_desktop.services import evaluasi as sv
+from tests.paket import cek_impor_pertama, cek_saudara_langsung, impor_di
 
 PAKET = Path(sv.__file__).resolve().parent
 SERVICES = PAKET.parent
 MODUL = sorted(p.stem for p in PAKET.glob("*.py") if p.name != "__init__.py")
-
-
-def _impor(path: Path) -> set[str]:
-    """Every kinerja_desktop module a file imports (module level and inside functions)."""
-    hasil: set[str] = set()
-    for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(n, ast.ImportFrom) and n.module:
-            hasil.add(n.module)
-            hasil.update(f"{n.module}.{a.name}" for a in n.names)
-        elif isinstance(n, ast.Import):
-            hasil.update(a.name for a in n.names)
-    return {m for m in hasil if m.startswith("kinerja_desktop.")}
 
 
 def _definisi(path: Path) -> set[str]:
@@ -40,30 +27,18 @@ def _definisi(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("modul", MODUL)
 def test_each_module_imports_first_in_a_fresh_interpreter(modul):
-    """A package-level cycle (a sibling importing the package __init__ that imports it back)
-    only shows when that module is the first one imported."""
-    hasil = subprocess.run(
-        [sys.executable, "-c", f"import kinerja_desktop.services.evaluasi.{modul}"],
-        capture_output=True,
-        text=True,
-        cwd=SERVICES.parent.parent,
-        timeout=120,
-    )
-    assert hasil.returncode == 0, hasil.stderr
+    cek_impor_pertama(f"kinerja_desktop.services.evaluasi.{modul}")
 
 
 def test_siblings_import_each_other_directly_and_stay_small():
-    for p in PAKET.glob("*.py"):
-        assert len(p.read_text(encoding="utf-8").splitlines()) < 800, p.name
-        if p.name != "__init__.py":
-            assert "kinerja_desktop.services.evaluasi" not in _impor(p), p.name
+    cek_saudara_langsung(PAKET, "kinerja_desktop.services.evaluasi")
 
 
 def test_services_outside_use_the_modules_not_private_names():
     """keberatan and laporan build on the package; they import from its modules, and only
     names without a leading underscore."""
     for nama in ("keberatan.py", "laporan.py"):
-        dipakai = _impor(SERVICES / nama)
+        dipakai = impor_di(SERVICES / nama)
         assert "kinerja_desktop.services.evaluasi" not in dipakai, nama
         pribadi = {
             m for m in dipakai if m.startswith("kinerja_desktop.services.evaluasi.") and "._" in m
@@ -76,7 +51,9 @@ def test_evaluation_and_recap_services_write_no_files():
     berkas = [*PAKET.glob("*.py"), SERVICES / "keberatan.py", SERVICES / "laporan.py"]
     for p in berkas:
         lapisan = {
-            m for m in _impor(p) if m.startswith(("kinerja_desktop.exchange", "kinerja_desktop.ui"))
+            m
+            for m in impor_di(p)
+            if m.startswith(("kinerja_desktop.exchange", "kinerja_desktop.ui"))
         }
         assert not lapisan, (p.name, lapisan)
         assert "openpyxl" not in p.read_text(encoding="utf-8"), p.name

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import ast
 import inspect
-import subprocess
-import sys
 from pathlib import Path
 from typing import get_type_hints
 
@@ -20,22 +18,11 @@ from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services import umpan_balik as ub
 from kinerja_desktop.services.uow import run
 from tests.factories_pemantauan import kantor
+from tests.paket import cek_impor_pertama, cek_saudara_langsung, impor_di
 
 SERVICES = Path(pm.__file__).resolve().parent.parent
 PAKET = SERVICES / "pemantauan"
 PESAN_BACA = "Anda hanya dapat melihat data pemantauan Anda sendiri atau pegawai yang Anda nilai."
-
-
-def _impor(path: Path) -> set[str]:
-    """Every kinerja_desktop module a file imports (module level and inside functions)."""
-    hasil: set[str] = set()
-    for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(n, ast.ImportFrom) and n.module:
-            hasil.add(n.module)
-            hasil.update(f"{n.module}.{a.name}" for a in n.names)
-        elif isinstance(n, ast.Import):
-            hasil.update(a.name for a in n.names)
-    return {m for m in hasil if m.startswith("kinerja_desktop.")}
 
 
 def test_every_reader_refuses_a_stranger_with_the_one_rule(db, session):
@@ -72,7 +59,7 @@ def test_the_read_rule_is_written_once():
 
 def test_feedback_does_not_import_monitoring():
     """umpan_balik owns its thread rows; pemantauan reads threads, never the other way round."""
-    dipakai = _impor(SERVICES / "umpan_balik.py")
+    dipakai = impor_di(SERVICES / "umpan_balik.py")
     assert not {m for m in dipakai if m.startswith("kinerja_desktop.services.pemantauan")}
     assert get_type_hints(pm.BarisRealisasi)["umpan_balik"] == tuple[ub.UtasRingkas, ...]
     assert "UtasRingkas" in ub.__all__ and "PesanRingkas" in ub.__all__
@@ -89,23 +76,11 @@ def test_feedback_does_not_import_monitoring():
     ],
 )
 def test_each_module_imports_first_in_a_fresh_interpreter(modul):
-    """A package-level cycle (a sibling importing the package __init__ that imports it back)
-    only shows when that module is the first one imported."""
-    hasil = subprocess.run(
-        [sys.executable, "-c", f"import {modul}"],
-        capture_output=True,
-        text=True,
-        cwd=SERVICES.parent.parent,
-        timeout=120,
-    )
-    assert hasil.returncode == 0, hasil.stderr
+    cek_impor_pertama(modul)
 
 
 def test_siblings_import_each_other_directly_and_stay_small():
-    for p in PAKET.glob("*.py"):
-        assert len(p.read_text(encoding="utf-8").splitlines()) < 800, p.name
-        if p.name != "__init__.py":
-            assert "kinerja_desktop.services.pemantauan" not in _impor(p), p.name
+    cek_saudara_langsung(PAKET, "kinerja_desktop.services.pemantauan")
 
 
 # helpers the package's modules share among themselves (callers use the functions around them)

@@ -5,29 +5,16 @@ izin.py, and the services below exchange/ (files are written by exchange/)."""
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from kinerja_desktop.services import skp as svc
+from tests.paket import cek_impor_pertama, impor_di
 
 SERVICES = Path(svc.__file__).resolve().parent.parent
 PAKET = SERVICES / "skp"
 MODUL = sorted(p.stem for p in PAKET.glob("*.py") if p.name != "__init__.py")
-
-
-def _impor(path: Path) -> set[str]:
-    """Every kinerja_desktop module a file imports (module level and inside functions)."""
-    hasil: set[str] = set()
-    for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(n, ast.ImportFrom) and n.module:
-            hasil.add(n.module)
-            hasil.update(f"{n.module}.{a.name}" for a in n.names)
-        elif isinstance(n, ast.Import):
-            hasil.update(a.name for a in n.names)
-    return {m for m in hasil if m.startswith("kinerja_desktop.")}
 
 
 @pytest.mark.parametrize(
@@ -36,23 +23,14 @@ def _impor(path: Path) -> set[str]:
     + ["kinerja_desktop.services.skp", "kinerja_desktop.services.cetak"],
 )
 def test_each_module_imports_first_in_a_fresh_interpreter(modul):
-    """A package-level cycle (a sibling importing the package __init__ that imports it back)
-    only shows when that module is the first one imported."""
-    hasil = subprocess.run(
-        [sys.executable, "-c", f"import {modul}"],
-        capture_output=True,
-        text=True,
-        cwd=SERVICES.parent.parent,
-        timeout=120,
-    )
-    assert hasil.returncode == 0, hasil.stderr
+    cek_impor_pertama(modul)
 
 
 def test_siblings_import_each_other_directly_and_stay_small():
     for p in PAKET.glob("*.py"):
         assert len(p.read_text(encoding="utf-8").splitlines()) < 800, p.name
         if p.name != "__init__.py":
-            dipakai = _impor(p)
+            dipakai = impor_di(p)
             assert "kinerja_desktop.services.skp" not in dipakai, p.name
             assert not {m for m in dipakai if m.startswith("kinerja_desktop.exchange")}, p.name
 
@@ -141,13 +119,13 @@ def test_the_print_builder_is_listed_without_import_side_effects():
 
 def test_akses_stays_below_the_other_services():
     """organisasi (and every service) imports akses, so akses imports no service."""
-    dipakai = _impor(SERVICES / "akses.py")
+    dipakai = impor_di(SERVICES / "akses.py")
     assert not {m for m in dipakai if m.startswith("kinerja_desktop.services")}
 
 
 def test_audit_export_is_written_by_exchange():
     assert not {
-        m for m in _impor(SERVICES / "audit.py") if m.startswith("kinerja_desktop.exchange")
+        m for m in impor_di(SERVICES / "audit.py") if m.startswith("kinerja_desktop.exchange")
     }
     from kinerja_desktop.exchange.audit_io import ekspor_audit
     from kinerja_desktop.services import audit
