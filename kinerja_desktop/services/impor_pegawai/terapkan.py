@@ -14,10 +14,10 @@ from kinerja_desktop.domain import nip as nip_mod
 from kinerja_desktop.domain.errors import ConflictError, ValidationError
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
-from kinerja_desktop.exchange.pegawai.kueri import id_per_nip, potong
-from kinerja_desktop.exchange.pegawai.pratinjau import JenisBaris, Pratinjau
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.impor_pegawai.kueri import id_per_nip, potong
+from kinerja_desktop.services.impor_pegawai.pratinjau import JenisBaris, Pratinjau
 
 _LANGKAH = 500  # rows between progress/cancel checks
 # written when the row carries them (KEDUDUKAN HUKUM, leaving the office, worklist notes)

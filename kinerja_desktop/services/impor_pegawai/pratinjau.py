@@ -1,4 +1,5 @@
-"""The import's preview: the file's rows compared with the database in a few bulk queries.
+"""The import's preview: the rows exchange/pegawai read from the file, compared with the
+stored roster in a few bulk queries.
 Every row is BARU (new NIP), BERUBAH (with the fields that change, old → new), SAMA, or
 TIDAK_VALID (row number as Excel shows it, column, reason); units named in the file that do
 not exist yet are listed as new units. Nothing is written."""
@@ -27,14 +28,16 @@ from kinerja_desktop.exchange.pegawai.kolom import (
     atasan_label,
     tampil,
 )
-from kinerja_desktop.exchange.pegawai.kueri import (
+from kinerja_desktop.exchange.tabular import teks
+from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.impor_pegawai.kueri import (
     id_per_nip,
     nip_nama_per_id,
     pegawai_ada,
     penugasan_definitif,
 )
-from kinerja_desktop.exchange.pegawai.unit import PetaUnit, UnitBaru
-from kinerja_desktop.exchange.tabular import teks
+from kinerja_desktop.services.impor_pegawai.unit import PetaUnit, UnitBaru
+from kinerja_desktop.services.waktu import hari_ini
 
 _LANGKAH = 500  # rows between progress/cancel checks
 
@@ -162,11 +165,9 @@ def buat_pratinjau(
     ``mulai_atasan`` is the date from which an ATASAN NIP in the template takes effect
     (default: 1 January of the current year).
     """
-    from kinerja_desktop.services.akses import wajib_admin
-
     wajib_admin(actor)  # the preview shows every stored value of the pegawai named
     st = state or StatusTugas()
-    today = today or date.today()
+    today = today or hari_ini(session)
     mulai = mulai_atasan or date(today.year, 1, 1)
     tabel, siasn = baca_berkas(path, st)
     ada = set(tabel.kolom)
