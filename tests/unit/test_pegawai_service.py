@@ -220,7 +220,12 @@ def test_non_admin_may_read_but_not_change(db, admin, unit_id):
 def test_non_admin_reads_only_self_and_the_pegawai_he_rates(db, admin, unit_id):
     """A pegawai reads himself; a penilai (PLT/PLH too) also the pegawai he rates; an account
     without a pegawai nobody; the administrator everybody."""
-    atasan = run(db.session_factory, admin, svc.tambah_pegawai, _input(unit_kerja_id=unit_id))
+    atasan = run(
+        db.session_factory,
+        admin,
+        svc.tambah_pegawai,
+        _input(unit_kerja_id=unit_id, jabatan="Kepala Seksi", jenis_jabatan="PENGAWAS"),
+    )
     siti = run(
         db.session_factory,
         admin,

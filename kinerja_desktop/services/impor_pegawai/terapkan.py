@@ -55,7 +55,11 @@ def terapkan_impor(
 ) -> HasilImpor:
     """Write the chosen rows (row numbers; default: all new and changed) in the caller's
     transaction. Raises on any problem or on cancel, so the caller rolls back whole."""
-    from kinerja_desktop.services.organisasi import _cek_siklus, tetapkan_penilai
+    from kinerja_desktop.services.organisasi import (
+        _cek_siklus,
+        dengan_pendelegasian,
+        tetapkan_penilai,
+    )
 
     wajib_admin(actor)
     st = state or StatusTugas()
@@ -166,6 +170,9 @@ def terapkan_impor(
                 )
                 if koreksi is not None:
                     _cek_siklus(session, pid, penilai, pratinjau.mulai_atasan)
+                    koreksi.keterangan = dengan_pendelegasian(
+                        session, penilai, koreksi.keterangan, None
+                    )
                     koreksi.penilai_id = penilai
                     session.flush()
                 else:

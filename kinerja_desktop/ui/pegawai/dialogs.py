@@ -247,7 +247,6 @@ class PenugasanDialog(QDialog):
             pydate(self.selesai.date()) if jenis != "DEFINITIF" else None,
             self.keterangan.text().strip() or None,
             pendelegasian=pendelegasian,
-            periksa_pelaksana=True,
             tangani=di_form,
             keterangan="Penetapan pejabat penilai",
         )
