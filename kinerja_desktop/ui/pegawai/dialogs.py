@@ -366,7 +366,7 @@ class PegawaiDialog(QDialog):
         self.jenis_kelamin.addItem("Laki-laki", "L")
         self.jenis_kelamin.addItem("Perempuan", "P")
         form.add("jenis_kelamin", "Jenis kelamin", self.jenis_kelamin)
-        form.add("alasan_bebas_tugas", "Kedudukan", self._bagian_bebas_tugas())
+        form.add("alasan_bebas_tugas", "Bebas tugas", self._bagian_bebas_tugas())
 
         self.status = QComboBox()
         for s in StatusPegawai:
@@ -429,7 +429,7 @@ class PegawaiDialog(QDialog):
         kotak = QWidget()
         h = QHBoxLayout(kotak)
         h.setContentsMargins(0, 0, 0, 0)
-        self.bebas_tugas = QCheckBox("Bebas tugas sementara")
+        self.bebas_tugas = QCheckBox("Sementara")
         self.bebas_tugas.setToolTip(
             "CLTN, tugas belajar, pemberhentian sementara…: data pegawai tetap ada, tetapi ia "
             "tidak wajib menyusun SKP dan tidak dihitung di papan pemantauan, daftar belum "
@@ -439,6 +439,7 @@ class PegawaiDialog(QDialog):
         self.alasan_bebas.setEditable(True)
         self.alasan_bebas.addItems(ALASAN_BEBAS_TUGAS)
         self.alasan_bebas.setCurrentIndex(-1)
+        self.alasan_bebas.setToolTip("Alasan (kedudukan hukum), mis. CLTN atau Tugas Belajar")
         if (isian := self.alasan_bebas.lineEdit()) is not None:
             isian.setPlaceholderText("alasan")
         self.alasan_bebas.setEnabled(False)
