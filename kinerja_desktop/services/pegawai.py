@@ -132,6 +132,11 @@ class PegawaiRow:
     perlu_dilengkapi: str | None = None  # what an import guessed or left empty
 
     @property
+    def alasan_bebas_tugas(self) -> str | None:
+        """The reason of a temporary absence (the form's field of that name)."""
+        return self.kedudukan_hukum if self.bebas_tugas else None
+
+    @property
     def nama_lengkap(self) -> str:
         return nama_lengkap(self.gelar_depan, self.nama, self.gelar_belakang)
 

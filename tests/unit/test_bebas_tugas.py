@@ -78,3 +78,11 @@ def test_marked_by_hand_the_pegawai_leaves_skp_duties(db, admin, budi):
     run(db.session_factory, admin, svc.ubah_pegawai, budi.id, data)
     sesudah = run(db.session_factory, admin, skp.buat_skp_unit, budi.unit_kerja_id, 2025)
     assert not any("Budi" in n for n in sesudah.tanpa_penilai)
+
+
+def test_a_stored_row_round_trips_through_the_form_input(db, admin, budi):
+    """Every field of the form's input can be read back from the stored row."""
+    data = _input(budi, bebas_tugas=True, alasan_bebas_tugas="CLTN")
+    row = run(db.session_factory, admin, svc.ubah_pegawai, budi.id, data)
+    assert all(hasattr(row, k) for k in svc.PegawaiInput.__dataclass_fields__)
+    assert (row.bebas_tugas, row.alasan_bebas_tugas) == (True, "CLTN")
