@@ -13,12 +13,23 @@ from fractions import Fraction
 
 from kinerja_desktop.domain.angka import format_persen
 from kinerja_desktop.domain.predikat import Predikat, PredikatOrganisasi
+from kinerja_desktop.domain.status import StatusEvaluasi
 
 PALING_BANYAK = "paling banyak"
 PALING_SEDIKIT = "paling sedikit"
 # "sebagian besar (maksimal 70%)": the SE gives only the upper bound in numbers; "sebagian
 # besar" is read as more than half [soft], so it is a strict lower bound.
 LEBIH_DARI = "lebih dari"
+
+# Only a FINAL evaluation counts as dinilai in a distribution (forms.md §5), on the recap screen
+# and in the signed penetapan alike: a draft's predikat may still change.
+STATUS_DINILAI: tuple[StatusEvaluasi, ...] = (StatusEvaluasi.FINAL,)
+
+
+def dihitung_dinilai(status: str | None, predikat: str | None) -> bool:
+    """Whether an evaluation counts in the distribution of its unit."""
+    return predikat is not None and status in STATUS_DINILAI
+
 
 # x axis of the "pola distribusi" curve, as the forms draw it (worst to best).
 URUTAN_KURVA: tuple[Predikat, ...] = (

@@ -115,6 +115,19 @@ KEDUDUKAN_BAWAAN: dict[str, Kedudukan] = {
     "berhenti atas permintaan sendiri": Kedudukan.KELUAR,
 }
 
+# The temporary absences of the table above as SIASN writes them, offered when the operator
+# marks a pegawai bebas tugas by hand (the pegawai form).
+ALASAN_BEBAS_TUGAS: tuple[str, ...] = (
+    "CLTN",
+    "Perpanjangan CLTN",
+    "Tugas Belajar",
+    "Pemberhentian Sementara",
+    "Penerima Uang Tunggu",
+    "Masa Persiapan Pensiun",
+    "Pejabat Negara",
+    "Wajib Militer",
+)
+
 
 def kunci_kedudukan(nama: str | None) -> str:
     """The table's key for a KEDUDUKAN HUKUM NAMA (case and punctuation ignored)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.errors import ValidationError
@@ -42,14 +42,6 @@ _NAMA_BULAN.update({"agt": 8, "ags": 8, "peb": 2, "pebruari": 2, "nopember": 11,
 _EPOCH_EXCEL = date(1899, 12, 30)
 _SERIAL_MIN = (date(1910, 1, 1) - _EPOCH_EXCEL).days
 _SERIAL_MAX = (date(2099, 12, 31) - _EPOCH_EXCEL).days
-
-
-def waktu_lokal(waktu: datetime) -> datetime:
-    """A stored naive UTC time in the computer's zone, for screens listing activity.
-
-    Dates that a form prints or a rule uses follow the office's zone instead
-    (services/waktu.tanggal_kantor / waktu_kantor)."""
-    return waktu.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
 def format_tanggal(d: date) -> str:

@@ -28,6 +28,7 @@ from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor, Peran, format_peran, parse_peran
 from kinerja_desktop.domain.zona_waktu import ZonaWaktu, zona_komputer
 from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.waktu import waktu_kantor
 
 Jam = Callable[[], datetime]
 
@@ -80,6 +81,7 @@ class AkunRow:
     gagal_login: int
     login_terakhir: datetime | None
     versi: int
+    login_terakhir_kantor: datetime | None = None  # in the office's zone, for the screen
 
     @property
     def peran_label(self) -> str:
@@ -204,6 +206,7 @@ def _row(
         a.gagal_login,
         a.login_terakhir,
         a.versi,
+        waktu_kantor(session, a.login_terakhir) if a.login_terakhir else None,
     )
 
 

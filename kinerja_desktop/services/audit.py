@@ -11,19 +11,20 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any, cast
 
 from sqlalchemy import Table, event, func, insert, inspect, select, update
 from sqlalchemy.orm import Mapper, Session
 
-from kinerja_desktop.db.base import Base, utcnow
+from kinerja_desktop.db.base import Base
 from kinerja_desktop.db.models import AuditLog, Pegawai, Pengaturan
 from kinerja_desktop.domain.peran import SISTEM, Actor
-from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.domain.tugas import StatusTugas
+from kinerja_desktop.domain.zona_waktu import ke_utc
 from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.waktu import sekarang_utc, waktu_kantor, zona_kantor
 
 GENESIS = "0" * 64
 SKIP_COLUMNS = {"dibuat_pada", "diubah_pada", "versi"}
@@ -185,7 +186,7 @@ def _after_flush(session: Session, _ctx: object) -> None:
             )
             pending.append(
                 {
-                    "waktu": utcnow(),
+                    "waktu": sekarang_utc(),  # the one clock (tests inject it)
                     "akun_id": actor.akun_id,
                     "nama_pengguna": actor.nama,
                     "aksi": aksi,
@@ -252,10 +253,11 @@ def periksa_rantai(session: Session, batch: int = 5000) -> HasilIntegritasAudit:
                     if data["hash_sebelum"] == prev
                     else "catatan sebelumnya dihapus atau diubah"
                 )
+                waktu = _waktu(waktu_kantor(session, data["waktu"]))
                 return HasilIntegritasAudit(
                     count,
                     data["id"],
-                    f"Catatan audit no. {data['id']} ({_waktu(waktu_lokal(data['waktu']))}, "
+                    f"Catatan audit no. {data['id']} ({waktu}, "
                     f"{label_entitas(data['entitas'])}) tidak cocok dengan rantai ({sebab}): "
                     "basis data diubah di luar program.",
                 )
@@ -364,14 +366,11 @@ class AuditRow:
     pegawai_nama: str | None
     keterangan: str | None
     perubahan: dict[str, list[Any]]
+    waktu_kantor: datetime  # ``waktu`` (UTC) in the office's zone, as screens and exports show
 
     @property
     def entitas_label(self) -> str:
         return label_entitas(self.entitas)
-
-    @property
-    def waktu_lokal(self) -> datetime:
-        return waktu_lokal(self.waktu)
 
     @property
     def aksi_label(self) -> str:
@@ -411,20 +410,20 @@ def _nilai(value: Any) -> str:
     return text if len(text) <= 80 else text[:77] + "…"
 
 
-def _awal_hari_utc(d: date) -> datetime:
-    """Midnight of a local calendar day, as the naive UTC time the log stores."""
-    return datetime.combine(d, time.min).astimezone(UTC).replace(tzinfo=None)
+def _awal_hari_utc(session: Session, d: date) -> datetime:
+    """Midnight of a calendar day in the office's zone, as the naive UTC time the log stores."""
+    return ke_utc(datetime.combine(d, time.min), zona_kantor(session))
 
 
-def _terapkan_filter(stmt: Any, f: FilterAudit) -> Any:
+def _terapkan_filter(session: Session, stmt: Any, f: FilterAudit) -> Any:
     if f.pegawai_id is not None:
         stmt = stmt.where(AuditLog.pegawai_id == f.pegawai_id)
     if f.nama_pengguna:
         stmt = stmt.where(AuditLog.nama_pengguna == f.nama_pengguna)
     if f.dari is not None:
-        stmt = stmt.where(AuditLog.waktu >= _awal_hari_utc(f.dari))
+        stmt = stmt.where(AuditLog.waktu >= _awal_hari_utc(session, f.dari))
     if f.sampai is not None:
-        stmt = stmt.where(AuditLog.waktu < _awal_hari_utc(f.sampai + timedelta(days=1)))
+        stmt = stmt.where(AuditLog.waktu < _awal_hari_utc(session, f.sampai + timedelta(days=1)))
     if f.entitas:
         stmt = stmt.where(AuditLog.entitas == f.entitas)
     if f.aksi:
@@ -434,7 +433,7 @@ def _terapkan_filter(stmt: Any, f: FilterAudit) -> Any:
 
 def hitung_audit(session: Session, actor: Actor, filter: FilterAudit | None = None) -> int:
     wajib_admin(actor)
-    stmt = _terapkan_filter(select(func.count(AuditLog.id)), filter or FilterAudit())
+    stmt = _terapkan_filter(session, select(func.count(AuditLog.id)), filter or FilterAudit())
     return session.scalar(stmt) or 0
 
 
@@ -449,6 +448,7 @@ def cari_audit(
     wajib_admin(actor)
     stmt = (
         _terapkan_filter(
+            session,
             select(AuditLog, Pegawai.nama, Pegawai.gelar_depan, Pegawai.gelar_belakang).outerjoin(
                 Pegawai, Pegawai.id == AuditLog.pegawai_id
             ),
@@ -478,6 +478,7 @@ def cari_audit(
                 nama_lengkap(gd, nama, gb) if nama else None,
                 log.keterangan,
                 perubahan,
+                waktu_kantor(session, log.waktu),
             )
         )
     return hasil
@@ -560,7 +561,7 @@ def tabel_audit(
             for r in page:
                 yield [
                     r.id,
-                    _waktu(r.waktu_lokal),
+                    _waktu(r.waktu_kantor),
                     r.nama_pengguna,
                     r.aksi_label,
                     r.entitas_label,

@@ -26,6 +26,7 @@ from kinerja_desktop.domain.angka_kredit import (
     PERSENTASE_PREDIKAT,
     hitung_angka_kredit,
 )
+from kinerja_desktop.domain.distribusi import dihitung_dinilai
 from kinerja_desktop.domain.enums import JenisJabatan, JenjangFungsional
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied
 from kinerja_desktop.domain.identitas import json_cetak
@@ -184,8 +185,8 @@ def data_cetak_rekap(session: Session, entitas: str) -> dict[str, Any] | None:
         return None
     from kinerja_desktop.domain.peran import SISTEM
 
-    # only FINAL evaluations count as dinilai in the signed penetapan (forms.md §5)
-    dist = distribusi_unit(session, SISTEM, unit.id, periode.id, hanya_final=True)
+    # the screen's distribution: only what dihitung_dinilai counts (FINAL, forms.md §5)
+    dist = distribusi_unit(session, SISTEM, unit.id, periode.id)
     rows = _rows(session, unit.id, periode, True)
     org_row = baris_predikat_org(session, unit.id, periode.id)
     penetap = org_row.ditetapkan_oleh_id if org_row else None
@@ -212,7 +213,8 @@ def data_cetak_rekap(session: Session, entitas: str) -> dict[str, Any] | None:
                 "unit": r.unit_kerja,
                 "rating_hasil_kerja": r.rating_hasil_kerja,
                 "rating_perilaku": r.rating_perilaku,
-                "predikat": r.predikat,
+                # a draft's predikat is not yet established: not on the signed penetapan
+                "predikat": r.predikat if dihitung_dinilai(r.status_evaluasi, r.predikat) else None,
                 "status": r.status_evaluasi,
                 "realisasi": f"{r.realisasi_terisi}/{r.iki}",
             }

@@ -292,13 +292,13 @@ def tetapkan_penilai(
     selesai: date | None = None,
     keterangan: str | None = None,
     pendelegasian: str | None = None,
-    periksa_pelaksana: bool = False,
 ) -> PenugasanRow:
     """Assign the pejabat penilai from ``mulai``; the previous definitive one ends the day before.
 
     PLT/PLH need an end date; they never end the definitive assignment. A Pelaksana rates only
-    with delegated authority (PermenPAN-RB 6/2022 Pasal 1): with ``periksa_pelaksana`` (the
-    assignment screen) the pendelegasian note is required; it is kept in the keterangan.
+    with delegated authority (PermenPAN-RB 6/2022 Pasal 1): a Pelaksana penilai is refused
+    without the pendelegasian note, whoever calls (screen, import, CLI); the note is kept in the
+    keterangan. The screen asks for it when :func:`perlu_pendelegasian` warns.
     """
     wajib_admin(actor)
     if jenis not in JENIS_PENUGASAN:
@@ -315,8 +315,7 @@ def tetapkan_penilai(
             f"Penugasan {jenis} wajib memiliki tanggal selesai setelah tanggal mulai.", "Selesai"
         )
     _cek_siklus(session, pegawai_id, penilai_id, mulai)
-    if periksa_pelaksana or pendelegasian:
-        keterangan = _dengan_pendelegasian(session, penilai_id, keterangan, pendelegasian)
+    keterangan = dengan_pendelegasian(session, penilai_id, keterangan, pendelegasian)
     if jenis == "DEFINITIF":
         _tutup_definitif(session, pegawai_id, mulai)
     row = PenugasanPenilai(
@@ -353,9 +352,11 @@ def _pesan_pelaksana(session: Session, penilai_id: int) -> str | None:
     return PESAN_PELAKSANA.format(nama=nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang))
 
 
-def _dengan_pendelegasian(
+def dengan_pendelegasian(
     session: Session, penilai_id: int, keterangan: str | None, pendelegasian: str | None
 ) -> str | None:
+    """The assignment's keterangan with the pendelegasian note; refuses a Pelaksana penilai
+    without one. The one owner of the rule: every way of assigning a penilai goes through it."""
     pesan = _pesan_pelaksana(session, penilai_id)
     if pesan is None and not pendelegasian:
         return keterangan

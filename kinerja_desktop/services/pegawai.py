@@ -65,7 +65,8 @@ LABEL = {
     "jenjang": "Jenjang",
     "unit_kerja_id": "Unit Kerja",
 }
-FIELD_DARI_LABEL = {v: k for k, v in LABEL.items()}
+LABEL_ALASAN_BEBAS = "Alasan bebas tugas"  # the edit dialog's field, not a file column
+FIELD_DARI_LABEL = {v: k for k, v in LABEL.items()} | {LABEL_ALASAN_BEBAS: "alasan_bebas_tugas"}
 
 ALASAN_NONAKTIF = ("Pensiun", "Mutasi", "Meninggal dunia", "Diberhentikan", "Lainnya")
 
@@ -95,6 +96,9 @@ class PegawaiInput:
     jenjang: str | None = None
     kepala_unit: bool = False
     pimpinan_unit_mandiri: bool = False  # gets the JPT forms
+    # temporary absence (CLTN, Tugas Belajar…; domain.md §2a): None leaves it as stored
+    bebas_tugas: bool | None = None
+    alasan_bebas_tugas: str | None = None  # kept as the kedudukan hukum
 
     def raw(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -123,6 +127,14 @@ class PegawaiRow:
     alasan_nonaktif: str | None
     tanggal_nonaktif: date | None
     versi: int
+    kedudukan_hukum: str | None = None
+    bebas_tugas: bool = False  # away for now: out of SKP duties, boards and distributions
+    perlu_dilengkapi: str | None = None  # what an import guessed or left empty
+
+    @property
+    def alasan_bebas_tugas(self) -> str | None:
+        """The reason of a temporary absence (the form's field of that name)."""
+        return self.kedudukan_hukum if self.bebas_tugas else None
 
     @property
     def nama_lengkap(self) -> str:
@@ -145,6 +157,7 @@ class FilterPegawai:
     unit_id: int | None = None  # includes the units below it
     status: tuple[str, ...] = ()
     aktif: bool | None = True
+    perlu_dilengkapi: bool = False  # only the worklist: data an import could not read for sure
 
 
 # --- validation ------------------------------------------------------------------------------
@@ -342,6 +355,9 @@ _KOLOM_ROW = (
     Pegawai.alasan_nonaktif,
     Pegawai.tanggal_nonaktif,
     Pegawai.versi,
+    Pegawai.kedudukan_hukum,
+    Pegawai.bebas_tugas,
+    Pegawai.perlu_dilengkapi,
 )
 
 
@@ -380,6 +396,8 @@ def _filter(session: Session, stmt: Select, f: FilterPegawai) -> Select:
         stmt = stmt.where(Pegawai.status.in_(f.status))
     if f.aktif is not None:
         stmt = stmt.where(Pegawai.aktif.is_(f.aktif))
+    if f.perlu_dilengkapi:
+        stmt = stmt.where(Pegawai.perlu_dilengkapi.is_not(None))
     return stmt
 
 
@@ -529,6 +547,7 @@ def tambah_pegawai(
     )
     session.add(p)
     session.flush()
+    _atur_bebas_tugas(p, data)
     if atasan_id is not None:
         from kinerja_desktop.services.organisasi import tetapkan_penilai
         from kinerja_desktop.services.waktu import hari_ini
@@ -570,8 +589,39 @@ def ubah_pegawai(
         p.pimpinan_unit_mandiri = bool(data.pimpinan_unit_mandiri)
     if p.perlu_dilengkapi and (data.jenis_jabatan != "FUNGSIONAL" or bersih["jenjang"]):
         p.perlu_dilengkapi = None  # the operator has checked what the import guessed
+    _atur_bebas_tugas(p, data)
     session.flush()
     return ambil_pegawai(session, actor, p.id)
+
+
+KEDUDUKAN_AKTIF = "Aktif"  # SIASN's KEDUDUKAN HUKUM NAMA of normal duties
+
+
+def _atur_bebas_tugas(p: Pegawai, data: PegawaiInput) -> None:
+    """A temporary absence set by hand (the import sets it from KEDUDUKAN HUKUM): the reason
+    is kept as the kedudukan hukum, so the next SIASN import compares like with like."""
+    if data.bebas_tugas is None:
+        return
+    if not data.bebas_tugas:
+        if p.bebas_tugas:
+            p.bebas_tugas = False
+            p.kedudukan_hukum = KEDUDUKAN_AKTIF
+        return
+    alasan = _teks(data.alasan_bebas_tugas)
+    if not alasan:
+        raise ValidationError(
+            "Pilih atau tulis alasan bebas tugas sementara (mis. CLTN, Tugas Belajar).",
+            LABEL_ALASAN_BEBAS,
+        )
+    if len(alasan) > 64:
+        raise ValidationError(
+            "Alasan bebas tugas terlalu panjang (maksimal 64 karakter).",
+            LABEL_ALASAN_BEBAS,
+        )
+    if not p.bebas_tugas:
+        p.bebas_tugas = True
+    if p.kedudukan_hukum != alasan:
+        p.kedudukan_hukum = alasan
 
 
 def nonaktifkan_pegawai(

@@ -16,7 +16,6 @@ from datetime import datetime
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.base import utcnow
 from kinerja_desktop.db.models import (
     EkspektasiPerilaku,
     FrasaUmpanBalik,
@@ -32,10 +31,10 @@ from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
-from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services.akses import wajib_baca_pemantauan
 from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.organisasi import adalah_penilai_dalam
+from kinerja_desktop.services.waktu import sekarang_utc, waktu_kantor
 
 PERAN_PENILAI = "Pejabat Penilai"
 PERAN_PEGAWAI = "Pegawai"
@@ -78,6 +77,7 @@ class PesanRingkas:
     peran: str  # "Pejabat Penilai" / "Pegawai" / other
     teks: str
     waktu: datetime
+    waktu_kantor: datetime  # the same moment in the office's zone, for the screen
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,7 @@ def tulis_umpan_balik(
         induk_id=None,
         penulis_id=actor.pegawai_id,
         teks=_teks(teks),
-        waktu=utcnow(),
+        waktu=sekarang_utc(),
     )
     session.add(u)
     session.flush()
@@ -238,7 +238,7 @@ def balas_umpan_balik(session: Session, actor: Actor, induk_id: int, teks: str) 
             "Hanya pegawai yang bersangkutan dan pejabat penilainya yang dapat membalas umpan "
             "balik ini."
         )
-    waktu = utcnow()
+    waktu = sekarang_utc()
     terakhir = session.scalar(
         select(func.max(UmpanBalik.waktu)).where(
             or_(UmpanBalik.id == akar.id, UmpanBalik.induk_id == akar.id)
@@ -309,7 +309,14 @@ def _bangun(session: Session, rows: list[UmpanBalik]) -> list[UtasRingkas]:
     def pesan(u: UmpanBalik) -> PesanRingkas:
         peran = PERAN_PEGAWAI if u.penulis_id == pemilik.get(u.skp_id) else PERAN_PENILAI
         return PesanRingkas(
-            u.id, u.induk_id, u.penulis_id, nama.get(u.penulis_id, "?"), peran, u.teks, u.waktu
+            u.id,
+            u.induk_id,
+            u.penulis_id,
+            nama.get(u.penulis_id, "?"),
+            peran,
+            u.teks,
+            u.waktu,
+            waktu_kantor(session, u.waktu),
         )
 
     hasil = []
@@ -386,8 +393,8 @@ def perilaku_skp(session: Session, actor: Actor, skp_id: int) -> list[tuple[str,
 
 
 def format_waktu(w: datetime) -> str:
-    """UTC stored time shown in local time: "14-03-2025 09.05"."""
-    return waktu_lokal(w).strftime("%d-%m-%Y %H.%M")
+    """An office-local time (``waktu_kantor`` of a row) as shown: "14-03-2025 09.05"."""
+    return w.strftime("%d-%m-%Y %H.%M")
 
 
 __all__ = [

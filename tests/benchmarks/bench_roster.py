@@ -176,7 +176,6 @@ def ukur_impor(tmp: Path) -> dict[str, float]:
 
     from kinerja_desktop.db.database import open_database
     from kinerja_desktop.domain.peran import SISTEM
-    from kinerja_desktop.exchange import pegawai as io
     from kinerja_desktop.services import audit, impor_pegawai
 
     csv_path = tmp / "siasn_10000.csv"
@@ -187,7 +186,7 @@ def ukur_impor(tmp: Path) -> dict[str, float]:
     t = time.perf_counter()
     p = impor_pegawai.pratinjau_worker(_State(), db.session_factory, SISTEM, csv_path)
     hasil["pratinjau"] = time.perf_counter() - t
-    assert p.jumlah(io.JenisBaris.BARU) == 10_000, p.ringkasan()
+    assert p.jumlah(impor_pegawai.JenisBaris.BARU) == 10_000, p.ringkasan()
     t = time.perf_counter()
     h = impor_pegawai.impor_worker(_State(), db.session_factory, SISTEM, p)
     hasil["terapkan"] = time.perf_counter() - t
@@ -196,7 +195,7 @@ def ukur_impor(tmp: Path) -> dict[str, float]:
     p2 = impor_pegawai.pratinjau_worker(_State(), db.session_factory, SISTEM, csv_path)
     h2 = impor_pegawai.impor_worker(_State(), db.session_factory, SISTEM, p2)
     hasil["kedua"] = time.perf_counter() - t
-    assert p2.jumlah(io.JenisBaris.SAMA) == 10_000 and h2.ditambah == h2.diubah == 0
+    assert p2.jumlah(impor_pegawai.JenisBaris.SAMA) == 10_000 and h2.ditambah == h2.diubah == 0
     db.close()
 
     # the same apply without the audit listener, only to show what auditing costs

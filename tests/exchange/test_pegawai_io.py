@@ -12,13 +12,13 @@ from sqlalchemy import func, select
 from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, UnitKerja
 from kinerja_desktop.domain.peran import SISTEM
 from kinerja_desktop.exchange import pegawai as io
-from kinerja_desktop.exchange.pegawai import pratinjau as io_pratinjau
-from kinerja_desktop.exchange.pegawai import terapkan as io_terapkan
 from kinerja_desktop.exchange.pegawai.kolom import KOLOM_DIKENAL
 from kinerja_desktop.exchange.tabular import Dibatalkan, FileFormatError, read_table
 from kinerja_desktop.services import impor_pegawai
 from kinerja_desktop.services import organisasi as org
 from kinerja_desktop.services import pegawai as svc
+from kinerja_desktop.services.impor_pegawai import pratinjau as io_pratinjau
+from kinerja_desktop.services.impor_pegawai import terapkan as io_terapkan
 from kinerja_desktop.services.uow import run, unit_of_work
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -30,11 +30,11 @@ ROSTER_RUSAK = SAMPLES / "roster_template_rusak.xlsx"
 JUMLAH_SIASN = 22
 
 
-def pratinjau(db, path, **kw) -> io.Pratinjau:
+def pratinjau(db, path, **kw) -> impor_pegawai.Pratinjau:
     return impor_pegawai.pratinjau_worker(_State(), db.session_factory, SISTEM, path, **kw)
 
 
-def terapkan(db, p, dipilih=None, state=None) -> io.HasilImpor:
+def terapkan(db, p, dipilih=None, state=None) -> impor_pegawai.HasilImpor:
     return impor_pegawai.impor_worker(state or _State(), db.session_factory, SISTEM, p, dipilih)
 
 
@@ -62,8 +62,8 @@ def jumlah(session, model) -> int:
 def test_siasn_good_file_preview_then_apply(db, session):
     p = pratinjau(db, SIASN_BAIK)
     assert p.sumber == "SIASN"
-    assert p.jumlah(io.JenisBaris.BARU) == JUMLAH_SIASN
-    assert p.jumlah(io.JenisBaris.TIDAK_VALID) == 0
+    assert p.jumlah(impor_pegawai.JenisBaris.BARU) == JUMLAH_SIASN
+    assert p.jumlah(impor_pegawai.JenisBaris.TIDAK_VALID) == 0
     assert "Kecamatan Rimbo Bujang (di bawah Pemerintah Kabupaten Tebo)" in p.daftar_unit_baru()
     assert jumlah(session, Pegawai) == 0  # the preview writes nothing
     hasil = terapkan(db, p)
@@ -91,7 +91,7 @@ def test_same_file_twice_changes_nothing(db, session):
     # same people in another layout: title lines, ';', BOM, stray spaces, an empty row
     for path in (SIASN_BAIK, SIASN_TITEL):
         p = pratinjau(db, path)
-        assert p.jumlah(io.JenisBaris.SAMA) == JUMLAH_SIASN, p.ringkasan()
+        assert p.jumlah(impor_pegawai.JenisBaris.SAMA) == JUMLAH_SIASN, p.ringkasan()
         assert not p.unit_baru
         hasil = terapkan(db, p)
         assert (hasil.ditambah, hasil.diubah, hasil.unit_dibuat) == (0, 0, 0)
@@ -109,12 +109,15 @@ def test_changed_rows_list_old_and_new_values(db, session, tmp_path):
     with berkas.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows(rows)
     p = pratinjau(db, berkas)
-    (b,) = p.per_jenis(io.JenisBaris.BERUBAH)
+    (b,) = p.per_jenis(impor_pegawai.JenisBaris.BERUBAH)
     assert b.nomor_baris == 4
-    assert io.Perubahan("Pangkat/golongan", "Penata Tk. I, III/d", "Pembina, IV/a") in b.perubahan
-    assert io.Perubahan("Jabatan", "Kepala Seksi Pemerintahan", "Sekretaris Kecamatan") in (
-        b.perubahan
+    assert (
+        impor_pegawai.Perubahan("Pangkat/golongan", "Penata Tk. I, III/d", "Pembina, IV/a")
+        in b.perubahan
     )
+    assert impor_pegawai.Perubahan(
+        "Jabatan", "Kepala Seksi Pemerintahan", "Sekretaris Kecamatan"
+    ) in (b.perubahan)
     terapkan(db, p)
     budi = session.scalar(select(Pegawai).where(Pegawai.nama == "Budi Santoso"))
     session.refresh(budi)
@@ -153,7 +156,7 @@ def test_broken_rows_report_row_column_reason(db, session, path, expected, baik)
         (g,) = salah[nomor].galat
         assert g.kolom == kolom, (nomor, g)
         assert potongan in g.alasan, (nomor, g)
-    assert p.jumlah(io.JenisBaris.BARU) == baik
+    assert p.jumlah(impor_pegawai.JenisBaris.BARU) == baik
     hasil = terapkan(db, p)  # the valid rows are imported, the invalid ones skipped
     assert hasil.ditambah == baik
     assert jumlah(session, Pegawai) == baik
@@ -162,7 +165,7 @@ def test_broken_rows_report_row_column_reason(db, session, path, expected, baik)
 def test_template_sets_units_and_atasan(db, session):
     p = pratinjau(db, ROSTER_BAIK, mulai_atasan=date(2025, 1, 1))
     assert p.sumber == "Template"
-    assert p.jumlah(io.JenisBaris.BARU) == 15
+    assert p.jumlah(impor_pegawai.JenisBaris.BARU) == 15
     terapkan(db, p)
     rina = session.scalar(select(Pegawai).where(Pegawai.nama == "Rina Marlina"))
     dedi = session.scalar(select(Pegawai).where(Pegawai.nama == "Dedi Kurniawan"))
@@ -171,7 +174,7 @@ def test_template_sets_units_and_atasan(db, session):
     assert rina.unit_kerja.induk.nama == "Sekretariat Kecamatan Rimbo Bujang"
     # the same file again: nothing to do, no second assignment
     p2 = pratinjau(db, ROSTER_BAIK, mulai_atasan=date(2025, 1, 1))
-    assert p2.jumlah(io.JenisBaris.SAMA) == 15
+    assert p2.jumlah(impor_pegawai.JenisBaris.SAMA) == 15
     n = session.scalar(select(func.count(PenugasanPenilai.id)))
     terapkan(db, p2)
     assert session.scalar(select(func.count(PenugasanPenilai.id))) == n
@@ -181,8 +184,8 @@ def test_new_atasan_from_a_later_date_is_a_change(db, session, tmp_path):
     terapkan(db, pratinjau(db, ROSTER_BAIK, mulai_atasan=date(2025, 1, 1)))
     p = pratinjau(db, ROSTER_RUSAK, mulai_atasan=date(2026, 1, 1))  # everyone -> the Camat
     sekcam = next(b for b in p.baris if b.nomor_baris == 10)
-    assert sekcam.jenis is io.JenisBaris.SAMA  # the Camat already is her atasan
-    assert all(b.jenis is not io.JenisBaris.BERUBAH for b in p.baris)
+    assert sekcam.jenis is impor_pegawai.JenisBaris.SAMA  # the Camat already is her atasan
+    assert all(b.jenis is not impor_pegawai.JenisBaris.BERUBAH for b in p.baris)
 
 
 def test_selected_rows_only(db, session):
@@ -234,7 +237,7 @@ def test_siasn_xlsx_with_number_nip_is_refused(db, tmp_path):
     assert b.nomor_baris == 3
     assert b.galat[0].kolom == "NIP BARU"
     assert "Teks" in b.galat[0].alasan
-    assert p.jumlah(io.JenisBaris.BARU) == JUMLAH_SIASN - 1
+    assert p.jumlah(impor_pegawai.JenisBaris.BARU) == JUMLAH_SIASN - 1
 
 
 def test_missing_required_column_is_a_file_error(db, tmp_path):
@@ -274,7 +277,7 @@ def test_export_round_trip_and_format(db, session, tmp_path):
     assert len(tabel.rows) == 15
     # importing the export back changes nothing
     p = pratinjau(db, berkas, mulai_atasan=date(2025, 1, 1))
-    assert p.jumlah(io.JenisBaris.SAMA) == 15, [b.ringkasan_perubahan for b in p.baris]
+    assert p.jumlah(impor_pegawai.JenisBaris.SAMA) == 15, [b.ringkasan_perubahan for b in p.baris]
 
 
 def test_export_filtered(db, tmp_path):
@@ -315,7 +318,7 @@ def test_template_download_then_import(db, session, tmp_path):
     )
     wb.save(berkas)
     p = pratinjau(db, berkas)
-    assert p.jumlah(io.JenisBaris.BARU) == 1, p.ringkasan()
+    assert p.jumlah(impor_pegawai.JenisBaris.BARU) == 1, p.ringkasan()
     assert p.daftar_unit_baru() == [
         "Kecamatan Contoh",
         "Seksi Pemerintahan (di bawah Kecamatan Contoh)",
@@ -331,7 +334,7 @@ def test_import_needs_admin(db):
     p = pratinjau(db, SIASN_BAIK)
     biasa = Actor(nama="x", peran=frozenset({Peran.PEGAWAI}))
     with pytest.raises(PermissionDenied), unit_of_work(db.session_factory, biasa) as s:
-        io.terapkan_impor(s, biasa, p)
+        impor_pegawai.terapkan_impor(s, biasa, p)
 
 
 def test_template_and_export_headers_are_the_ones_the_import_reads():

@@ -257,7 +257,7 @@ def test_import_through_dialog(view, qtbot, monkeypatch, no_modal_boxes):
 
 
 def test_real_siasn_file_groups_unsure_rows_then_opens_the_worklist(
-    view, qtbot, monkeypatch, no_modal_boxes
+    view, qtbot, monkeypatch, no_modal_boxes, db
 ):
     from kinerja_desktop.ui.pegawai.perlu_dilengkapi import PerluDilengkapiDialog
 
@@ -285,11 +285,26 @@ def test_real_siasn_file_groups_unsure_rows_then_opens_the_worklist(
     assert len(seen["perlu"]) == 6 and any("jenjang perlu dilengkapi" in t for t in seen["perlu"])
     assert sorted(seen["worklist"]).count("jenis jabatan perkiraan, periksa") == 2
     assert len(seen["worklist"]) == 6
-    # also reachable later from the Pegawai view
-    seen.pop("worklist")
-    assert view.btn_lengkapi.isVisible()
-    view.btn_lengkapi.click()
-    assert len(seen["worklist"]) == 6
+    # also reachable later: a filter of the roster beside the others, with its count
+    assert view.cek_perlu.isVisible() and view.cek_perlu.text() == "Perlu dilengkapi (6)"
+    view.cek_perlu.setChecked(True)
+    assert view.model.total == 6
+    rows = [view.model.baris(i) for i in range(view.model.rowCount())]
+    assert all(r.perlu_dilengkapi for r in rows)
+    i = next(i for i, r in enumerate(rows) if "jenjang" in (r.perlu_dilengkapi or ""))
+    assert view.model.data(view.model.index(i, 4), Qt.ItemDataRole.BackgroundRole) is not None
+
+    def lengkapi(dlg):  # completing the jenjang from the roster clears the mark
+        assert "Perlu dilengkapi" in dlg.catatan_perlu.text()
+        dlg.jenjang.setCurrentIndex(dlg.jenjang.findData("AHLI_MUDA"))
+        dlg.simpan()
+        return dlg.result()
+
+    monkeypatch.setattr(dialogs.PegawaiDialog, "exec", lengkapi)
+    view.tabel.setCurrentIndex(view.model.index(i, 0))
+    view.ubah()
+    assert view.cek_perlu.text() == "Perlu dilengkapi (5)" and view.model.total == 5
+    assert _count(db, id=rows[i].id, perlu_dilengkapi=None, jenjang="AHLI_MUDA") == 1
 
 
 def test_kedudukan_table_dialog_from_the_pegawai_view(view, qtbot, monkeypatch, db, admin):
@@ -428,3 +443,33 @@ def test_pelaksana_sebagai_penilai_meminta_pendelegasian(view, ids, monkeypatch)
     assert dlg.result() == QDialog.DialogCode.Accepted
     riwayat = view.ctx.run(org.riwayat_penilai, ids["pem1"])
     assert any("Pendelegasian: Surat Camat 800/15" in (r.keterangan or "") for r in riwayat)
+
+
+def test_bebas_tugas_is_shown_and_set_in_the_edit_dialog(view, qtbot, monkeypatch, db):
+    view.tabel.setCurrentIndex(view.model.index(0, 0))
+    p = view.terpilih()
+    assert p is not None and not p.bebas_tugas
+
+    def tandai(dlg):
+        assert not dlg.alasan_bebas.isEnabled()
+        dlg.bebas_tugas.setChecked(True)
+        assert dlg.alasan_bebas.isEnabled()
+        dlg.simpan()  # no reason: refused beside the field
+        assert "alasan bebas tugas" in dlg.form.error("alasan_bebas_tugas").lower()
+        dlg.alasan_bebas.setCurrentText("Tugas Belajar")
+        dlg.simpan()
+        return dlg.result()
+
+    monkeypatch.setattr(dialogs.PegawaiDialog, "exec", tandai)
+    view.ubah()
+    assert _count(db, id=p.id, bebas_tugas=True, kedudukan_hukum="Tugas Belajar") == 1
+    assert view.pilih_pegawai(p.id)
+    i = view.tabel.currentIndex().row()
+    assert view.model.data(view.model.index(i, 6)) == "Bebas tugas: Tugas Belajar"
+
+    def lihat(dlg):  # opened again, the form shows what is stored
+        assert dlg.bebas_tugas.isChecked() and dlg.alasan_bebas.currentText() == "Tugas Belajar"
+        return 0
+
+    monkeypatch.setattr(dialogs.PegawaiDialog, "exec", lihat)
+    view.ubah()

@@ -128,10 +128,10 @@ def test_penilai_assignment_history_and_cycles(db, admin):
     from tests import factories as f
 
     with unit_of_work(db.session_factory, admin) as s:
-        camat = f.pegawai(s, "Camat")
-        sekcam = f.pegawai(s, "Sekcam", lahir=date(1982, 1, 2))
+        camat = f.pegawai(s, "Camat", jenis_jabatan="ADMINISTRATOR")
+        sekcam = f.pegawai(s, "Sekcam", lahir=date(1982, 1, 2), jenis_jabatan="ADMINISTRATOR")
         staf = f.pegawai(s, "Staf", lahir=date(1990, 3, 4))
-        plt = f.pegawai(s, "Plt", lahir=date(1985, 6, 7))
+        plt = f.pegawai(s, "Plt", lahir=date(1985, 6, 7), jenis_jabatan="PENGAWAS")
         org.tetapkan_penilai(s, admin, sekcam.id, camat.id, date(2024, 1, 1))
         org.tetapkan_penilai(s, admin, staf.id, camat.id, date(2024, 1, 1))
         org.tetapkan_penilai(s, admin, staf.id, sekcam.id, date(2025, 1, 1))

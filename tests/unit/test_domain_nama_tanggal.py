@@ -121,18 +121,3 @@ def test_parse_tanggal_cells_as_the_imports_read_them():
         parse_tanggal("kemarin")
     with pytest.raises(ValidationError, match="bukan tanggal"):
         parse_tanggal(1990)  # a bare year, not an Excel serial
-
-
-def test_stored_utc_times_are_shown_in_the_computers_time_zone(monkeypatch):
-    import time
-    from datetime import datetime
-
-    from kinerja_desktop.domain.tanggal import waktu_lokal
-
-    monkeypatch.setenv("TZ", "Asia/Jakarta")
-    time.tzset()
-    try:
-        assert waktu_lokal(datetime(2025, 12, 31, 20, 30)) == datetime(2026, 1, 1, 3, 30)
-    finally:
-        monkeypatch.undo()
-        time.tzset()

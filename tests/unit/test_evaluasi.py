@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select, text
@@ -274,6 +274,9 @@ def test_unit_head_rating_follows_organisation(db, k, admin):
 def test_distribution_warns_and_names_over_represented(db, k):
     tw1 = k.periode["TW1"]
     kasi = _aktor(k.kasi)
+    camat = _aktor(k.camat)
+    run(db.session_factory, camat, sv.tetapkan_predikat_organisasi, k.seksi.id, tw1.id, "BAIK")
+    pada = datetime(tw1.selesai.year, tw1.selesai.month, tw1.selesai.day, 9) + timedelta(1)
     for p in (k.staf, k.pppk):
         d = _buka(db, k.kasi, p, tw1)
         run(
@@ -284,11 +287,10 @@ def test_distribution_warns_and_names_over_represented(db, k):
             rating_hasil_kerja="SESUAI",
             rating_perilaku="SESUAI",
         )
-    camat = _aktor(k.camat)
-    dist = run(
-        db.session_factory, camat, sv.tetapkan_predikat_organisasi, k.seksi.id, tw1.id, "BAIK"
-    )
-    assert dist.jumlah["BAIK"] == 2 and dist.total_dinilai == 2
+        # a warning never blocks: the second one is finalised over the broken rule
+        assert run(db.session_factory, kasi, sv.finalkan_evaluasi, d.evaluasi_id, pada=pada).final
+    dist = run(db.session_factory, camat, sv.distribusi_unit, k.seksi.id, tw1.id)
+    assert dist.jumlah["BAIK"] == 2 and dist.total_dinilai == 2 and dist.total_draf == 0
     assert dist.persen["BAIK"] == pytest.approx(100.0)
     assert dist.total_pegawai == 3 and dist.belum_dinilai == 1
     assert len(dist.peringatan) == 2  # Baik > 70 %, nobody Butuh Perbaikan/Kurang
@@ -296,9 +298,6 @@ def test_distribution_warns_and_names_over_represented(db, k):
     nama = dist.kelas_berlebih[0].pegawai
     assert any("Siti Aminah" in n for n in nama) and any("Rina Wati" in n for n in nama)
     assert dist.boleh_menetapkan
-    # a warning never blocks: finalising still works
-    d = _buka(db, k.kasi, k.staf, tw1)
-    assert run(db.session_factory, kasi, sv.finalkan_evaluasi, d.evaluasi_id).final
 
 
 def test_angka_kredit_annual_from_akhir(db, k):

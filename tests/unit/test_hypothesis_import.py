@@ -28,9 +28,9 @@ from kinerja_desktop.db.models import AuditLog, Pegawai, ProgresHarian, Realisas
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.peran import SISTEM
 from kinerja_desktop.exchange import cadangan as c
-from kinerja_desktop.exchange import pegawai as io_peg
 from kinerja_desktop.exchange import progres_io
 from kinerja_desktop.exchange.pegawai.templat import KOLOM_TEMPLATE
+from kinerja_desktop.services import impor_pegawai as io_peg
 from kinerja_desktop.services.uow import unit_of_work
 from tests import factories as f
 
@@ -100,7 +100,7 @@ def _impor_roster(db, path: Path) -> None:
     before = _count(db, Pegawai), _count(db, AuditLog)
     try:
         with db.session_factory(info={"actor": SISTEM}) as s:
-            pr = io_peg.buat_pratinjau(s, SISTEM, path, today=date(2025, 6, 1))
+            pr = io_peg.pratinjau_impor(s, SISTEM, path, today=date(2025, 6, 1))
     except DomainError as exc:  # a file-level problem: a message, nothing written
         assert str(exc).strip()
         assert (_count(db, Pegawai), _count(db, AuditLog)) == before

@@ -220,7 +220,12 @@ def test_non_admin_may_read_but_not_change(db, admin, unit_id):
 def test_non_admin_reads_only_self_and_the_pegawai_he_rates(db, admin, unit_id):
     """A pegawai reads himself; a penilai (PLT/PLH too) also the pegawai he rates; an account
     without a pegawai nobody; the administrator everybody."""
-    atasan = run(db.session_factory, admin, svc.tambah_pegawai, _input(unit_kerja_id=unit_id))
+    atasan = run(
+        db.session_factory,
+        admin,
+        svc.tambah_pegawai,
+        _input(unit_kerja_id=unit_id, jabatan="Kepala Seksi", jenis_jabatan="PENGAWAS"),
+    )
     siti = run(
         db.session_factory,
         admin,
@@ -271,7 +276,7 @@ def test_non_admin_reads_only_self_and_the_pegawai_he_rates(db, admin, unit_id):
     # a PLH assignment opens Siti to Joko (and stays in his reach afterwards: he rated her)
     run(
         db.session_factory, admin, org.tetapkan_penilai, siti.id, pppk.id, date(2024, 6, 1),
-        "PLH", date(2024, 6, 14),
+        "PLH", date(2024, 6, 14), pendelegasian="Surat Perintah Camat 800/12/2024",
     )  # fmt: skip
     assert run(db.session_factory, a_pppk, svc.ambil_pegawai, siti.id).id == siti.id
     assert ids(a_pppk) == sorted([siti.id, pppk.id])

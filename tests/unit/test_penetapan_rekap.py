@@ -3,8 +3,11 @@ unit head counts in his own unit is an office setting the administrator changes.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
+from kinerja_desktop.domain.distribusi import dihitung_dinilai
 from kinerja_desktop.domain.errors import PermissionDenied
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import laporan
@@ -28,10 +31,32 @@ def test_hanya_final_dihitung_dinilai_di_penetapan(db, k):
     camat = factories.actor_for(k.camat)
     tw1 = k.periode["TW1"].id
     layar = run(db.session_factory, camat, sv.distribusi_unit, k.seksi.id, tw1)
-    assert layar.total_dinilai == 2  # the screen shows the drafts as they are rated
+    assert layar.total_dinilai == 1 and layar.total_draf == 1  # the draft is shown apart
     c = run(db.session_factory, camat, laporan.siapkan_cetak_rekap, k.seksi.id, tw1)
     assert c.data["total_dinilai"] == 1
     assert sum(c.data["jumlah"].values()) == 1
+    per_nip = {p["nip"]: p["predikat"] for p in c.data["pegawai"]}
+    assert per_nip[k.staf.nip] == "BAIK" and per_nip[k.pppk.nip] is None
+
+
+@pytest.mark.parametrize("final_pppk", [True, False])
+def test_layar_dan_cetakan_menghitung_dengan_satu_aturan(db, k, final_pppk):
+    """The recap screen, the printed penetapan and the rule itself (applied row by row to the
+    recap's own rows) give the same counts: a change to one alone makes this fail."""
+    _evaluasi(db, k, k.staf)
+    _evaluasi(db, k, k.pppk, final=final_pppk)
+    camat = factories.actor_for(k.camat)
+    tw1 = k.periode["TW1"].id
+    rekap = run(db.session_factory, camat, laporan.rekap_unit, k.seksi.id, tw1)
+    c = run(db.session_factory, camat, laporan.siapkan_cetak_rekap, k.seksi.id, tw1)
+    menurut_aturan = Counter(
+        r.predikat for r in rekap.rows if dihitung_dinilai(r.status_evaluasi, r.predikat)
+    )
+    layar = {p: n for p, n in rekap.distribusi.jumlah.items() if n}
+    cetak = {p: n for p, n in c.data["jumlah"].items() if n}
+    assert layar == cetak == dict(menurut_aturan)
+    assert rekap.distribusi.total_dinilai == c.data["total_dinilai"] == menurut_aturan.total()
+    assert rekap.distribusi.total_draf == (0 if final_pppk else 1)
 
 
 def test_kepala_unit_dihitung_adalah_pengaturan(db, k, admin):

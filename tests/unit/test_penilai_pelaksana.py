@@ -4,9 +4,11 @@ the assignment warns and needs the pendelegasian note, which is kept with it."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from kinerja_desktop.db.models import Pegawai
 from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
 from kinerja_desktop.domain.peran import Actor, Peran
 from kinerja_desktop.services import organisasi as org
@@ -35,7 +37,6 @@ def test_pelaksana_perlu_catatan_pendelegasian(db, admin):
             staf,
             pelaksana,
             date(2025, 1, 1),
-            periksa_pelaksana=True,
         )
     row = run(
         db.session_factory,
@@ -48,7 +49,6 @@ def test_pelaksana_perlu_catatan_pendelegasian(db, admin):
         None,
         "Koordinator lapangan",
         pendelegasian="Surat Camat 800/15/2025 tanggal 2 Januari 2025",
-        periksa_pelaksana=True,
     )
     assert row.keterangan == (
         "Koordinator lapangan; Pendelegasian: Surat Camat 800/15/2025 tanggal 2 Januari 2025"
@@ -66,7 +66,6 @@ def test_pengawas_tanpa_catatan(db, admin):
         staf,
         kasi,
         date(2025, 1, 1),
-        periksa_pelaksana=True,
     )
     assert row.keterangan is None
 
@@ -76,3 +75,44 @@ def test_peringatan_hanya_untuk_administrator(db, admin):
     bukan_admin = Actor("x", pegawai_id=pelaksana, peran=frozenset({Peran.PENILAI}))
     with pytest.raises(PermissionDenied):
         run(db.session_factory, bukan_admin, org.perlu_pendelegasian, pelaksana)
+
+
+SAMPEL = Path(__file__).resolve().parents[1] / "exchange" / "samples"
+
+
+def test_the_service_refuses_a_pelaksana_whoever_calls(db, admin):
+    """No caller can skip the note: the pegawai form's atasan, the import, the CLI all end in
+    tetapkan_penilai."""
+    from kinerja_desktop.services import pegawai as svc
+
+    staf, pelaksana, _kasi = _orang(db, admin)
+    with pytest.raises(ValidationError, match="berjabatan Pelaksana"):
+        run(db.session_factory, admin, org.tetapkan_penilai, staf, pelaksana, date(2025, 1, 1))
+    with unit_of_work(db.session_factory, admin) as s:
+        unit = s.get(Pegawai, staf).unit_kerja_id
+    data = svc.PegawaiInput(
+        nip="199501012020011001", nama="Baru", status="PNS", golongan="II/a",
+        jabatan="Pengadministrasi", jenis_jabatan="PELAKSANA", unit_kerja_id=unit,
+    )  # fmt: skip
+    with pytest.raises(ValidationError, match="berjabatan Pelaksana"):
+        run(db.session_factory, admin, svc.tambah_pegawai, data, atasan_id=pelaksana)
+    assert run(db.session_factory, admin, org.riwayat_penilai, staf) == []
+
+
+def test_an_import_cannot_make_a_pelaksana_penilai(db, admin):
+    """The committed template names a Pelaksana as someone's ATASAN NIP: that row is refused
+    with the column and the rule's message, the others (atasan a Pengawas) are imported."""
+    from kinerja_desktop.services import impor_pegawai as imp
+
+    berkas = SAMPEL / "roster_template_atasan_pelaksana.csv"
+    p = run(db.session_factory, admin, imp.pratinjau_impor, berkas, date(2025, 1, 1))
+    (salah,) = p.tidak_valid
+    assert salah.nomor_baris == 5 and salah.nama == "Dewi Lestari, A.Md."
+    (g,) = salah.galat
+    assert g.kolom == "ATASAN NIP"
+    assert "Nurhayati berjabatan Pelaksana" in g.alasan and "pendelegasian" in g.alasan
+    hasil = run(db.session_factory, admin, imp.terapkan_impor, p)
+    assert (hasil.ditambah, hasil.atasan_ditetapkan) == (3, 2)
+    # stored as Pelaksana now: the same file again still refuses that row
+    p2 = run(db.session_factory, admin, imp.pratinjau_impor, berkas, date(2025, 1, 1))
+    assert [b.nomor_baris for b in p2.tidak_valid] == [5]

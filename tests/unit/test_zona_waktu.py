@@ -148,7 +148,6 @@ BOLEH = {
     "domain/nip.py",
     "services/pegawai.py",
     "exchange/pegawai/ekspor.py",
-    "exchange/pegawai/pratinjau.py",
 }
 DIPERIKSA = ("domain", "services", "reports", "exchange", "ui/evaluasi", "ui/pemantauan", "ui/skp")
 

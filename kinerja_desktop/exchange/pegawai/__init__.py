@@ -14,42 +14,17 @@ Sources the import reads (the kind is recognised from the header row):
   jenjang; such rows carry a "perkiraan, periksa" / "perlu dilengkapi" note for the worklist.
   KEDUDUKAN HUKUM deactivates leavers and marks temporary absences (``bebas_tugas``).
 
-Two steps, so the user sees everything before anything is written:
+The comparison with the stored roster and the writing are the import use case in
+services/impor_pegawai (preview, then apply; administrator only); this package only reads
+files into checked rows (``baca``) and writes them (``ekspor``, ``templat``).
 
-1. :func:`buat_pratinjau` reads the file and compares it with the database in a few bulk
-   queries: every row is BARU (new NIP), BERUBAH (with the fields that change, old → new),
-   SAMA, or TIDAK_VALID (row number as Excel shows it, column, reason). Units named in the
-   file that do not exist yet are listed as new units.
-2. :func:`terapkan_impor` writes the chosen rows inside the caller's transaction; any error
-   (or a cancel) raises, so the caller's unit of work rolls everything back. Importing the
-   same file again finds every row SAMA and writes nothing.
-
-The worker functions (``*_worker``) take a :class:`~kinerja_desktop.domain.tugas.StatusTugas`
-and run one transaction each, for ui/tasks.py and the CLI.
-No Qt here. The modules: ``baca`` (file → checked rows), ``pratinjau``, ``terapkan``,
-``ekspor``, ``templat``; ``kolom``, ``unit`` and ``kueri`` are shared by them.
+``ekspor_worker`` takes a :class:`~kinerja_desktop.domain.tugas.StatusTugas` and runs in one
+session, for ui/tasks.py and the CLI.
+No Qt here. The modules: ``baca`` (file → checked rows), ``ekspor``, ``templat``; ``kolom``
+(the columns and their labels) is shared by them and by the import use case.
 """
 
 from kinerja_desktop.exchange.pegawai.ekspor import ekspor_pegawai, ekspor_worker
-from kinerja_desktop.exchange.pegawai.pratinjau import (
-    BarisImpor,
-    JenisBaris,
-    Perubahan,
-    Pratinjau,
-    buat_pratinjau,
-)
 from kinerja_desktop.exchange.pegawai.templat import tulis_template
-from kinerja_desktop.exchange.pegawai.terapkan import HasilImpor, terapkan_impor
 
-__all__ = [
-    "BarisImpor",
-    "HasilImpor",
-    "JenisBaris",
-    "Perubahan",
-    "Pratinjau",
-    "buat_pratinjau",
-    "ekspor_pegawai",
-    "ekspor_worker",
-    "terapkan_impor",
-    "tulis_template",
-]
+__all__ = ["ekspor_pegawai", "ekspor_worker", "tulis_template"]

@@ -9,7 +9,12 @@ from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Evaluasi, Pegawai, Periode, PredikatOrganisasi, UnitKerja
-from kinerja_desktop.domain.distribusi import HasilDistribusi, periksa_distribusi, teks_aturan
+from kinerja_desktop.domain.distribusi import (
+    STATUS_DINILAI,
+    HasilDistribusi,
+    periksa_distribusi,
+    teks_aturan,
+)
 from kinerja_desktop.domain.errors import NotFound, PermissionDenied, StateError, ValidationError
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.nip import format_nip
@@ -22,7 +27,7 @@ from kinerja_desktop.services.evaluasi.predikat_org import (
     baris_predikat_org,
     kepala_unit,
 )
-from kinerja_desktop.services.evaluasi.syarat import DRAF, FINAL, adalah_penilai, nama_pegawai
+from kinerja_desktop.services.evaluasi.syarat import DRAF, adalah_penilai, nama_pegawai
 from kinerja_desktop.services.pengaturan import kepala_unit_dihitung
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, periode_row
 
@@ -42,8 +47,8 @@ class DistribusiUnit:
     predikat_organisasi: str | None
     jumlah: dict[str, int]
     persen: dict[str, float]
-    total_dinilai: int
-    total_final: int
+    total_dinilai: int  # FINAL evaluations (domain.distribusi.dihitung_dinilai)
+    total_draf: int  # rated drafts, not counted until final
     total_pegawai: int
     hasil: HasilDistribusi | None
     aturan: tuple[str, ...]
@@ -143,12 +148,12 @@ def distribusi_unit(
     periode_id: int,
     *,
     sub_unit: bool = True,
-    hanya_final: bool = False,
 ) -> DistribusiUnit:
     """Counts and percentages of employee predikat in a unit (aggregate SQL), checked against
-    the SE 3/2023 rule of the organisation's predikat. Warns; never blocks. ``hanya_final``
-    counts only FINAL evaluations as dinilai (the signed penetapan); whether the unit head
-    counts in his own unit is the office setting :func:`kepala_unit_dihitung`."""
+    the SE 3/2023 rule of the organisation's predikat. Warns; never blocks. The screen and the
+    signed penetapan both read it: only what :func:`dihitung_dinilai` counts is dinilai (rated
+    drafts are shown apart); whether the unit head counts in his own unit is the office
+    setting :func:`kepala_unit_dihitung`."""
     periode = get_periode(session, periode_id)
     unit = session.get(UnitKerja, unit_id)
     if unit is None:
@@ -167,24 +172,20 @@ def distribusi_unit(
             dalam_unit,
             ~and_(Pegawai.unit_kerja_id == unit_id, Pegawai.kepala_unit.is_(True)),
         )
-    dinilai: ColumnElement[bool] = Evaluasi.predikat.is_not(None)
-    if hanya_final:
-        dinilai = and_(dinilai, Evaluasi.status == FINAL)
+    # dihitung_dinilai in SQL: a predikat and a status of STATUS_DINILAI
+    dihitung = Evaluasi.status.in_([s.value for s in STATUS_DINILAI])
+    dinilai: ColumnElement[bool] = and_(Evaluasi.predikat.is_not(None), dihitung)
     rows = session.execute(
-        select(
-            Evaluasi.predikat,
-            func.count(Evaluasi.id),
-            func.sum(case((Evaluasi.status == FINAL, 1), else_=0)),
-        )
+        select(Evaluasi.predikat, func.count(Evaluasi.id), func.sum(case((dihitung, 1), else_=0)))
         .join(Pegawai, Pegawai.id == Evaluasi.pegawai_id)
-        .where(Evaluasi.periode_id == periode_id, dalam_unit, dinilai)
+        .where(Evaluasi.periode_id == periode_id, dalam_unit, Evaluasi.predikat.is_not(None))
         .group_by(Evaluasi.predikat)
     ).all()
     jumlah = {p.value: 0 for p in Predikat}
-    total_final = 0
-    for pred, n, n_final in rows:
-        jumlah[pred] = int(n)
-        total_final += int(n_final or 0)
+    total_draf = 0
+    for pred, n, n_dinilai in rows:
+        jumlah[pred] = int(n_dinilai or 0)
+        total_draf += int(n) - jumlah[pred]
     total = sum(jumlah.values())
     total_pegawai = (
         session.scalar(
@@ -242,7 +243,7 @@ def distribusi_unit(
         jumlah=jumlah,
         persen=persen,
         total_dinilai=total,
-        total_final=total_final,
+        total_draf=total_draf,
         total_pegawai=int(total_pegawai),
         hasil=hasil,
         aturan=aturan,

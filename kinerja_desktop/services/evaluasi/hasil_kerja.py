@@ -26,6 +26,7 @@ from kinerja_desktop.domain.angka import format_angka, format_persen
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.predikat import hitung_capaian
 from kinerja_desktop.services.evaluasi.syarat import nama_pegawai
+from kinerja_desktop.services.waktu import waktu_kantor
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class UmpanBalikRow:
     teks: str
     waktu: datetime
     induk_id: int | None
+    waktu_kantor: datetime  # the same moment in the office's zone, for the screen
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,15 @@ def _umpan_balik_rows(session: Session, rows: list[UmpanBalik]) -> tuple[UmpanBa
         else {}
     )
     return tuple(
-        UmpanBalikRow(r.id, nama.get(r.penulis_id, "?"), r.penulis_id, r.teks, r.waktu, r.induk_id)
+        UmpanBalikRow(
+            r.id,
+            nama.get(r.penulis_id, "?"),
+            r.penulis_id,
+            r.teks,
+            r.waktu,
+            r.induk_id,
+            waktu_kantor(session, r.waktu),
+        )
         for r in sorted(rows, key=lambda r: (r.waktu, r.id))
     )
 

@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.base import utcnow
 from kinerja_desktop.db.models import Evaluasi, Keberatan, Pegawai, Periode, RiwayatEvaluasi
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.zona_waktu import ZonaWaktu, tanggal_lokal
 from kinerja_desktop.services.evaluasi.syarat import FINAL, nama_pegawai
+from kinerja_desktop.services.waktu import sekarang_utc, waktu_kantor
 
 HARI_KEBERATAN = 14  # PP 30/2019 Pasal 59 [firm]
 
@@ -25,6 +25,7 @@ class RiwayatRow:
     nama_pengguna: str
     aksi: str
     alasan: str | None
+    waktu_kantor: datetime  # the same moment in the office's zone, for the screen
 
 
 @dataclass(frozen=True)
@@ -66,14 +67,14 @@ def catat_riwayat(
             nama_pengguna=actor.nama,
             aksi=aksi,
             alasan=alasan,
-            waktu=waktu or utcnow(),
+            waktu=waktu or sekarang_utc(),
         )
     )
 
 
 def riwayat_rows(session: Session, ev: Evaluasi) -> tuple[RiwayatRow, ...]:
     return tuple(
-        RiwayatRow(r.waktu, r.nama_pengguna, r.aksi, r.alasan)
+        RiwayatRow(r.waktu, r.nama_pengguna, r.aksi, r.alasan, waktu_kantor(session, r.waktu))
         for r in session.scalars(
             select(RiwayatEvaluasi)
             .where(RiwayatEvaluasi.evaluasi_id == ev.id)

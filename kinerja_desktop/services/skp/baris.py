@@ -4,7 +4,7 @@ models; loading an SKP (or its RHK/IKI) by id and the optimistic-lock check."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -103,6 +103,7 @@ class RiwayatRow:
     dari_status: str | None
     ke_status: str
     alasan: str | None
+    waktu_kantor: datetime  # the same moment in the office's zone, for the screen
 
     @property
     def label(self) -> str:

@@ -28,7 +28,7 @@ from kinerja_desktop.services.skp.baris import (
 )
 from kinerja_desktop.services.skp.izin import izin_skp, wajib_lihat
 from kinerja_desktop.services.skp.kosakata import DIKEMBALIKAN
-from kinerja_desktop.services.waktu import hari_ini
+from kinerja_desktop.services.waktu import hari_ini, waktu_kantor
 
 
 def daftar_skp(
@@ -58,7 +58,14 @@ def detail_skp(session: Session, actor: Actor, skp_id: int) -> SkpDetail:
     wajib_lihat(session, actor, skp.pegawai_id)
     snap = baca_snapshot(skp)
     riwayat = tuple(
-        RiwayatRow(r.waktu, r.nama_pengguna, r.dari_status, r.ke_status, r.alasan)
+        RiwayatRow(
+            r.waktu,
+            r.nama_pengguna,
+            r.dari_status,
+            r.ke_status,
+            r.alasan,
+            waktu_kantor(session, r.waktu),
+        )
         for r in session.scalars(
             select(RiwayatSkp).where(RiwayatSkp.skp_id == skp.id).order_by(RiwayatSkp.id)
         )

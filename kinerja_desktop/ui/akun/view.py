@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import akun as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
@@ -28,10 +27,6 @@ from kinerja_desktop.ui.common.form import judul_halaman, label_keterangan
 from kinerja_desktop.ui.settings import UiSettings
 
 KOLOM = ["Nama Pengguna", "Pegawai", "Peran", "Status", "Login Terakhir"]
-
-
-def _lokal(waktu):
-    return waktu_lokal(waktu) if waktu else None
 
 
 class AkunView(QWidget):
@@ -111,7 +106,7 @@ class AkunView(QWidget):
                 status, warna = "Terkunci", QColor("#b00020")
             else:
                 status, warna = "Aktif", None
-            login = _lokal(r.login_terakhir)
+            login = r.login_terakhir_kantor
             nilai = [
                 r.nama_pengguna,
                 r.pegawai_nama or "—",

@@ -67,7 +67,7 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return [
                 str(r.id),
-                f"{r.waktu_lokal:%d-%m-%Y %H:%M:%S}",
+                f"{r.waktu_kantor:%d-%m-%Y %H:%M:%S}",
                 r.nama_pengguna,
                 r.aksi_label,
                 r.entitas_label,

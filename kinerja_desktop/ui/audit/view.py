@@ -209,7 +209,7 @@ class AuditView(QWidget):
             return
         self.judul_rinci.setText(
             f"<b>No. {row.id}</b> — {row.aksi_label} {row.entitas_label.lower()} oleh "
-            f"<b>{row.nama_pengguna}</b>, {row.waktu_lokal:%d-%m-%Y %H:%M:%S}"
+            f"<b>{row.nama_pengguna}</b>, {row.waktu_kantor:%d-%m-%Y %H:%M:%S}"
             + (f" — {row.keterangan}" if row.keterangan else "")
         )
         rinci = row.baris_rinci()

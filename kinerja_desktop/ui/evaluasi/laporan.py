@@ -373,7 +373,10 @@ class LaporanView(QWidget):
             self.tbl_dist.setItem(r, 0, QTableWidgetItem(format_angka(d.jumlah[p.value])))
             self.tbl_dist.setItem(r, 1, QTableWidgetItem(format_persen(d.persen[p.value])))
         self.tbl_dist.setItem(5, 0, QTableWidgetItem(f"{d.total_dinilai} dari {d.total_pegawai}"))
-        self.tbl_dist.setItem(5, 1, QTableWidgetItem(f"{d.total_final} final"))
+        draf = f"{d.total_draf} draf belum final" if d.total_draf else ""
+        self.tbl_dist.setItem(5, 1, QTableWidgetItem(draf))
+        if d.total_draf and (sel := self.tbl_dist.item(5, 1)) is not None:
+            sel.setToolTip("Evaluasi draf belum dihitung sebagai dinilai sampai difinalkan.")
         for r in range(6):
             for c in range(2):
                 if (sel := self.tbl_dist.item(r, c)) is not None:

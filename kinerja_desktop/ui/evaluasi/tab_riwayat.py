@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.status import StatusKeberatan
-from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.ui.evaluasi.widgets import LABEL_AKSI, esc, label_rating
 
@@ -44,7 +43,7 @@ class RiwayatTab(QWidget):
         for r, row in enumerate(d.riwayat):
             for c, teks in enumerate(
                 (
-                    f"{waktu_lokal(row.waktu):%d-%m-%Y %H:%M}",
+                    f"{row.waktu_kantor:%d-%m-%Y %H:%M}",
                     row.nama_pengguna,
                     LABEL_AKSI.get(row.aksi, row.aksi),
                     row.alasan or "",

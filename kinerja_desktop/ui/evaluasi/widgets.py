@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QComboBox
 
 from kinerja_desktop.domain.predikat import Predikat, Rating
 from kinerja_desktop.domain.status import StatusEvaluasi
-from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import evaluasi as sv
 
 
@@ -55,7 +54,7 @@ def thread_html(thread: Sequence[sv.UmpanBalikRow]) -> str:
         indent = "margin-left:18px;" if u.induk_id else ""
         bagian.append(
             f"<p style='{indent}'><b>{u.penulis}</b> "
-            f"<span style='color:#6b7280'>{waktu_lokal(u.waktu):%d-%m-%Y %H:%M}</span><br>"
+            f"<span style='color:#6b7280'>{u.waktu_kantor:%d-%m-%Y %H:%M}</span><br>"
             f"{esc(u.teks)}</p>"
         )
     return "".join(bagian)

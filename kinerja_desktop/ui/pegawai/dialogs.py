@@ -32,6 +32,7 @@ from kinerja_desktop.domain import nip as nip_mod
 from kinerja_desktop.domain.enums import JenisJabatan, JenjangFungsional, StatusPegawai
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.domain.golongan import golongan_choices
+from kinerja_desktop.domain.jabatan_siasn import ALASAN_BEBAS_TUGAS
 from kinerja_desktop.services import organisasi as org
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.context import AppContext
@@ -247,7 +248,6 @@ class PenugasanDialog(QDialog):
             pydate(self.selesai.date()) if jenis != "DEFINITIF" else None,
             self.keterangan.text().strip() or None,
             pendelegasian=pendelegasian,
-            periksa_pelaksana=True,
             tangani=di_form,
             keterangan="Penetapan pejabat penilai",
         )
@@ -328,6 +328,16 @@ class PegawaiDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 16, 16, 12)
         lay.setSpacing(12)
+        if pegawai is not None and pegawai.perlu_dilengkapi:
+            self.catatan_perlu = QLabel(
+                f"<b>Perlu dilengkapi:</b> {pegawai.perlu_dilengkapi}. Periksa jenis jabatan "
+                "dan jenjang, lalu simpan; tandanya hilang setelah data disimpan."
+            )
+            self.catatan_perlu.setWordWrap(True)
+            self.catatan_perlu.setStyleSheet(
+                "background:#fef3c7; color:#78350f; padding:6px 8px; border-radius:4px"
+            )
+            lay.addWidget(self.catatan_perlu)
 
         data = QGroupBox("Data pegawai")
         dl = QVBoxLayout(data)
@@ -356,6 +366,7 @@ class PegawaiDialog(QDialog):
         self.jenis_kelamin.addItem("Laki-laki", "L")
         self.jenis_kelamin.addItem("Perempuan", "P")
         form.add("jenis_kelamin", "Jenis kelamin", self.jenis_kelamin)
+        form.add("alasan_bebas_tugas", "Bebas tugas", self._bagian_bebas_tugas())
 
         self.status = QComboBox()
         for s in StatusPegawai:
@@ -412,6 +423,30 @@ class PegawaiDialog(QDialog):
         self._jenis_berubah()
         if not ctx.actor.is_admin:
             self.tombol.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+
+    def _bagian_bebas_tugas(self) -> QWidget:
+        """A temporary absence (domain.md §2a): the record stays, the duties stop."""
+        kotak = QWidget()
+        h = QHBoxLayout(kotak)
+        h.setContentsMargins(0, 0, 0, 0)
+        self.bebas_tugas = QCheckBox("Sementara")
+        self.bebas_tugas.setToolTip(
+            "CLTN, tugas belajar, pemberhentian sementara…: data pegawai tetap ada, tetapi ia "
+            "tidak wajib menyusun SKP dan tidak dihitung di papan pemantauan, daftar belum "
+            "mengisi, maupun distribusi predikat selama bebas tugas."
+        )
+        self.alasan_bebas = QComboBox()
+        self.alasan_bebas.setEditable(True)
+        self.alasan_bebas.addItems(ALASAN_BEBAS_TUGAS)
+        self.alasan_bebas.setCurrentIndex(-1)
+        self.alasan_bebas.setToolTip("Alasan (kedudukan hukum), mis. CLTN atau Tugas Belajar")
+        if (isian := self.alasan_bebas.lineEdit()) is not None:
+            isian.setPlaceholderText("alasan")
+        self.alasan_bebas.setEnabled(False)
+        self.bebas_tugas.toggled.connect(self.alasan_bebas.setEnabled)
+        h.addWidget(self.bebas_tugas)
+        h.addWidget(self.alasan_bebas, 1)
+        return kotak
 
     # --- pejabat penilai section ---------------------------------------------------------
     def _bagian_penilai(self) -> QGroupBox:
@@ -559,6 +594,9 @@ class PegawaiDialog(QDialog):
         self.unit.setCurrentIndex(i)
         self.kepala_unit.setChecked(p.kepala_unit)
         self.pimpinan_unit_mandiri.setChecked(p.pimpinan_unit_mandiri)
+        self.bebas_tugas.setChecked(p.bebas_tugas)
+        if p.bebas_tugas:
+            self.alasan_bebas.setCurrentText(p.kedudukan_hukum or "")
 
     def data_input(self) -> svc.PegawaiInput:
         return svc.PegawaiInput(
@@ -576,6 +614,10 @@ class PegawaiDialog(QDialog):
             jenjang=self.jenjang.currentData(),
             kepala_unit=self.kepala_unit.isChecked(),
             pimpinan_unit_mandiri=self.pimpinan_unit_mandiri.isChecked(),
+            bebas_tugas=self.bebas_tugas.isChecked(),
+            alasan_bebas_tugas=(
+                self.alasan_bebas.currentText() if self.bebas_tugas.isChecked() else None
+            ),
         )
 
     def _tampilkan_galat(self, galat: list[ValidationError]) -> None:

@@ -1,5 +1,5 @@
 """Import dialog: choose a file → preview (Baru / Berubah / Tidak berubah / Tidak valid) →
-choose rows → Terapkan, with progress and Batal. The work runs in exchange/pegawai."""
+choose rows → Terapkan, with progress and Batal. The work runs in services/impor_pegawai."""
 
 from __future__ import annotations
 
@@ -281,7 +281,7 @@ class ImportDialog(QDialog):
         self._task = task
 
     def _pratinjau_selesai(self, p: Any) -> None:
-        from kinerja_desktop.exchange.pegawai import JenisBaris
+        from kinerja_desktop.services.impor_pegawai import JenisBaris
 
         self.tombol_berkas.setEnabled(True)
         self.pratinjau = p

@@ -22,6 +22,7 @@ KOLOM = [
 ]
 
 _ABU = QColor("#8a8a8a")
+_KUNING = QColor("#fef3c7")  # data an import could not read for sure: "perlu dilengkapi"
 
 
 class PegawaiTableModel(PagedTableModel):
@@ -59,13 +60,24 @@ class PegawaiTableModel(PagedTableModel):
             if kolom == 5:
                 return r.unit_kerja
             if kolom == 6:
+                if r.aktif and r.bebas_tugas:
+                    return f"Bebas tugas: {r.kedudukan_hukum or '-'}"
                 return "Ya" if r.aktif else (r.alasan_nonaktif or "Tidak").split(":")[0]
-        elif role == Qt.ItemDataRole.ForegroundRole and not r.aktif:
+        elif role == Qt.ItemDataRole.ForegroundRole and (not r.aktif or r.bebas_tugas):
             return _ABU
+        elif role == Qt.ItemDataRole.BackgroundRole and kolom == 4 and r.perlu_dilengkapi:
+            return _KUNING
         elif role == Qt.ItemDataRole.ToolTipRole:
             if not r.aktif:
                 tgl = f" sejak {r.tanggal_nonaktif:%d-%m-%Y}" if r.tanggal_nonaktif else ""
                 return f"Nonaktif{tgl}: {r.alasan_nonaktif or '-'}"
+            if kolom == 4 and r.perlu_dilengkapi:
+                return f"{r.jabatan}\nPerlu dilengkapi: {r.perlu_dilengkapi}"
+            if kolom == 6 and r.bebas_tugas:
+                return (
+                    f"Bebas tugas sementara ({r.kedudukan_hukum or '-'}): tidak wajib SKP dan "
+                    "tidak dihitung di papan pemantauan maupun distribusi predikat."
+                )
             if kolom in (3, 4, 5):
                 return self.tampil(r, kolom, Qt.ItemDataRole.DisplayRole)
         elif role == Qt.ItemDataRole.UserRole:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -70,7 +71,6 @@ class PegawaiView(QWidget):
         self.btn_impor = self._tombol(judul, "Impor…", self.impor, admin)
         self.btn_ekspor = self._tombol(judul, "Ekspor…", self.ekspor, True)
         self.btn_template = self._tombol(judul, "Unduh template", self.unduh_template, admin)
-        self.btn_lengkapi = self._tombol(judul, "Perlu dilengkapi…", self.perlu_dilengkapi, admin)
         kl.addLayout(judul)
 
         saring = QHBoxLayout()
@@ -89,6 +89,15 @@ class PegawaiView(QWidget):
             self.aktif.addItem(label)
         self.aktif.currentIndexChanged.connect(lambda _i: self._filter_berubah())
         saring.addWidget(self.aktif)
+        # the import's worklist as a filter of the roster: completing the data clears the mark
+        self.cek_perlu = QCheckBox("Perlu dilengkapi")
+        self.cek_perlu.setToolTip(
+            "Hanya pegawai yang jenis jabatan atau jenjangnya diperkirakan dari berkas impor "
+            "atau belum diisi. Buka datanya (klik dua kali), lengkapi, lalu simpan."
+        )
+        self.cek_perlu.toggled.connect(lambda _c: self._filter_berubah())
+        self.cek_perlu.setVisible(admin)
+        saring.addWidget(self.cek_perlu)
         saring.addStretch(1)
         self.btn_kedudukan = QPushButton("Kedudukan hukum…")
         self.btn_kedudukan.setToolTip("Perlakuan KEDUDUKAN HUKUM dari SIASN saat impor")
@@ -119,6 +128,7 @@ class PegawaiView(QWidget):
         split.setSizes([330, 1000])
 
         self.model.modelReset.connect(self._setelah_muat)
+        self._perbarui_perlu()
         self.model.rowsInserted.connect(lambda *_a: self._perbarui_jumlah())
         self._filter_berubah()
         # Sorting goes to SQL; enabling it after the first load asks for the name order.
@@ -141,18 +151,37 @@ class PegawaiView(QWidget):
             unit_id=self.tree.unit_id(),
             status=STATUS_PILIHAN[self.status.currentIndex()][1],
             aktif=AKTIF_PILIHAN[self.aktif.currentIndex()][1],
+            perlu_dilengkapi=self.cek_perlu.isChecked(),
         )
+
+    def _perbarui_perlu(self) -> None:
+        """The worklist's count beside its filter (active pegawai; after each change)."""
+        if not self.ctx.actor.is_admin:
+            return
+        n = jalankan(
+            self,
+            self.ctx,
+            svc.hitung_pegawai,
+            svc.FilterPegawai(aktif=True, perlu_dilengkapi=True),
+            judul="Daftar pegawai tidak dapat dimuat",
+        )
+        if n is GAGAL:
+            return
+        self.cek_perlu.setText(f"Perlu dilengkapi ({format_angka(n)})")
+        self.cek_perlu.setStyleSheet("color:#b45309; font-weight:600" if n else "")
 
     def _filter_berubah(self) -> None:
         coba(self, self.model.set_filter, self.filter(), judul="Daftar pegawai tidak dapat dimuat")
 
     def _muat_ulang(self) -> None:
         self.model.reload()
+        self._perbarui_perlu()
 
     def refresh(self) -> None:
         self.tree.refresh()
         self.model.filter = self.filter()
         self.model.reload()
+        self._perbarui_perlu()
 
     def _setelah_muat(self) -> None:
         self._perbarui_jumlah()
@@ -194,7 +223,7 @@ class PegawaiView(QWidget):
         dlg = PegawaiDialog(self.ctx, None, self.tree.unit_id(), self)
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.hasil is not None:
             self.tree.refresh()
-            self.model.reload()
+            self._muat_ulang()
             self.pilih_pegawai(dlg.hasil.id)
 
     def ubah(self) -> None:
@@ -209,7 +238,7 @@ class PegawaiView(QWidget):
         dlg = PegawaiDialog(self.ctx, segar, None, self)
         dlg.exec()
         self.tree.refresh()
-        self.model.reload()
+        self._muat_ulang()
         self.pilih_pegawai(segar.id)
 
     def ubah_aktif(self) -> None:
@@ -237,7 +266,7 @@ class PegawaiView(QWidget):
         if hasil is GAGAL:
             return
         self.tree.refresh()
-        self.model.reload()
+        self._muat_ulang()
         self.pilih_pegawai(p.id)
 
     def impor(self) -> None:
@@ -249,7 +278,7 @@ class PegawaiView(QWidget):
         dlg.exec()
         if dlg.hasil is not None:
             self.tree.refresh()
-            self.model.reload()
+            self._muat_ulang()
             if dlg.ada_perlu_dilengkapi:
                 self.perlu_dilengkapi()
 
@@ -263,7 +292,7 @@ class PegawaiView(QWidget):
 
         PerluDilengkapiDialog(self.ctx, self).exec()
         self.tree.refresh()
-        self.model.reload()
+        self._muat_ulang()
 
     def ekspor(self) -> None:
         from kinerja_desktop.exchange.pegawai import ekspor_worker

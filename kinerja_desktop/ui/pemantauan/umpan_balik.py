@@ -36,7 +36,7 @@ def html_utas(utas: list[UtasRingkas]) -> str:
             bagian.append(
                 f"<div style='background:{warna}; margin:2px 0 4px {geser}; padding:4px 6px'>"
                 f"<span style='color:#333'><b>{escape(p.penulis_nama)}</b> "
-                f"<span style='color:#666'>({escape(p.peran)}) · {ub.format_waktu(p.waktu)}"
+                f"<span style='color:#666'>({escape(p.peran)}) · {ub.format_waktu(p.waktu_kantor)}"
                 f"</span></span><br>{escape(p.teks).replace(chr(10), '<br>')}</div>"
             )
     return "".join(bagian)

@@ -3,8 +3,7 @@ Perilaku Kerja, Lampiran and Riwayat."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.status import StatusSkp
-from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui import cetak
@@ -381,8 +379,7 @@ class SkpEditor(QWidget):
         rows = list(reversed(self._d.riwayat))
         t.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            # RiwayatRow.waktu is typed ``object`` in the service; it holds a UTC datetime
-            t.setItem(i, 0, sel(f"{waktu_lokal(cast(datetime, r.waktu)):%d-%m-%Y %H:%M}"))
+            t.setItem(i, 0, sel(f"{r.waktu_kantor:%d-%m-%Y %H:%M}"))
             t.setItem(i, 1, sel(r.nama_pengguna))
             t.setItem(i, 2, sel(r.label, warna=StatusSkp.warna_dari(r.ke_status)))
             t.setItem(i, 3, sel(r.alasan or ""))

@@ -79,3 +79,13 @@ def id_per_nip(session: Session, nips: list[str]) -> dict[str, int]:
         ):
             out[nip] = pid
     return out
+
+
+def jenis_jabatan_per_nip(session: Session, nips: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for bagian in potong(nips):
+        for nip, jenis in session.execute(
+            select(Pegawai.nip, Pegawai.jenis_jabatan).where(Pegawai.nip.in_(bagian))
+        ):
+            out[nip] = jenis
+    return out

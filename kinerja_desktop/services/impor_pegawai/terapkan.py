@@ -14,10 +14,10 @@ from kinerja_desktop.domain import nip as nip_mod
 from kinerja_desktop.domain.errors import ConflictError, ValidationError
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
-from kinerja_desktop.exchange.pegawai.kueri import id_per_nip, potong
-from kinerja_desktop.exchange.pegawai.pratinjau import JenisBaris, Pratinjau
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.impor_pegawai.kueri import id_per_nip, potong
+from kinerja_desktop.services.impor_pegawai.pratinjau import JenisBaris, Pratinjau
 
 _LANGKAH = 500  # rows between progress/cancel checks
 # written when the row carries them (KEDUDUKAN HUKUM, leaving the office, worklist notes)
@@ -55,7 +55,11 @@ def terapkan_impor(
 ) -> HasilImpor:
     """Write the chosen rows (row numbers; default: all new and changed) in the caller's
     transaction. Raises on any problem or on cancel, so the caller rolls back whole."""
-    from kinerja_desktop.services.organisasi import _cek_siklus, tetapkan_penilai
+    from kinerja_desktop.services.organisasi import (
+        _cek_siklus,
+        dengan_pendelegasian,
+        tetapkan_penilai,
+    )
 
     wajib_admin(actor)
     st = state or StatusTugas()
@@ -166,6 +170,9 @@ def terapkan_impor(
                 )
                 if koreksi is not None:
                     _cek_siklus(session, pid, penilai, pratinjau.mulai_atasan)
+                    koreksi.keterangan = dengan_pendelegasian(
+                        session, penilai, koreksi.keterangan, None
+                    )
                     koreksi.penilai_id = penilai
                     session.flush()
                 else:

@@ -1,4 +1,5 @@
-"""The import's preview: the file's rows compared with the database in a few bulk queries.
+"""The import's preview: the rows exchange/pegawai read from the file, compared with the
+stored roster in a few bulk queries.
 Every row is BARU (new NIP), BERUBAH (with the fields that change, old → new), SAMA, or
 TIDAK_VALID (row number as Excel shows it, column, reason); units named in the file that do
 not exist yet are listed as new units. Nothing is written."""
@@ -14,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain import nip as nip_mod
+from kinerja_desktop.domain.enums import JenisJabatan
 from kinerja_desktop.domain.jabatan_siasn import CATATAN_JENJANG, Kedudukan
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
@@ -27,14 +29,18 @@ from kinerja_desktop.exchange.pegawai.kolom import (
     atasan_label,
     tampil,
 )
-from kinerja_desktop.exchange.pegawai.kueri import (
+from kinerja_desktop.exchange.tabular import teks
+from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.impor_pegawai.kueri import (
     id_per_nip,
+    jenis_jabatan_per_nip,
     nip_nama_per_id,
     pegawai_ada,
     penugasan_definitif,
 )
-from kinerja_desktop.exchange.pegawai.unit import PetaUnit, UnitBaru
-from kinerja_desktop.exchange.tabular import teks
+from kinerja_desktop.services.impor_pegawai.unit import PetaUnit, UnitBaru
+from kinerja_desktop.services.organisasi import PESAN_PELAKSANA
+from kinerja_desktop.services.waktu import hari_ini
 
 _LANGKAH = 500  # rows between progress/cancel checks
 
@@ -162,11 +168,9 @@ def buat_pratinjau(
     ``mulai_atasan`` is the date from which an ATASAN NIP in the template takes effect
     (default: 1 January of the current year).
     """
-    from kinerja_desktop.services.akses import wajib_admin
-
     wajib_admin(actor)  # the preview shows every stored value of the pegawai named
     st = state or StatusTugas()
-    today = today or date.today()
+    today = today or hari_ini(session)
     mulai = mulai_atasan or date(today.year, 1, 1)
     tabel, siasn = baca_berkas(path, st)
     ada = set(tabel.kolom)
@@ -200,6 +204,9 @@ def buat_pratinjau(
                 ),
             )
 
+    pelaksana = _atasan_pelaksana(session, calon, nip_atasan, atasan_db, info_penilai)
+    for n in pelaksana:
+        pelaksana[n] = pelaksana[n] or nip_valid_di_berkas.get(n, "")
     hasil: list[BarisImpor] = []
     dilihat: dict[str, int] = {}
     for i, c in enumerate(calon):
@@ -265,7 +272,8 @@ def buat_pratinjau(
         r = lama.get(nip)
         if r is None:
             b.ubah_atasan = bool(c.atasan_nip)
-            hasil.append(b)
+            _cek_pelaksana(b, pelaksana, label)
+            hasil.append(_tidak_valid(b) if b.galat else b)
             continue
         b.pegawai_id = r["id"]
         _banding_siasn(b, d, r)
@@ -298,12 +306,9 @@ def buat_pratinjau(
                 nip_valid_di_berkas,
                 label,
             )
+            _cek_pelaksana(b, pelaksana, label)
         if b.galat:
-            hasil.append(
-                BarisImpor(
-                    b.nomor_baris, JenisBaris.TIDAK_VALID, nip, nama_tampil, b.unit, galat=b.galat
-                )
-            )
+            hasil.append(_tidak_valid(b))
             continue
         b.jenis = JenisBaris.BERUBAH if b.perubahan else JenisBaris.SAMA
         hasil.append(b)
@@ -316,6 +321,48 @@ def buat_pratinjau(
         mulai,
         {k: v for k, v in peta.nama.items() if k > 0},
     )
+
+
+def _tidak_valid(b: BarisImpor) -> BarisImpor:
+    return BarisImpor(b.nomor_baris, JenisBaris.TIDAK_VALID, b.nip, b.nama, b.unit, galat=b.galat)
+
+
+def _atasan_pelaksana(
+    session: Session,
+    calon: list[Calon],
+    nip_atasan: list[str],
+    atasan_db: dict[str, int],
+    info_penilai: dict[int, tuple[str, str]],
+) -> dict[str, str]:
+    """NIP → name of the file's atasan who will be Pelaksana after the import (the file's row
+    decides, else the stored jabatan): they rate only with a pendelegasian note, which a file
+    cannot carry (organisasi.dengan_pendelegasian)."""
+    if not nip_atasan:
+        return {}
+    jenis = jenis_jabatan_per_nip(session, nip_atasan)
+    dicari = set(nip_atasan)
+    for c in calon:
+        n = c.data.get("nip")
+        if n in dicari and not c.galat and c.data.get("jenis_jabatan"):
+            jenis[n] = c.data["jenis_jabatan"]
+    return {
+        n: info_penilai[atasan_db[n]][1] if atasan_db.get(n) in info_penilai else ""
+        for n, j in jenis.items()
+        if j == JenisJabatan.PELAKSANA
+    }
+
+
+def _cek_pelaksana(b: BarisImpor, pelaksana: dict[str, str], label: dict[str, str]) -> None:
+    if b.ubah_atasan and b.atasan_nip in pelaksana:
+        nama = pelaksana[b.atasan_nip] or nip_mod.format_nip(b.atasan_nip)
+        b.galat.append(
+            GalatImpor(
+                label["atasan_nip"],
+                PESAN_PELAKSANA.format(nama=nama)
+                + " Berkas impor tidak memuat catatan itu: tetapkan atasan ini dari formulir "
+                "pegawai (Pejabat penilai).",
+            )
+        )
 
 
 def _banding_siasn(b: BarisImpor, d: dict[str, Any], r: dict[str, Any]) -> None:

@@ -1,7 +1,8 @@
 """The roster import as a use case: preview, apply, and the worklist of pegawai whose data the
 import could not read for sure. Only the administrator may do any of it: the preview shows
-every stored value of the pegawai the file names. exchange/pegawai reads and compares the file;
-this module is the door the screens and the CLI go through."""
+every stored value of the pegawai the file names. exchange/pegawai only reads the file into
+checked rows; ``pratinjau`` compares them with the stored roster, ``terapkan`` writes the
+chosen ones. This module is the door the screens and the CLI go through."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,10 +23,31 @@ from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.services import pengaturan
 from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.impor_pegawai import terapkan
+from kinerja_desktop.services.impor_pegawai.pratinjau import (
+    BarisImpor,
+    JenisBaris,
+    Perubahan,
+    Pratinjau,
+    buat_pratinjau,
+)
+from kinerja_desktop.services.impor_pegawai.terapkan import HasilImpor
 from kinerja_desktop.services.waktu import hari_ini
 
-if TYPE_CHECKING:
-    from kinerja_desktop.exchange.pegawai import HasilImpor, Pratinjau
+__all__ = [
+    "BarisImpor",
+    "HasilImpor",
+    "JenisBaris",
+    "Perubahan",
+    "Pratinjau",
+    "daftar_perlu_dilengkapi",
+    "impor_worker",
+    "pratinjau_impor",
+    "pratinjau_worker",
+    "simpan_tabel_kedudukan",
+    "tabel_kedudukan",
+    "terapkan_impor",
+]
 
 
 def pratinjau_impor(
@@ -38,8 +59,6 @@ def pratinjau_impor(
     today: date | None = None,
 ) -> Pratinjau:
     """Read the file and compare it with the roster; writes nothing."""
-    from kinerja_desktop.exchange.pegawai.pratinjau import buat_pratinjau
-
     wajib_admin(actor)
     tabel = tabel_kedudukan(session, actor)
     hari = today or hari_ini(session)  # a leaver is deactivated on the office's date
@@ -54,8 +73,6 @@ def terapkan_impor(
     state: StatusTugas | None = None,
 ) -> HasilImpor:
     """Write the chosen rows in the caller's transaction (all or nothing)."""
-    from kinerja_desktop.exchange.pegawai import terapkan
-
     wajib_admin(actor)
     return terapkan.terapkan_impor(session, actor, pratinjau, dipilih, state)
 
