@@ -109,12 +109,12 @@ def putus_keberatan(
     waktu = datetime.combine(hari_ini, utcnow().time()) if hari_ini else sekarang_utc()
     terapkan_keputusan(
         session,
-        actor,
         k,
         ev,
         keputusan,
         (rating_hasil_kerja, rating_perilaku),
         catatan,
+        dicatat_oleh=actor,
         diputus=(actor.pegawai_id, waktu),
     )
     return keberatan_row(session, k, ev, periode)
@@ -122,18 +122,19 @@ def putus_keberatan(
 
 def terapkan_keputusan(
     session: Session,
-    actor: Actor,
     k: Keberatan,
     ev: Evaluasi,
     keputusan: str,
     rating_baru: tuple[str | None, str | None],
     catatan: str,
     *,
+    dicatat_oleh: Actor,
     diputus: tuple[int | None, datetime],
 ) -> None:
     """The decision's effect, whoever entered it (the atasan himself, or the operator from an
     outside atasan's letter): TETAP, or DIUBAH with new ratings and the recomputed predikat.
-    ``diputus`` is (the deciding atasan, when)."""
+    ``diputus`` is (the deciding atasan, when). The callers check who may decide."""
+    actor = dicatat_oleh
     rating_hasil_kerja, rating_perilaku = rating_baru
     ke = periksa_transisi(TRANSISI_KEBERATAN, "putuskan", k.status)
     keputusan = (keputusan or "").upper()

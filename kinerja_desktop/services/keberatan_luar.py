@@ -133,12 +133,12 @@ def catat_keputusan_surat(
     waktu = datetime.combine(tanggal, utcnow().time())  # decided on the letter's day
     terapkan_keputusan(
         session,
-        actor,
         k,
         ev,
         keputusan,
         (rating_hasil_kerja, rating_perilaku),
         f"{teks} {tambahan}".strip(),
+        dicatat_oleh=actor,
         diputus=(atasan.id if atasan else None, waktu),
     )
     return keberatan_row(session, k, ev, get_periode(session, ev.periode_id))
