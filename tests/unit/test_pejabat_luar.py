@@ -192,3 +192,32 @@ def test_the_chain_above_an_outside_official_stays_outside(db, kantor):
             camat,
             date(2025, 2, 1),
         )
+
+
+def test_outside_officials_are_not_on_boards_lists_or_in_distributions(db, kantor):
+    """He hangs on the office's top unit (pegawai.unit_kerja_id is required) but is counted
+    nowhere: not on the board, not as "belum mengisi", not in the distribution's denominator,
+    not in the recap."""
+    from kinerja_desktop.services import evaluasi as ev_svc
+    from kinerja_desktop.services import laporan
+    from kinerja_desktop.services import pemantauan as pm
+    from tests.data_evaluasi import buat_periode_tahun
+
+    with db.session_factory() as s:
+        tw1 = buat_periode_tahun(s, 2025)["TW1"].id
+        s.commit()
+        akar = s.get(Pegawai, kantor["Sekretaris Daerah"]).unit_kerja_id
+        aktif_di_kantor = s.scalar(
+            select(func.count(Pegawai.id)).where(
+                Pegawai.aktif.is_(True), Pegawai.luar.is_(False), Pegawai.bebas_tugas.is_(False)
+            )
+        )
+    luar_ids = set(kantor.values())
+    papan = run(db.session_factory, ADMIN, pm.papan_pemantauan, 2025, unit_id=akar)
+    assert papan.baris and not {b.pegawai_id for b in papan.baris} & luar_ids
+    belum = run(db.session_factory, ADMIN, pm.belum_mengisi, tw1, unit_id=akar)
+    assert belum and not {b.pegawai_id for b in belum} & luar_ids
+    dist = run(db.session_factory, ADMIN, ev_svc.distribusi_unit, akar, tw1)
+    assert dist.total_pegawai <= aktif_di_kantor
+    rekap = run(db.session_factory, ADMIN, laporan.rekap_unit, akar, tw1)
+    assert "Hasbullah" not in str(rekap) and "Rahmat Hidayatullah" not in str(rekap)

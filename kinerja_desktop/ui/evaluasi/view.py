@@ -164,11 +164,11 @@ class EvaluasiView(QWidget):
         actor = self.ctx.actor
         if actor.pegawai_id is None:
             self.lbl_info.setText(
-                "Akun ini tidak terhubung ke data pegawai, sehingga tidak menilai siapa pun. "
-                "Penilaian diisi oleh pejabat penilai masing-masing; administrator dapat melihat "
-                "rekap, mencetak, dan memverifikasi dokumen di menu Rekap & Laporan. Di bawah "
-                "ini: pegawai yang pejabat penilainya pejabat luar kantor (mis. Sekda) — "
-                "administrator mengisi evaluasinya sesuai dokumen yang ditandatangani pejabat itu."
+                "Akun ini tidak terhubung ke data pegawai. Penilaian diisi oleh pejabat penilai "
+                "masing-masing; administrator dapat melihat rekap, mencetak, dan memverifikasi "
+                "dokumen di menu Rekap & Laporan. Yang tercantum di bawah ini hanya pegawai yang "
+                "pejabat penilainya pejabat luar kantor (mis. Sekda, Bupati): administrator "
+                "mengisi evaluasinya sesuai dokumen yang ditandatangani pejabat itu."
             )
         else:
             self.lbl_info.setText(
