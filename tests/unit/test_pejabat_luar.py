@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kinerja_desktop.db.models import Pegawai, Skp
+from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, Skp
 from kinerja_desktop.domain.errors import (
     ConflictError,
     PermissionDenied,
@@ -221,3 +221,37 @@ def test_outside_officials_are_not_on_boards_lists_or_in_distributions(db, kanto
     assert dist.total_pegawai <= aktif_di_kantor
     rekap = run(db.session_factory, ADMIN, laporan.rekap_unit, akar, tw1)
     assert "Hasbullah" not in str(rekap) and "Rahmat Hidayatullah" not in str(rekap)
+
+
+def _migrasi(db, arah: str, revisi: str) -> None:
+    from alembic import command
+
+    from kinerja_desktop.db.database import _alembic_config
+
+    with db.engine.begin() as conn:
+        getattr(command, arah)(_alembic_config(conn), revisi)
+
+
+def test_migration_0005_adds_the_columns_and_refuses_a_lossy_downgrade(db, kantor):
+    from sqlalchemy import inspect
+
+    from kinerja_desktop.db.database import SCHEMA_HEAD, current_revision
+
+    with pytest.raises(RuntimeError, match="pejabat luar kantor"):
+        _migrasi(db, "downgrade", "0004")
+    assert current_revision(db.engine) == SCHEMA_HEAD
+    with db.engine.begin() as conn:  # without outside officials the way back is open
+        conn.execute(
+            PenugasanPenilai.__table__.delete().where(
+                PenugasanPenilai.penilai_id.in_(list(kantor.values()))
+            )
+        )
+        conn.execute(Pegawai.__table__.delete().where(Pegawai.luar.is_(True)))
+    _migrasi(db, "downgrade", "0004")
+    kolom = {c["name"] for c in inspect(db.engine).get_columns("pegawai")}
+    assert "luar" not in kolom and "instansi_luar" not in kolom
+    assert "surat_nomor" not in {c["name"] for c in inspect(db.engine).get_columns("keberatan")}
+    _migrasi(db, "upgrade", "head")
+    with db.session_factory() as s:  # the roster imported before is all "in the office"
+        assert s.scalar(select(func.count(Pegawai.id)).where(Pegawai.luar.is_(True))) == 0
+        assert s.scalar(select(func.count(Pegawai.id))) > 20

@@ -32,6 +32,21 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # The older program knows no outside officials: it would list them as pegawai (with the
+    # "LUAR…" key as NIP) and lose the letters of keberatan decided from outside.
+    conn = op.get_bind()
+    ada = conn.execute(
+        sa.text(
+            "SELECT (SELECT COUNT(*) FROM pegawai WHERE luar = :ya) + "
+            "(SELECT COUNT(*) FROM keberatan WHERE surat_nomor IS NOT NULL)"
+        ),
+        {"ya": True},
+    ).scalar()
+    if ada:
+        raise RuntimeError(
+            "Basis data ini memuat pejabat luar kantor atau keputusan keberatan dari surat "
+            "atasan luar kantor; versi program yang lebih lama tidak dapat memuatnya."
+        )
     for kolom in ("surat_sha256", "surat_nama", "surat_tanggal", "surat_nomor"):
         op.execute(f"ALTER TABLE keberatan DROP COLUMN {kolom}")
     for kolom in ("unit_kerja_luar", "instansi_luar", "luar"):
