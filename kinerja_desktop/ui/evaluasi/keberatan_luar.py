@@ -54,7 +54,7 @@ class KeputusanSuratDialog(QDialog):
         keberatan: sv.KeberatanRow,
         parent: QWidget | None = None,
         *,
-        hari_ini: date | None = None,
+        hari_ini: date,  # the office's today (services/waktu), the letter's default date
     ) -> None:
         super().__init__(parent)
         self.ctx, self.keberatan = ctx, keberatan
@@ -81,7 +81,7 @@ class KeputusanSuratDialog(QDialog):
         self.nomor = QLineEdit()
         self.nomor.setPlaceholderText("mis. 800/123/SETDA/2025")
         self.form.add("nomor", "Nomor surat", self.nomor)
-        self.tanggal = tanggal_edit(hari_ini or date.today())
+        self.tanggal = tanggal_edit(hari_ini)
         self.form.add("tanggal", "Tanggal surat", self.tanggal)
         baris = QWidget()
         bl = QHBoxLayout(baris)
