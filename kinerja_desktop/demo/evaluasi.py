@@ -85,7 +85,12 @@ def isi_evaluasi(session: Session, tahun: int, rng: random.Random) -> dict[str, 
     hitung = {"evaluasi": 0, "final": 0, "predikat_organisasi": 0, "keberatan": 0}
     if not lalu:
         return hitung
-    pegawai = {p.id: p for p in session.scalars(select(Pegawai).where(Pegawai.aktif.is_(True)))}
+    pegawai = {
+        p.id: p
+        for p in session.scalars(
+            select(Pegawai).where(Pegawai.aktif.is_(True), Pegawai.luar.is_(False))
+        )
+    }
     skp_ok = set(
         session.scalars(
             select(Skp.pegawai_id).where(Skp.tahun == tahun, Skp.status == StatusSkp.DITETAPKAN)

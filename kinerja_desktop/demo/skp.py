@@ -562,7 +562,11 @@ def isi_skp(session: Session, tahun: int, rng: random.Random) -> dict[str, int]:
             )
     awal = date(tahun, 1, 1)
     pegawai = list(
-        session.scalars(select(Pegawai).where(Pegawai.aktif.is_(True)).order_by(Pegawai.id))
+        session.scalars(
+            select(Pegawai)
+            .where(Pegawai.aktif.is_(True), Pegawai.luar.is_(False))
+            .order_by(Pegawai.id)
+        )
     )
     atasan = {p.id: organisasi.penilai_pada(session, p.id, awal) for p in pegawai}
     urutan = _urutan_kaskade(pegawai, atasan)

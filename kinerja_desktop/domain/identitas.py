@@ -34,6 +34,20 @@ class Identitas:
     jabatan: str
     unit_kerja: str
     ppk: bool = False  # True = PPPK: the NIP label prints "NI PPPK"
+    # Only a pejabat luar kantor has it (domain.md §9): his block then prints INSTANSI, and
+    # NIP only when he has one. Kept out of the JSON when empty, so the print data (and the
+    # verification code) of every other block stays what it was.
+    instansi: str = ""
+
+    @property
+    def luar(self) -> bool:
+        return bool(self.instansi)
+
+    @property
+    def cetak_nip(self) -> bool:
+        """Whether the NIP line prints: always for the office's pegawai, for an outside
+        official (possibly not an ASN) only when he has a NIP."""
+        return not self.luar or bool(self.nip.strip())
 
     @property
     def label_nip(self) -> str:
@@ -53,7 +67,7 @@ class Identitas:
         return replace(self, jabatan=f"{awalan} {jabatan}".strip(), unit_kerja=unit_kerja)
 
     def ke_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "nama": self.nama,
             "nip": self.nip,
             "pangkat_golongan": self.pangkat_golongan,
@@ -61,6 +75,9 @@ class Identitas:
             "unit_kerja": self.unit_kerja,
             "ppk": self.ppk,
         }
+        if self.instansi:
+            data["instansi"] = self.instansi
+        return data
 
     @classmethod
     def dari_json(cls, data: Mapping[str, Any] | None) -> Identitas:
@@ -77,6 +94,7 @@ class Identitas:
             jabatan=data.get("jabatan") or "",
             unit_kerja=data.get("unit_kerja") or "",
             ppk=bool(data.get("ppk")),
+            instansi=data.get("instansi") or "",
         )
 
 

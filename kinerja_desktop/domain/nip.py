@@ -224,9 +224,27 @@ def cek_kesesuaian(
     return galat
 
 
+# A pejabat luar kantor without NIP (a Bupati is not an ASN) is stored under this key plus
+# 14 characters of his uuid: the pegawai.nip column is unique and not null, and no NIP
+# starts with letters.
+AWALAN_TANPA_NIP = "LUAR"
+
+
+def kunci_tanpa_nip(uuid: str) -> str:
+    return AWALAN_TANPA_NIP + uuid.replace("-", "")[: PANJANG - len(AWALAN_TANPA_NIP)]
+
+
+def nip_pejabat_luar(tersimpan: str | None) -> str:
+    """The NIP of a pejabat luar kantor as stored, or "" when he has none."""
+    if not tersimpan or tersimpan.startswith(AWALAN_TANPA_NIP):
+        return ""
+    return tersimpan
+
+
 def format_nip(nip: str | None) -> str:
-    """Group 18 digits as printed: "19660801 198803 1 001"; anything else is returned as is."""
-    if nip is None:
+    """Group 18 digits as printed: "19660801 198803 1 001"; anything else is returned as is
+    (the key of an outside official without NIP reads as empty)."""
+    if nip is None or nip.startswith(AWALAN_TANPA_NIP):
         return ""
     if len(nip) != PANJANG or not nip.isdigit():
         return nip

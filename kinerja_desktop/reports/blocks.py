@@ -161,14 +161,20 @@ def baris_instansi_periode(
 
 def baris_identitas(identitas: IdentitasCetak) -> list[tuple[str, str]]:
     """The five (label, value) pairs: NAMA, NIP (or NI PPPK), PANGKAT/GOL RUANG, JABATAN,
-    UNIT KERJA."""
-    return [
-        ("NAMA", identitas.nama),
-        (identitas.label_nip, identitas.nip_cetak),
-        ("PANGKAT/GOL RUANG", identitas.pangkat_golongan),
+    UNIT KERJA. A pejabat luar kantor's block, as the Lampiran's: NIP only when he has one,
+    UNIT KERJA only when recorded, then INSTANSI."""
+    baris = [("NAMA", identitas.nama)]
+    if identitas.cetak_nip:
+        baris.append((identitas.label_nip, identitas.nip_cetak))
+    baris += [
+        ("PANGKAT/GOL RUANG", identitas.pangkat_golongan or ("-" if identitas.luar else "")),
         ("JABATAN", identitas.jabatan),
-        ("UNIT KERJA", identitas.unit_kerja),
     ]
+    if not identitas.luar or identitas.unit_kerja:
+        baris.append(("UNIT KERJA", identitas.unit_kerja))
+    if identitas.luar:
+        baris.append(("INSTANSI", identitas.instansi))
+    return baris
 
 
 def tabel_identitas(
@@ -191,19 +197,18 @@ def tabel_identitas(
             "",
         ]
     ]
-    for i, ((lk, nk), (lp, np_)) in enumerate(
-        zip(baris_identitas(pegawai), baris_identitas(penilai), strict=True), start=1
-    ):
-        data.append(
-            [
-                paragraf(str(i), "tabel_tengah"),
-                paragraf(lk, "tabel"),
-                paragraf(nk, "tabel"),
-                paragraf(str(i), "tabel_tengah"),
-                paragraf(lp, "tabel"),
-                paragraf(np_, "tabel"),
+    kiri, kanan = baris_identitas(pegawai), baris_identitas(penilai)
+    for i in range(max(len(kiri), len(kanan))):  # an outside penilai may have more or fewer
+        sel: list[Any] = []
+        for sisi in (kiri, kanan):
+            label, nilai = sisi[i] if i < len(sisi) else ("", "")
+            nomor = str(i + 1) if label else ""
+            sel += [
+                paragraf(nomor, "tabel_tengah"),
+                paragraf(label, "tabel"),
+                paragraf(nilai, "tabel"),
             ]
-        )
+        data.append(sel)
     t = Table(
         data,
         colWidths=lebar_kolom([4, 17, 29, 4, 17, 29], lebar),
@@ -300,13 +305,14 @@ def _kolom_tanda_tangan(
     else:
         nama = paragraf(GARIS_TITIK, "ttd")
         nip = paragraf(f"{idn.label_nip}. {'.' * 36}", "ttd")
-    return [
+    kolom = [
         paragraf(baris_tanggal, "ttd") if baris_tanggal else paragraf_markup("&nbsp;", "ttd"),
         paragraf(penanda.peran, "ttd"),
         Spacer(1, RUANG_TANDA_TANGAN),
         nama,
-        nip,
     ]
+    # an outside official without NIP (a Bupati is not an ASN) signs with his name only
+    return [*kolom, nip] if idn.cetak_nip else kolom
 
 
 def blok_tanda_tangan(

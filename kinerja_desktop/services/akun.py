@@ -220,8 +220,14 @@ def _get(session: Session, akun_id: int) -> Akun:
 def _cek_pegawai(session: Session, pegawai_id: int | None, kecuali_akun: int | None) -> None:
     if pegawai_id is None:
         return
-    if session.get(Pegawai, pegawai_id) is None:
+    p = session.get(Pegawai, pegawai_id)
+    if p is None:
         raise NotFound("Pegawai yang dipilih tidak ditemukan.")
+    if p.luar:  # he signs on paper; his decisions are entered by the operator
+        raise ValidationError(
+            "Pejabat luar kantor tidak dapat diberi akun; keputusannya dicatat oleh operator.",
+            "Pegawai",
+        )
     lain = session.scalar(
         select(Akun.nama_pengguna).where(
             Akun.pegawai_id == pegawai_id, Akun.id != (kecuali_akun or -1)
@@ -528,7 +534,7 @@ def pegawai_tanpa_akun(
     )
     rows = session.scalars(
         select(Pegawai)
-        .where(Pegawai.aktif.is_(True), Pegawai.id.not_in(dipakai))
+        .where(Pegawai.aktif.is_(True), Pegawai.luar.is_(False), Pegawai.id.not_in(dipakai))
         .order_by(Pegawai.nama_cari)
     )
     return [

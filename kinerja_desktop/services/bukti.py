@@ -20,13 +20,14 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
-from sqlalchemy import select
+from sqlalchemy import select, union
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import (
     BerkasBukti,
     BuktiDukung,
     Indikator,
+    Keberatan,
     Pengaturan,
     Periode,
     ProgresHarian,
@@ -470,6 +471,18 @@ def lampirkan_berkas(
     )
 
 
+def simpan_berkas(
+    session: Session, store: BuktiStore, sumber: str | os.PathLike[str]
+) -> BerkasTersimpan:
+    """Copy a file into the store and register it, for a document that is not a realisasi's
+    evidence (the letter of an outside atasan on a keberatan). Permission is the caller's."""
+    batas = min(store.batas_ukuran, batas_ukuran(session))
+    hasil = BuktiStore(store.folder, batas, sinkron=store.sinkron).simpan(sumber)
+    if session.get(BerkasBukti, hasil.sha256) is None:
+        session.add(BerkasBukti(sha256=hasil.sha256, ukuran=hasil.ukuran, mime=hasil.mime))
+    return hasil
+
+
 def lampirkan_bytes(
     session: Session,
     actor: Actor,
@@ -618,7 +631,10 @@ def bersihkan_berkas_yatim(session: Session, actor: Actor, store: BuktiStore) ->
     from kinerja_desktop.services.akses import wajib_admin
 
     wajib_admin(actor)
-    dipakai = select(BuktiDukung.sha256).where(BuktiDukung.sha256.is_not(None))
+    dipakai = union(
+        select(BuktiDukung.sha256).where(BuktiDukung.sha256.is_not(None)),
+        select(Keberatan.surat_sha256).where(Keberatan.surat_sha256.is_not(None)),
+    )
     yatim = session.scalars(select(BerkasBukti).where(BerkasBukti.sha256.not_in(dipakai))).all()
     n = 0
     for berkas in yatim:
@@ -656,5 +672,6 @@ __all__ = [
     "lampirkan_bytes",
     "lampirkan_tautan",
     "periksa_jenis",
+    "simpan_berkas",
     "simpan_bukti_sebagai",
 ]

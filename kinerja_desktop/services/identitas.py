@@ -18,12 +18,15 @@ from kinerja_desktop.domain.errors import NotFound
 from kinerja_desktop.domain.golongan import label_pangkat_golongan
 from kinerja_desktop.domain.identitas import Identitas, SnapshotIdentitas
 from kinerja_desktop.domain.nama import nama_lengkap
+from kinerja_desktop.domain.nip import nip_pejabat_luar
 from kinerja_desktop.services.pengaturan import KUNCI_TEMPAT, baca_teks
 from kinerja_desktop.services.waktu import hari_ini
 
 
 def identitas_dari(p: Pegawai) -> Identitas:
     """The pegawai's identity block as it reads in the roster now."""
+    if p.luar:
+        return _identitas_luar(p)
     return Identitas(
         nama=nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang),
         nip=p.nip,
@@ -31,6 +34,19 @@ def identitas_dari(p: Pegawai) -> Identitas:
         jabatan=p.jabatan,
         unit_kerja=p.unit_kerja.nama if p.unit_kerja else "",
         ppk=p.status == StatusPegawai.PPPK,
+    )
+
+
+def _identitas_luar(p: Pegawai) -> Identitas:
+    """A pejabat luar kantor: his own unit (if recorded) and instansi; NIP only if he has one."""
+    return Identitas(
+        nama=nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang),
+        nip=nip_pejabat_luar(p.nip),
+        pangkat_golongan=label_pangkat_golongan(p.golongan, p.status) if p.golongan else "",
+        jabatan=p.jabatan,
+        unit_kerja=p.unit_kerja_luar or "",
+        ppk=p.status == StatusPegawai.PPPK,
+        instansi=p.instansi_luar or "-",
     )
 
 

@@ -106,6 +106,36 @@ def putus_keberatan(
         raise PermissionDenied(
             "Keberatan hanya dapat diputus oleh atasan pejabat penilai kinerja pegawai ini."
         )
+    waktu = datetime.combine(hari_ini, utcnow().time()) if hari_ini else sekarang_utc()
+    terapkan_keputusan(
+        session,
+        k,
+        ev,
+        keputusan,
+        (rating_hasil_kerja, rating_perilaku),
+        catatan,
+        dicatat_oleh=actor,
+        diputus=(actor.pegawai_id, waktu),
+    )
+    return keberatan_row(session, k, ev, periode)
+
+
+def terapkan_keputusan(
+    session: Session,
+    k: Keberatan,
+    ev: Evaluasi,
+    keputusan: str,
+    rating_baru: tuple[str | None, str | None],
+    catatan: str,
+    *,
+    dicatat_oleh: Actor,
+    diputus: tuple[int | None, datetime],
+) -> None:
+    """The decision's effect, whoever entered it (the atasan himself, or the operator from an
+    outside atasan's letter): TETAP, or DIUBAH with new ratings and the recomputed predikat.
+    ``diputus`` is (the deciding atasan, when). The callers check who may decide."""
+    actor = dicatat_oleh
+    rating_hasil_kerja, rating_perilaku = rating_baru
     ke = periksa_transisi(TRANSISI_KEBERATAN, "putuskan", k.status)
     keputusan = (keputusan or "").upper()
     if keputusan not in (TETAP, DIUBAH):
@@ -136,14 +166,12 @@ def putus_keberatan(
     k.status = ke
     k.keputusan = keputusan
     k.catatan_keputusan = catatan or None
-    k.diputus_oleh_id = actor.pegawai_id
-    k.diputus_pada = datetime.combine(hari_ini, utcnow().time()) if hari_ini else sekarang_utc()
+    k.diputus_oleh_id, k.diputus_pada = diputus
     teks = "Hasil tetap" if keputusan == TETAP else f"Hasil diubah, predikat {ev.predikat}"
     catat_riwayat(
         session, actor, ev, "KEBERATAN_DIPUTUS", f"{teks}. {catatan}".strip(), k.diputus_pada
     )
     session.flush()
-    return keberatan_row(session, k, ev, periode)
 
 
 def daftar_keberatan_untuk_diputus(
@@ -196,4 +224,5 @@ __all__ = [
     "daftar_keberatan_untuk_diputus",
     "keberatan_evaluasi",
     "putus_keberatan",
+    "terapkan_keputusan",
 ]

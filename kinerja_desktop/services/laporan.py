@@ -139,7 +139,7 @@ def _rows(session: Session, unit_id: int, periode: Periode, sub_unit: bool) -> l
         .outerjoin(
             Evaluasi, and_(Evaluasi.pegawai_id == Pegawai.id, Evaluasi.periode_id == periode.id)
         )
-        .where(Pegawai.unit_kerja_id.in_(ids), Pegawai.aktif.is_(True))
+        .where(Pegawai.unit_kerja_id.in_(ids), Pegawai.aktif.is_(True), Pegawai.luar.is_(False))
         .order_by(UnitKerja.urutan, UnitKerja.id, Pegawai.kepala_unit.desc(), Pegawai.nama)
     )
     if not kepala_unit_dihitung(session):  # the same pegawai as the distribution counts
@@ -279,6 +279,7 @@ def angka_kredit_unit(
         .where(
             Pegawai.unit_kerja_id.in_(ids),
             Pegawai.aktif.is_(True),
+            Pegawai.luar.is_(False),
             Pegawai.jenis_jabatan == JenisJabatan.FUNGSIONAL.value,
         )
         .order_by(Pegawai.nama)

@@ -144,7 +144,9 @@ def nonaktifkan_unit(session: Session, actor: Actor, unit_id: int) -> UnitRow:
     wajib_admin(actor)
     unit = _get_unit(session, unit_id)
     aktif_pegawai = session.scalar(
-        select(Pegawai.id).where(Pegawai.unit_kerja_id == unit_id, Pegawai.aktif.is_(True)).limit(1)
+        select(Pegawai.id)
+        .where(Pegawai.unit_kerja_id == unit_id, Pegawai.aktif.is_(True), Pegawai.luar.is_(False))
+        .limit(1)
     )
     sub = session.scalar(
         select(UnitKerja.id).where(UnitKerja.induk_id == unit_id, UnitKerja.aktif.is_(True))
@@ -307,9 +309,15 @@ def tetapkan_penilai(
         raise ValidationError(
             "Pegawai tidak dapat menjadi pejabat penilai dirinya sendiri.", "Pejabat Penilai"
         )
-    for pid in (pegawai_id, penilai_id):
-        if session.get(Pegawai, pid) is None:
-            raise NotFound("Pegawai tidak ditemukan.")
+    dinilai, penilai = session.get(Pegawai, pegawai_id), session.get(Pegawai, penilai_id)
+    if dinilai is None or penilai is None:
+        raise NotFound("Pegawai tidak ditemukan.")
+    if dinilai.luar and not penilai.luar:  # the chain above an outside official stays outside
+        raise ValidationError(
+            "Atasan seorang pejabat luar kantor juga pejabat luar kantor (mis. Bupati untuk "
+            "Sekretaris Daerah). Catat dulu di Pejabat luar kantor.",
+            "Pejabat Penilai",
+        )
     if jenis != "DEFINITIF" and (selesai is None or selesai < mulai):
         raise ValidationError(
             f"Penugasan {jenis} wajib memiliki tanggal selesai setelah tanggal mulai.", "Selesai"

@@ -370,7 +370,9 @@ def _escape_like(s: str) -> str:
 
 
 def _lingkup(stmt: Select, actor: Actor) -> Select:
-    """Only the rows the actor may read (all for the administrator)."""
+    """Only the rows the actor may read (all for the administrator); a pejabat luar kantor is
+    not in the office's roster (services/pejabat_luar.py)."""
+    stmt = stmt.where(Pegawai.luar.is_(False))
     kondisi = kondisi_roster(actor)
     return stmt if kondisi is None else stmt.where(kondisi)
 

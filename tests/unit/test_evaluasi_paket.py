@@ -97,6 +97,7 @@ ANTAR_MODUL = {
     "keberatan_rows",
     "label_periode",
     "nama_pegawai",
+    "penilai_luar_untuk",
     "perbarui_snapshot",
     "riwayat_rows",
     "wajib_baca",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from kinerja_desktop.db.base import Base, TimestampMixin, UuidMixin, VersionMixin, utcnow
@@ -99,6 +99,12 @@ class Keberatan(UuidMixin, TimestampMixin, VersionMixin, Base):
     catatan_keputusan: Mapped[str | None] = mapped_column(Text)
     diputus_oleh_id: Mapped[int | None] = mapped_column(ForeignKey("pegawai.id"))
     diputus_pada: Mapped[datetime | None] = mapped_column(DateTime)
+    # The letter of an outside atasan pejabat penilai, entered by the operator
+    # (services/keberatan_luar.py); the scan is a file of the evidence store.
+    surat_nomor: Mapped[str | None] = mapped_column(String(100))
+    surat_tanggal: Mapped[date | None] = mapped_column(Date)
+    surat_nama: Mapped[str | None] = mapped_column(String(255))
+    surat_sha256: Mapped[str | None] = mapped_column(String(64))
 
 
 class DokumenCetak(Base):

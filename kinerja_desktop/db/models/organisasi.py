@@ -73,6 +73,12 @@ class Pegawai(UuidMixin, TimestampMixin, VersionMixin, Base):
     # A temporary absence (CLTN, Tugas Belajar, …; the reason is kedudukan_hukum): the record
     # stays, but the pegawai is out of SKP duties, boards and distributions meanwhile.
     bebas_tugas: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A pejabat luar kantor (services/pejabat_luar.py): an outside penilai or atasan penilai
+    # (Sekda, Bupati, a Kepala Dinas of another instansi). Never in the office's roster, no
+    # SKP duty, no account; without a NIP, ``nip`` holds a "LUAR…" key instead.
+    luar: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    instansi_luar: Mapped[str | None] = mapped_column(String(255))
+    unit_kerja_luar: Mapped[str | None] = mapped_column(String(255))
 
     unit_kerja: Mapped[UnitKerja] = relationship()
 

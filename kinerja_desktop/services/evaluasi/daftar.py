@@ -20,7 +20,7 @@ from kinerja_desktop.domain.errors import NotFound
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import StatusEvaluasi
 from kinerja_desktop.services import organisasi
-from kinerja_desktop.services.evaluasi.syarat import DRAF, nama_pegawai
+from kinerja_desktop.services.evaluasi.syarat import DRAF, nama_pegawai, penilai_luar_untuk
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, periode_row
 
 
@@ -64,10 +64,11 @@ def daftar_tahun(session: Session, actor: Actor) -> list[int]:
 
 
 def daftar_dinilai(session: Session, actor: Actor, periode_id: int) -> list[DinilaiRow]:
-    """The pegawai the actor rates in the period (incl. as PLT/PLH), with their status."""
+    """The pegawai the actor rates in the period (incl. as PLT/PLH), with their status; for
+    the operator, those rated by a pejabat luar kantor (he enters their evaluations)."""
     periode = get_periode(session, periode_id)
     if actor.pegawai_id is None:
-        return []
+        return _dinilai_pejabat_luar(session, actor, periode)
     kandidat = session.scalars(
         select(PenugasanPenilai.pegawai_id)
         .where(
@@ -85,6 +86,27 @@ def daftar_dinilai(session: Session, actor: Actor, periode_id: int) -> list[Dini
         )
     ]
     return _dinilai_rows(session, ids, periode)
+
+
+def _dinilai_pejabat_luar(session: Session, actor: Actor, periode: Periode) -> list[DinilaiRow]:
+    if not actor.is_admin:
+        return []
+    kandidat = session.scalars(
+        select(PenugasanPenilai.pegawai_id)
+        .join(Pegawai, Pegawai.id == PenugasanPenilai.penilai_id)
+        .where(
+            Pegawai.luar.is_(True),
+            PenugasanPenilai.mulai <= periode.selesai,
+            or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= periode.mulai),
+        )
+        .distinct()
+    ).all()
+    ids = [pid for pid in kandidat if penilai_luar_untuk(session, pid, periode) is not None]
+    # an outside official rated by another (Sekda by Bupati) has no evaluation here
+    luar = set(
+        session.scalars(select(Pegawai.id).where(Pegawai.id.in_(ids), Pegawai.luar.is_(True)))
+    )
+    return _dinilai_rows(session, [i for i in ids if i not in luar], periode)
 
 
 def _dinilai_rows(session: Session, ids: list[int], periode: Periode) -> list[DinilaiRow]:

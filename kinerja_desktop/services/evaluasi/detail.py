@@ -44,6 +44,7 @@ from kinerja_desktop.services.evaluasi.syarat import (
     draf_tersembunyi,
     evaluasi_untuk,
     nama_pegawai,
+    penilai_luar_untuk,
     perbarui_snapshot,
     skp_untuk,
     wajib_baca,
@@ -259,7 +260,8 @@ def _mulai(
         skp_id=skp.id,
         periode_id=periode.id,
         pegawai_id=pegawai.id,
-        penilai_id=actor.pegawai_id,
+        # the operator entering an outside penilai's evaluation records it in his name
+        penilai_id=actor.pegawai_id or penilai_luar_untuk(session, pegawai.id, periode),
         status=DRAF,
     )
     for i, n in enumerate(BERAKHLAK):

@@ -27,7 +27,13 @@ from kinerja_desktop.services.evaluasi.predikat_org import (
     baris_predikat_org,
     kepala_unit,
 )
-from kinerja_desktop.services.evaluasi.syarat import DRAF, adalah_penilai, nama_pegawai
+from kinerja_desktop.services.evaluasi.syarat import (
+    DRAF,
+    FINAL,
+    adalah_penilai,
+    nama_pegawai,
+    penilai_luar_untuk,
+)
 from kinerja_desktop.services.pengaturan import kepala_unit_dihitung
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, periode_row
 
@@ -104,7 +110,8 @@ def tetapkan_predikat_organisasi(
         row = PredikatOrganisasi(unit_kerja_id=unit_id, periode_id=periode_id, predikat=nilai)
         session.add(row)
     row.predikat = nilai
-    row.ditetapkan_oleh_id = actor.pegawai_id
+    # the operator enters an outside leader's predikat in that leader's name
+    row.ditetapkan_oleh_id = actor.pegawai_id or penilai_luar_untuk(session, kepala.id, periode)
     session.flush()
     # the unit head's rating hasil kerja follows the organisation (only while still DRAF)
     for ev in session.scalars(

@@ -14,6 +14,7 @@ from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import TRANSISI_EVALUASI, StatusEvaluasi, periksa_transisi
 from kinerja_desktop.services import identitas, organisasi
+from kinerja_desktop.services.pejabat_luar import adalah_pejabat_luar
 from kinerja_desktop.services.pengaturan import KUNCI_INSTANSI, baca_teks
 
 # the states, their labels, colours and transitions are in domain/status.py
@@ -63,9 +64,16 @@ def skp_untuk(session: Session, pegawai_id: int, tahun: int) -> Skp | None:
     )
 
 
+def penilai_luar_untuk(session: Session, pegawai_id: int, periode: Periode) -> int | None:
+    """The pegawai's penilai at period end when he is a pejabat luar kantor (who cannot log
+    in: the operator enters his signed evaluation for him), else None."""
+    penilai = organisasi.penilai_pada(session, pegawai_id, periode.selesai)
+    return penilai if adalah_pejabat_luar(session, penilai) else None
+
+
 def adalah_penilai(session: Session, actor: Actor, pegawai_id: int, periode: Periode) -> bool:
     if actor.pegawai_id is None:
-        return False
+        return actor.is_admin and penilai_luar_untuk(session, pegawai_id, periode) is not None
     return organisasi.adalah_penilai_dalam(
         session, actor.pegawai_id, pegawai_id, periode.mulai, periode.selesai
     )
@@ -77,7 +85,12 @@ def atasan_penilai_untuk(session: Session, ev: Evaluasi, periode: Periode) -> in
 
 
 def wajib_penilai(session: Session, actor: Actor, pegawai_id: int, periode: Periode) -> int:
-    """The actor's pegawai id when he is the pegawai's penilai in the period."""
+    """The actor's pegawai id when he is the pegawai's penilai in the period; for the operator
+    entering an outside penilai's evaluation, that official's id."""
+    if actor.pegawai_id is None and actor.is_admin:
+        luar = penilai_luar_untuk(session, pegawai_id, periode)
+        if luar is not None:
+            return luar
     if actor.pegawai_id is None or not adalah_penilai(session, actor, pegawai_id, periode):
         raise PermissionDenied(
             "Hanya pejabat penilai kinerja pegawai ini pada periode tersebut (termasuk PLT/PLH) "

@@ -74,7 +74,9 @@ def pegawai_pilihan(
     if actor.is_admin:
         tambah(
             session.execute(
-                select(*kolom).where(Pegawai.aktif.is_(True)).order_by(Pegawai.nama_cari)
+                select(*kolom)
+                .where(Pegawai.aktif.is_(True), Pegawai.luar.is_(False))
+                .order_by(Pegawai.nama_cari)
             ),
             "Pegawai",
         )

@@ -26,6 +26,7 @@ from kinerja_desktop.domain.status import TRANSISI_SKP, periksa_transisi
 from kinerja_desktop.domain.tanggal import format_tanggal
 from kinerja_desktop.services import identitas, organisasi
 from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.pejabat_luar import PESAN_LUAR
 from kinerja_desktop.services.pengaturan import KUNCI_INSTANSI, baca_teks
 from kinerja_desktop.services.skp.baris import (
     SkpRingkas,
@@ -121,6 +122,8 @@ def buat_skp(
     peg = session.get(Pegawai, pegawai_id)
     if peg is None:
         raise NotFound("Pegawai tidak ditemukan.")
+    if peg.luar:
+        raise StateError(PESAN_LUAR.format(nama=nama_pegawai(peg)))
     if not peg.aktif:
         raise StateError(f"{nama_pegawai(peg)} tidak aktif; SKP tidak dapat dibuat.")
     if pendekatan not in PENDEKATAN:

@@ -97,7 +97,7 @@ def pegawai_dapat_dipilih(
     """Pegawai whose SKP the actor may open: himself, his subordinates (recursively, today),
     or for an administrator any active pegawai matching ``cari`` (name or NIP)."""
     if actor.is_admin:
-        stmt = select(Pegawai).where(Pegawai.aktif.is_(True))
+        stmt = select(Pegawai).where(Pegawai.aktif.is_(True), Pegawai.luar.is_(False))
         kata = " ".join(cari.split()).lower()
         if kata:
             digit = re.sub(r"\D", "", kata)

@@ -14,6 +14,7 @@ from kinerja_desktop.domain.errors import PermissionDenied, StateError
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import TRANSISI_SKP, boleh, periksa_transisi
 from kinerja_desktop.services import organisasi
+from kinerja_desktop.services.pejabat_luar import adalah_pejabat_luar
 from kinerja_desktop.services.skp.baris import IzinSkp
 from kinerja_desktop.services.skp.kosakata import DIAJUKAN, DITETAPKAN, DRAF
 from kinerja_desktop.services.waktu import hari_ini
@@ -28,10 +29,13 @@ def _tanggal_acuan(session: Session, skp: Skp) -> date:
 
 
 def adalah_penilai_skp(session: Session, actor: Actor, skp: Skp) -> bool:
-    """The SKP's penilai, or whoever acts as penilai now (PLT/PLH) within its period."""
+    """The SKP's penilai, or whoever acts as penilai now (PLT/PLH) within its period; the
+    operator when that penilai is a pejabat luar kantor (he sets the SKP on paper)."""
     pid = actor.pegawai_id
     if pid is None:
-        return False
+        return actor.is_admin and adalah_pejabat_luar(
+            session, skp.penilai_id or organisasi.penilai_pada(session, skp.pegawai_id, skp.mulai)
+        )
     if pid == skp.penilai_id:
         return True
     if organisasi.penilai_pada(session, skp.pegawai_id, _tanggal_acuan(session, skp)) == pid:

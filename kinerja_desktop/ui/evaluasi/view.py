@@ -20,12 +20,14 @@ from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.status import StatusEvaluasi, StatusKeberatan
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services import keberatan as kb
+from kinerja_desktop.services import keberatan_luar as kl
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.waktu import hari_ini
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.filter_bar import FilterBar
 from kinerja_desktop.ui.common.form import judul_halaman
 from kinerja_desktop.ui.evaluasi.dialog import EvaluasiDialog
+from kinerja_desktop.ui.evaluasi.keberatan_luar import KeputusanSuratDialog
 from kinerja_desktop.ui.evaluasi.widgets import label_predikat, label_rating, label_status
 
 KOLOM_DINILAI = [
@@ -130,6 +132,7 @@ class EvaluasiView(QWidget):
         self.btn_verifikasi.clicked.connect(self.verifikasi)
         self.btn_massal.clicked.connect(self.cetak_massal)
         self._periode: dict[int, sv.PeriodeRow] = {}
+        self._dari_surat: set[int] = set()  # keberatan the operator records from a letter
         self._isi_tahun()
 
     # --- data ---------------------------------------------------------------------------
@@ -161,9 +164,11 @@ class EvaluasiView(QWidget):
         actor = self.ctx.actor
         if actor.pegawai_id is None:
             self.lbl_info.setText(
-                "Akun ini tidak terhubung ke data pegawai, sehingga tidak menilai siapa pun. "
-                "Penilaian diisi oleh pejabat penilai masing-masing; administrator dapat melihat "
-                "rekap, mencetak, dan memverifikasi dokumen di menu Rekap & Laporan."
+                "Akun ini tidak terhubung ke data pegawai. Penilaian diisi oleh pejabat penilai "
+                "masing-masing; administrator dapat melihat rekap, mencetak, dan memverifikasi "
+                "dokumen di menu Rekap & Laporan. Yang tercantum di bawah ini hanya pegawai yang "
+                "pejabat penilainya pejabat luar kantor (mis. Sekda, Bupati): administrator "
+                "mengisi evaluasinya sesuai dokumen yang ditandatangani pejabat itu."
             )
         else:
             self.lbl_info.setText(
@@ -177,12 +182,16 @@ class EvaluasiView(QWidget):
                 sv.daftar_dinilai(s, a, pid) if pid else [],
                 sv.daftar_evaluasi_saya(s, a, tahun) if tahun else [],
                 kb.daftar_keberatan_untuk_diputus(s, a, True),
+                # the operator records those an outside atasan decides by letter
+                kl.daftar_keberatan_atasan_luar(s, a, True) if a.is_admin else [],
             )
 
         dimuat = jalankan(self, self.ctx, daftar, judul="Data evaluasi tidak dapat dimuat")
         if dimuat is GAGAL:
             return
-        dinilai, saya, keberatan = dimuat
+        dinilai, saya, keberatan, dari_surat = dimuat
+        self._dari_surat = {k.id for k in dari_surat}
+        keberatan = [*keberatan, *(k for k in dari_surat if k.id not in {x.id for x in keberatan})]
         self._isi_dinilai(dinilai)
         self._isi_saya(saya)
         self._isi_keberatan(keberatan)
@@ -280,10 +289,20 @@ class EvaluasiView(QWidget):
         k = item.data(Qt.ItemDataRole.UserRole) if item else None
         if k is None:
             return
+        if k.id in self._dari_surat and k.status == StatusKeberatan.DIAJUKAN:
+            self.catat_keputusan_surat(k)
+            return
         d = jalankan(self, self.ctx, sv.detail_evaluasi, k.evaluasi_id)
         if d is GAGAL:
             return
         self.buka_evaluasi(d.pegawai_id, d.periode.id)
+
+    def catat_keputusan_surat(self, k: sv.KeberatanRow) -> KeputusanSuratDialog:
+        hari = self.ctx.run(lambda s, _a: hari_ini(s))
+        dlg = KeputusanSuratDialog(self.ctx, k, self, hari_ini=hari)
+        dlg.finished.connect(lambda _r: self.muat())
+        dlg.open()
+        return dlg
 
     def verifikasi(self) -> None:
         from kinerja_desktop.ui.evaluasi.dialogs import VerifikasiDialog

@@ -36,6 +36,7 @@ from kinerja_desktop.domain.jabatan_siasn import ALASAN_BEBAS_TUGAS
 from kinerja_desktop.services import organisasi as org
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.context import AppContext
+from kinerja_desktop.services.pejabat_luar import PejabatLuarRow, daftar_pejabat_luar
 from kinerja_desktop.services.rows import PenugasanRow, UnitRow
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.common.form import (
@@ -76,7 +77,8 @@ def _unit_items(units: list[UnitRow]) -> list[tuple[int, str]]:
 
 
 class PilihPegawaiDialog(QDialog):
-    """Search by name or NIP and pick one active pegawai."""
+    """Search by name or NIP and pick one active pegawai; with ``dengan_luar`` (choosing a
+    pejabat penilai) a switch lists the pejabat luar kantor instead."""
 
     def __init__(
         self,
@@ -84,6 +86,8 @@ class PilihPegawaiDialog(QDialog):
         judul: str = "Pilih pegawai",
         kecuali: int | None = None,
         parent: QWidget | None = None,
+        *,
+        dengan_luar: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx, self.kecuali = ctx, kecuali
@@ -94,6 +98,10 @@ class PilihPegawaiDialog(QDialog):
         self.cari = SearchLineEdit("Ketik nama atau NIP…")
         self.cari.cari.connect(self._muat)
         lay.addWidget(self.cari)
+        self.luar = QCheckBox("Pejabat luar kantor (Sekda, Bupati, pejabat instansi lain)")
+        self.luar.setVisible(dengan_luar)
+        self.luar.toggled.connect(lambda _b: self._muat(self.cari.text()))
+        lay.addWidget(self.luar)
         self.daftar = QListWidget()
         self.daftar.setAlternatingRowColors(True)
         self.daftar.itemDoubleClicked.connect(lambda _i: self.accept())
@@ -110,12 +118,21 @@ class PilihPegawaiDialog(QDialog):
         self._muat("")
 
     def _muat(self, teks: str) -> None:
-        rows = self.ctx.run(svc.daftar_pegawai, svc.FilterPegawai(cari=teks), "nama", False, 0, 60)
+        rows: list[svc.PegawaiRow] | list[PejabatLuarRow]
+        if self.luar.isChecked():
+            rows = self.ctx.run(daftar_pejabat_luar, teks, termasuk_nonaktif=False)
+        else:
+            rows = self.ctx.run(
+                svc.daftar_pegawai, svc.FilterPegawai(cari=teks), "nama", False, 0, 60
+            )
         self.daftar.clear()
         for r in rows:
             if r.id == self.kecuali:
                 continue
-            item = QListWidgetItem(f"{r.nama_lengkap}\n{r.nip_tampil} · {r.jabatan}")
+            baris = f"{r.nip_tampil} · {r.jabatan}"
+            if isinstance(r, PejabatLuarRow):
+                baris += f" · {r.instansi}"
+            item = QListWidgetItem(f"{r.nama_lengkap}\n{baris}")
             item.setData(Qt.ItemDataRole.UserRole, r)
             self.daftar.addItem(item)
         if self.daftar.count():
@@ -126,7 +143,7 @@ class PilihPegawaiDialog(QDialog):
             else "Klik dua kali atau tekan Pilih."
         )
 
-    def pilihan(self) -> svc.PegawaiRow | None:
+    def pilihan(self) -> svc.PegawaiRow | PejabatLuarRow | None:
         item = self.daftar.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
@@ -139,7 +156,7 @@ class PilihPegawaiTombol(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.kecuali = ctx, kecuali
-        self.pegawai: svc.PegawaiRow | None = None
+        self.pegawai: svc.PegawaiRow | PejabatLuarRow | None = None
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel("— belum dipilih —")
@@ -151,11 +168,13 @@ class PilihPegawaiTombol(QWidget):
         lay.addWidget(self.tombol)
 
     def pilih(self) -> None:
-        dlg = PilihPegawaiDialog(self.ctx, "Pilih pejabat penilai", self.kecuali, self)
+        dlg = PilihPegawaiDialog(
+            self.ctx, "Pilih pejabat penilai", self.kecuali, self, dengan_luar=True
+        )
         if dlg.exec() == QDialog.DialogCode.Accepted and dlg.pilihan() is not None:
             self.set_pegawai(dlg.pilihan())
 
-    def set_pegawai(self, p: svc.PegawaiRow | None) -> None:
+    def set_pegawai(self, p: svc.PegawaiRow | PejabatLuarRow | None) -> None:
         self.pegawai = p
         self.label.setText(f"{p.nama_lengkap}\n{p.nip_tampil}" if p else "— belum dipilih —")
 

@@ -104,6 +104,11 @@ class PegawaiView(QWidget):
         self.btn_kedudukan.clicked.connect(self.atur_kedudukan)
         self.btn_kedudukan.setVisible(admin)
         saring.addWidget(self.btn_kedudukan)
+        self.btn_luar = QPushButton("Pejabat luar kantor…")
+        self.btn_luar.setToolTip("Pejabat penilai/atasan dari luar kantor ini (Sekda, Bupati…)")
+        self.btn_luar.clicked.connect(self.pejabat_luar)
+        self.btn_luar.setVisible(admin)
+        saring.addWidget(self.btn_luar)
         self.jumlah = label_keterangan()
         saring.addWidget(self.jumlah)
         kl.addLayout(saring)
@@ -286,6 +291,11 @@ class PegawaiView(QWidget):
         from kinerja_desktop.ui.pegawai.kedudukan_dialog import KedudukanDialog
 
         KedudukanDialog(self.ctx, self).exec()
+
+    def pejabat_luar(self) -> None:
+        from kinerja_desktop.ui.pegawai.pejabat_luar import PejabatLuarDialog
+
+        PejabatLuarDialog(self.ctx, self).exec()
 
     def perlu_dilengkapi(self) -> None:
         from kinerja_desktop.ui.pegawai.perlu_dilengkapi import PerluDilengkapiDialog
