@@ -9,7 +9,7 @@ Beranda and the tray notification. The per-account last view lives here too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,9 @@ from kinerja_desktop.services.periode import PeriodeRow, pastikan_periode, perio
 from kinerja_desktop.services.waktu import hari_ini, zona_kantor
 
 HARI_PENGINGAT = 3  # a deadline this many working days away (or fewer) is reminded
+# After the year's last filling deadline its final evaluations and objections still take a
+# month or so: until then the Beranda stays on that year.
+HARI_TUTUP_TAHUN = 31
 SUDAH_DIAJUKAN = frozenset({pm.DIAJUKAN, pm.DINILAI})
 
 
@@ -163,7 +166,7 @@ def beranda_pegawai(session: Session, actor: Actor, tahun: int | None = None) ->
     my final evaluations and the keberatan window."""
     saya = _wajib_pegawai(actor)
     hari = hari_ini(session)
-    tahun = tahun or hari.year
+    tahun = tahun or tahun_kerja(session, actor, hari)
     daftar = sk.daftar_skp(session, actor, saya, tahun)
     skp = next((s for s in daftar if s.terkini), None)
     periode = pastikan_periode(session, tahun)
@@ -214,7 +217,7 @@ def beranda_penilai(session: Session, actor: Actor, tahun: int | None = None) ->
     if not actor.punya(Peran.PENILAI):
         raise PermissionDenied("Beranda pejabat penilai hanya untuk akun Pejabat Penilai.")
     hari = hari_ini(session)
-    tahun = tahun or hari.year
+    tahun = tahun or tahun_kerja(session, actor, hari)
     skp = [
         Butir(
             f"{r.nama} — {'revisi ' + str(r.revisi) if r.revisi else 'SKP awal'}",
@@ -327,7 +330,7 @@ def beranda_operator(session: Session, actor: Actor, tahun: int | None = None) -
     roster data to complete, filling progress per unit."""
     wajib_admin(actor)
     hari = hari_ini(session)
-    tahun = tahun or hari.year
+    tahun = tahun or tahun_kerja(session, actor, hari)
     units = organisasi.daftar_unit(session, actor, termasuk_nonaktif=False)
     jumlah_pegawai = pegawai.ringkasan(session, actor).aktif
     akun_lain = [a for a in akun.daftar_akun(session, actor) if a.pegawai_id is not None]
@@ -475,6 +478,16 @@ def pengingat(b: Beranda, hari_batas: int = HARI_PENGINGAT) -> list[Pengingat]:
             Pengingat(f"belum:{op.periode}:{op.jumlah_belum_mengisi}", teks, tujuan, "MENUNGGU")
         )
     return hasil
+
+
+def tahun_kerja(session: Session, actor: Actor, hari: date) -> int:
+    """The year the Beranda shows: last year while its final period is still being filled in
+    and evaluated (early January), else this year."""
+    lalu = ev.daftar_periode(session, actor, hari.year - 1)
+    batas = max((p.batas_pengisian for p in lalu), default=None)
+    if batas is not None and hari <= batas + timedelta(days=HARI_TUTUP_TAHUN):
+        return hari.year - 1
+    return hari.year
 
 
 def _wajib_pegawai(actor: Actor) -> int:
