@@ -76,7 +76,7 @@ def tambah_hari_kerja(
 
 
 def teks_sisa(sisa: int) -> str:
-    """"hari ini", "3 hari kerja lagi", "lewat 2 hari kerja"."""
+    """ "hari ini", "3 hari kerja lagi", "lewat 2 hari kerja"."""
     if sisa == 0:
         return "hari ini"
     if sisa == 1:

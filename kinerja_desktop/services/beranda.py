@@ -49,6 +49,7 @@ class Tujuan:
     periode_id: int | None = None
     tahun: int | None = None
     bagian: str = ""  # a tab or list inside the view ("papan", "keberatan", "perlu_dilengkapi")
+    indikator_id: int | None = None  # the IKI whose feedback is opened
 
 
 @dataclass(frozen=True)
@@ -440,7 +441,7 @@ def pengingat(b: Beranda, hari_batas: int = HARI_PENGINGAT) -> list[Pengingat]:
     )
     if utas:
         u = utas[0]
-        tujuan = Tujuan("pemantauan", u.pegawai_id, u.skp_id, u.periode_id, u.tahun)
+        tujuan = tujuan_utas(u)
         n = sum(x.jumlah for x in utas)
         teks = f"{n} pesan umpan balik belum dibaca."
         hasil.append(
@@ -488,6 +489,13 @@ def tahun_kerja(session: Session, actor: Actor, hari: date) -> int:
     if batas is not None and hari <= batas + timedelta(days=HARI_TUTUP_TAHUN):
         return hari.year - 1
     return hari.year
+
+
+def tujuan_utas(u: ub.UtasBelumDibaca) -> Tujuan:
+    """A feedback thread opens in Pemantauan: the pegawai, the period and the IKI."""
+    return Tujuan(
+        "pemantauan", u.pegawai_id, u.skp_id, u.periode_id, u.tahun, indikator_id=u.indikator_id
+    )
 
 
 def _wajib_pegawai(actor: Actor) -> int:

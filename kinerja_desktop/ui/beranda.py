@@ -172,7 +172,8 @@ class BerandaView(QWidget):
 
     # --- loading ----------------------------------------------------------------------------
     def _data_berubah(self, tabel: frozenset[str]) -> None:
-        if tabel - {"pengaturan_akun"}:
+        # hidden, it waits: the main window refreshes a view when it is shown again
+        if tabel - {"pengaturan_akun"} and self.isVisible():
             self._tunda.start()
 
     def refresh(self) -> None:
@@ -266,7 +267,7 @@ class BerandaView(QWidget):
         if not utas:
             k.teks(kosong)
         for u in utas[:8]:
-            tujuan = br.Tujuan("pemantauan", u.pegawai_id, u.skp_id, u.periode_id, u.tahun)
+            tujuan = br.tujuan_utas(u)
             k.tombol(f"{u.pegawai_nama} ({u.jumlah} baru): {u.cuplikan}", tujuan)
         if len(utas) > 8:
             k.teks(f"… dan {len(utas) - 8} utas lain.")

@@ -56,6 +56,8 @@ def _pemantauan(view: Any, t: br.Tujuan) -> None:
         view.refresh()
     else:
         view.tabs.setCurrentWidget(view.realisasi)
+        if t.indikator_id is not None:
+            view.realisasi.pilih_iki(t.indikator_id)
 
 
 def _evaluasi(view: Any, t: br.Tujuan) -> None:

@@ -254,6 +254,14 @@ class RealisasiTab(QWidget):
         t.selectionModel().blockSignals(False)
         self._pilih()
 
+    def pilih_iki(self, indikator_id: int) -> bool:
+        """Select an IKI's row (e.g. opened from the Beranda's unread feedback)."""
+        for r, b in self._baris.items():
+            if b.indikator_id == indikator_id:
+                self.tabel.selectRow(r)
+                return True
+        return False
+
     def terpilih(self) -> pm.BarisRealisasi | None:
         rows = self.tabel.selectionModel().selectedRows() if self.tabel.selectionModel() else []
         return self._baris.get(rows[0].row()) if rows else None
