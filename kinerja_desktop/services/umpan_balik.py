@@ -475,6 +475,7 @@ class UtasBelumDibaca:
     jumlah: int
     terakhir: datetime
     cuplikan: str  # the newest unread message, shortened
+    penulis_nama: str = ""  # who wrote it
 
 
 def utas_belum_dibaca(session: Session, actor: Actor) -> list[UtasBelumDibaca]:
@@ -506,7 +507,10 @@ def utas_belum_dibaca(session: Session, actor: Actor) -> list[UtasBelumDibaca]:
         pid: nama_lengkap(gd, n, gb)
         for pid, n, gd, gb in session.execute(
             select(Pegawai.id, Pegawai.nama, Pegawai.gelar_depan, Pegawai.gelar_belakang).where(
-                Pegawai.id.in_({v[0][1] for v in per_utas.values()})
+                Pegawai.id.in_(
+                    {v[0][1] for v in per_utas.values()}
+                    | {u.penulis_id for v in per_utas.values() for u, _p, _t in v}
+                )
             )
         )
     }
@@ -527,6 +531,7 @@ def utas_belum_dibaca(session: Session, actor: Actor) -> list[UtasBelumDibaca]:
                 len(pesan),
                 akhir.waktu,
                 teks if len(teks) <= 80 else teks[:78] + "…",
+                nama.get(akhir.penulis_id, "?"),
             )
         )
     return sorted(hasil, key=lambda u: u.terakhir, reverse=True)

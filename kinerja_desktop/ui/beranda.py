@@ -45,7 +45,7 @@ class TombolButir(QPushButton):
     """One Beranda line: flat, left-aligned, a click opens its target."""
 
     def __init__(self, teks: str, tujuan: br.Tujuan, warna: str = "#1d4ed8") -> None:
-        super().__init__(_potong(teks))
+        super().__init__(_potong(teks).replace("&", "&&"))  # "&" is no shortcut here
         self.tujuan = tujuan
         self.teks_penuh = teks
         self.setToolTip(teks)
@@ -62,6 +62,7 @@ class TombolButir(QPushButton):
         # a long line is cut to the card's width; the whole text stays in the tooltip
         lebar = max(40, self.width() - 12)
         elided = self.fontMetrics().elidedText(self.teks_penuh, Qt.TextElideMode.ElideRight, lebar)
+        elided = elided.replace("&", "&&")
         if elided != self.text():
             self.setText(elided)
         super().resizeEvent(event)
@@ -268,7 +269,7 @@ class BerandaView(QWidget):
             k.teks(kosong)
         for u in utas[:8]:
             tujuan = br.tujuan_utas(u)
-            k.tombol(f"{u.pegawai_nama} ({u.jumlah} baru): {u.cuplikan}", tujuan)
+            k.tombol(f"{u.penulis_nama} ({u.jumlah} baru): {u.cuplikan}", tujuan)
         if len(utas) > 8:
             k.teks(f"… dan {len(utas) - 8} utas lain.")
 

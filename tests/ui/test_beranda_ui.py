@@ -137,3 +137,13 @@ def test_last_view_is_remembered_per_account_not_per_computer(buka, qtbot):
     assert view.b_lanjut.isVisibleTo(w) and "Evaluasi" in view.b_lanjut.text()
     qtbot.mouseClick(view.b_lanjut, Qt.MouseButton.LeftButton)
     assert w.stack.currentWidget() is w.view("evaluasi")
+
+
+def test_beranda_reloads_when_data_changes(buka, qtbot):
+    from kinerja_desktop.ui.aksi import pusat
+
+    w = buka("hendra")
+    view = w.view("beranda")
+    lama = view.data
+    pusat().umumkan(frozenset({"realisasi"}))
+    qtbot.waitUntil(lambda: view.data is not lama, timeout=3000)

@@ -43,6 +43,7 @@ def test_new_feedback_is_unread_for_the_pegawai_until_shown(db, k):
     (baru,) = run(db.session_factory, k.staf, ub.utas_belum_dibaca)
     assert (baru.utas_id, baru.jumlah, baru.pegawai_id) == (utas.id, 1, k.pegawai.id)
     assert baru.cuplikan == "Mohon lengkapi bukti dukung." and baru.indikator_id == k.iki[0].id
+    assert baru.penulis_nama.startswith("Siti Rahmawati")
     # the writer has nothing unread: his own message
     assert run(db.session_factory, k.penilai, ub.utas_belum_dibaca) == []
     # shown: the marks as they were come back (none), the thread is read
