@@ -419,7 +419,10 @@ def pesan_baru(utas: UtasRingkas, actor: Actor, dibaca: datetime | None) -> list
 def hitung_belum_dibaca(
     session: Session, actor: Actor, utas: Iterable[UtasRingkas]
 ) -> dict[int, int]:
-    """Unread messages per thread (only threads with any), for threads already loaded."""
+    """Unread messages per thread (only threads with any), for threads already loaded. Without
+    an account (a headless actor) nothing is tracked, so nothing is unread."""
+    if actor.akun_id is None:
+        return {}
     daftar = list(utas)
     tanda = tanda_baca(session, actor, (u.id for u in daftar))
     hasil = {u.id: len(pesan_baru(u, actor, tanda.get(u.id))) for u in daftar}
