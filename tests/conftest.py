@@ -73,3 +73,45 @@ def admin():
     from kinerja_desktop.domain.peran import Actor, Peran
 
     return Actor(nama="admin", akun_id=None, peran=frozenset({Peran.ADMIN}))
+
+
+# The demo office takes ~30 s to build: built once per test session, at a fixed clock, in
+# 2025, read on Thursday 8 January 2026, 10.00 WIB: the AKHIR deadline, Saturday 10 January,
+# is one working day away.
+DEMO_TAHUN = 2025
+DEMO_JAM_UTC = "2026-01-08T03:00:00"
+
+
+@pytest.fixture(scope="session")
+def demo_berkas(tmp_path_factory):
+    """The demo office's SQLite file (read it through :func:`demo_db`, which copies it)."""
+    from datetime import datetime
+
+    from kinerja_desktop.db.database import open_database
+    from kinerja_desktop.demo import buat_demo
+    from kinerja_desktop.services.waktu import jam_tetap
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    database = open_database(f"sqlite:///{path}")
+    with jam_tetap(datetime.fromisoformat(DEMO_JAM_UTC)):
+        buat_demo(database, DEMO_TAHUN)
+    database.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_berkas, tmp_path):
+    """A fresh copy of the demo office for one test (tests may write to it), at the demo's
+    fixed clock."""
+    import shutil
+    from datetime import datetime
+
+    from kinerja_desktop.db.database import open_database
+    from kinerja_desktop.services.waktu import jam_tetap
+
+    salinan = tmp_path / "demo.sqlite"
+    shutil.copy(demo_berkas, salinan)
+    database = open_database(f"sqlite:///{salinan}")
+    with jam_tetap(datetime.fromisoformat(DEMO_JAM_UTC)):
+        yield database
+    database.close()

@@ -10,6 +10,7 @@ seeded on first use.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +26,7 @@ from kinerja_desktop.db.models import (
     RencanaHasilKerja,
     Skp,
     UmpanBalik,
+    UmpanBalikDibaca,
 )
 from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
@@ -392,6 +394,159 @@ def perilaku_skp(session: Session, actor: Actor, skp_id: int) -> list[tuple[str,
     return [(k, nama.get(k, k)) for k in kode]
 
 
+# --------------------------------------------------------------------------- read marks
+# Per account, per thread: "read up to" the newest message shown. A message of someone else
+# that is newer is unread; one's own messages never are.
+
+
+def tanda_baca(session: Session, actor: Actor, utas_ids: Iterable[int]) -> dict[int, datetime]:
+    """The account's read marks of these threads (no permission check: for other services)."""
+    ids = list(set(utas_ids))
+    if actor.akun_id is None or not ids:
+        return {}
+    return {
+        u: w
+        for u, w in session.execute(
+            select(UmpanBalikDibaca.utas_id, UmpanBalikDibaca.dibaca_sampai).where(
+                UmpanBalikDibaca.akun_id == actor.akun_id, UmpanBalikDibaca.utas_id.in_(ids)
+            )
+        )
+    }
+
+
+def pesan_baru(utas: UtasRingkas, actor: Actor, dibaca: datetime | None) -> list[PesanRingkas]:
+    """Messages of the thread the actor has not read: others', newer than his mark."""
+    return [
+        p
+        for p in utas.pesan
+        if p.penulis_id != actor.pegawai_id and (dibaca is None or p.waktu > dibaca)
+    ]
+
+
+def hitung_belum_dibaca(
+    session: Session, actor: Actor, utas: Iterable[UtasRingkas]
+) -> dict[int, int]:
+    """Unread messages per thread (only threads with any), for threads already loaded. Without
+    an account (a headless actor) nothing is tracked, so nothing is unread."""
+    if actor.akun_id is None:
+        return {}
+    daftar = list(utas)
+    tanda = tanda_baca(session, actor, (u.id for u in daftar))
+    hasil = {u.id: len(pesan_baru(u, actor, tanda.get(u.id))) for u in daftar}
+    return {k: n for k, n in hasil.items() if n}
+
+
+def tandai_dibaca(session: Session, actor: Actor, utas_ids: list[int]) -> dict[int, datetime]:
+    """The actor has seen these threads: move his marks to their newest message. Returns the
+    marks as they were before, so the screen can still highlight what was new."""
+    if actor.akun_id is None:
+        return {}
+    ids = sorted(set(utas_ids))
+    akar = {
+        u.id: u
+        for u in session.scalars(
+            select(UmpanBalik).where(UmpanBalik.id.in_(ids), UmpanBalik.induk_id.is_(None))
+        )
+    }
+    for skp_id in {u.skp_id for u in akar.values()}:
+        wajib_baca_pemantauan(session, actor, ambil(session, Skp, skp_id).pegawai_id)
+    lama = tanda_baca(session, actor, akar)
+    terbaru = dict(
+        session.execute(
+            select(func.coalesce(UmpanBalik.induk_id, UmpanBalik.id), func.max(UmpanBalik.waktu))
+            .where(or_(UmpanBalik.id.in_(akar), UmpanBalik.induk_id.in_(akar)))
+            .group_by(func.coalesce(UmpanBalik.induk_id, UmpanBalik.id))
+        ).all()
+    )
+    for uid, waktu in terbaru.items():
+        if uid in lama and lama[uid] >= waktu:
+            continue
+        baris = session.get(UmpanBalikDibaca, (actor.akun_id, uid))
+        if baris is None:
+            session.add(UmpanBalikDibaca(akun_id=actor.akun_id, utas_id=uid, dibaca_sampai=waktu))
+        else:
+            baris.dibaca_sampai = waktu
+    session.flush()
+    return lama
+
+
+@dataclass(frozen=True)
+class UtasBelumDibaca:
+    """A thread with messages the actor has not read, for the Beranda."""
+
+    utas_id: int
+    skp_id: int
+    pegawai_id: int  # the SKP's owner
+    pegawai_nama: str
+    tahun: int
+    periode_id: int | None
+    indikator_id: int | None
+    sasaran: str  # IKI / RHK / PERILAKU
+    jumlah: int
+    terakhir: datetime
+    cuplikan: str  # the newest unread message, shortened
+    penulis_nama: str = ""  # who wrote it
+
+
+def utas_belum_dibaca(session: Session, actor: Actor) -> list[UtasBelumDibaca]:
+    """Threads on the actor's own SKP or on SKP he rates with unread messages, newest first."""
+    saya = actor.pegawai_id
+    if saya is None or actor.akun_id is None:
+        return []
+    akar_id = func.coalesce(UmpanBalik.induk_id, UmpanBalik.id)
+    tanda = (
+        select(UmpanBalikDibaca.utas_id, UmpanBalikDibaca.dibaca_sampai)
+        .where(UmpanBalikDibaca.akun_id == actor.akun_id)
+        .subquery()
+    )
+    baris = session.execute(
+        select(UmpanBalik, Skp.pegawai_id, Skp.tahun)
+        .join(Skp, Skp.id == UmpanBalik.skp_id)
+        .outerjoin(tanda, tanda.c.utas_id == akar_id)
+        .where(
+            or_(Skp.pegawai_id == saya, Skp.penilai_id == saya),
+            UmpanBalik.penulis_id != saya,
+            or_(tanda.c.dibaca_sampai.is_(None), UmpanBalik.waktu > tanda.c.dibaca_sampai),
+        )
+        .order_by(UmpanBalik.waktu)
+    ).all()
+    per_utas: dict[int, list[tuple[UmpanBalik, int, int]]] = defaultdict(list)
+    for u, pegawai_id, tahun in baris:
+        per_utas[u.induk_id or u.id].append((u, pegawai_id, tahun))
+    nama = {
+        pid: nama_lengkap(gd, n, gb)
+        for pid, n, gd, gb in session.execute(
+            select(Pegawai.id, Pegawai.nama, Pegawai.gelar_depan, Pegawai.gelar_belakang).where(
+                Pegawai.id.in_(
+                    {v[0][1] for v in per_utas.values()}
+                    | {u.penulis_id for v in per_utas.values() for u, _p, _t in v}
+                )
+            )
+        )
+    }
+    hasil = []
+    for uid, pesan in per_utas.items():
+        akhir, pegawai_id, tahun = pesan[-1]
+        teks = " ".join(akhir.teks.split())
+        hasil.append(
+            UtasBelumDibaca(
+                uid,
+                akhir.skp_id,
+                pegawai_id,
+                nama.get(pegawai_id, "?"),
+                tahun,
+                akhir.periode_id,
+                akhir.indikator_id,
+                _sasaran(akhir),
+                len(pesan),
+                akhir.waktu,
+                teks if len(teks) <= 80 else teks[:78] + "…",
+                nama.get(akhir.penulis_id, "?"),
+            )
+        )
+    return sorted(hasil, key=lambda u: u.terakhir, reverse=True)
+
+
 def format_waktu(w: datetime) -> str:
     """An office-local time (``waktu_kantor`` of a row) as shown: "14-03-2025 09.05"."""
     return w.strftime("%d-%m-%Y %H.%M")
@@ -401,15 +556,21 @@ __all__ = [
     "FRASA_BAWAAN",
     "KATEGORI_FRASA",
     "PesanRingkas",
+    "UtasBelumDibaca",
     "UtasRingkas",
     "adalah_penilai_skp",
     "balas_umpan_balik",
     "daftar_frasa",
     "format_waktu",
+    "hitung_belum_dibaca",
     "pastikan_frasa",
     "perilaku_skp",
+    "pesan_baru",
     "tambah_frasa",
+    "tanda_baca",
+    "tandai_dibaca",
     "tulis_umpan_balik",
     "umpan_balik_skp",
+    "utas_belum_dibaca",
     "utas_skp",
 ]

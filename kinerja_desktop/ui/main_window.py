@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,6 +25,11 @@ from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.settings import UiSettings
 from kinerja_desktop.ui.views import VIEWS, ViewSpec
 
+if TYPE_CHECKING:
+    from kinerja_desktop.services.beranda import Tujuan
+
+BERANDA = "beranda"
+
 
 class MainWindow(QMainWindow):
     """Views are created the first time they are shown, to keep start-up fast."""
@@ -44,8 +50,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         self._restore_geometry()
-        last = self.settings.get_str("ui/last_view")
-        self.show_view(last if last in self.view_keys() else self._specs[0].key)
+        # the Beranda first: what to do next; the account's last view is one click from there
+        self.show_view(self._specs[0].key)
 
     def _ukuran_awal(self) -> None:
         """1280×800, but never larger than the screen (office laptops are often 1366×768)."""
@@ -194,7 +200,31 @@ class MainWindow(QMainWindow):
         elif hasattr(widget, "refresh"):
             widget.refresh()
         self.stack.setCurrentWidget(widget)
-        self.settings.set("ui/last_view", spec.key)
+        if spec.key != BERANDA:
+            self._ingat_tampilan(spec.key)
+
+    # --- per-account memory and the Beranda's targets --------------------------------------
+    def _ingat_tampilan(self, key: str) -> None:
+        """The last view is the account's own (another user of this computer has his)."""
+        from kinerja_desktop.services.beranda import ingat_tampilan
+        from kinerja_desktop.ui.aksi import baca_atau
+
+        if self.ctx.actor.akun_id is not None:
+            baca_atau(self.ctx, None, ingat_tampilan, key)
+
+    def tampilan_terakhir(self) -> ViewSpec | None:
+        """The view the account worked in last (on any computer), if it may still open it."""
+        from kinerja_desktop.services.beranda import tampilan_terakhir
+        from kinerja_desktop.ui.aksi import baca_atau
+
+        key = baca_atau(self.ctx, None, tampilan_terakhir)
+        return next((s for s in self._specs if s.key == key and key != BERANDA), None)
+
+    def buka_tujuan(self, tujuan: Tujuan) -> QWidget | None:
+        """Open a Beranda item (a services.beranda.Tujuan) with its data selected."""
+        from kinerja_desktop.ui.beranda_tujuan import buka_tujuan
+
+        return buka_tujuan(self, tujuan)
 
     # --- menus ----------------------------------------------------------------------------
     def _fill_recent(self) -> None:

@@ -30,6 +30,7 @@ class ViewSpec:
 
 
 VIEWS: list[ViewSpec] = [
+    ViewSpec("beranda", "Beranda", "kinerja_desktop.ui.beranda:BerandaView"),
     ViewSpec("pegawai", "Pegawai", "kinerja_desktop.ui.pegawai.view:PegawaiView"),
     ViewSpec("skp", "SKP", "kinerja_desktop.ui.skp.view:SkpView"),
     ViewSpec("pemantauan", "Pemantauan", "kinerja_desktop.ui.pemantauan.view:PemantauanView"),

@@ -1,4 +1,5 @@
-"""Main window: navigation shows Pegawai, status bar names the database, recent databases."""
+"""Main window: navigation starts on the Beranda, status bar names the database, recent
+databases."""
 
 from __future__ import annotations
 
@@ -26,10 +27,14 @@ def window(qtbot, db, admin, settings):
     return w
 
 
-def test_navigation_shows_pegawai_first_and_opens_it(window):
+def test_navigation_starts_on_the_beranda_and_opens_pegawai(window):
+    from kinerja_desktop.ui.beranda import BerandaView
+
     judul = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert judul[0] == "Pegawai"
-    assert isinstance(window.stack.currentWidget(), PegawaiView)
+    assert judul[:2] == ["Beranda", "Pegawai"]
+    assert isinstance(window.stack.currentWidget(), BerandaView)
+    assert window.view("pegawai") is None  # views are built when first shown
+    assert isinstance(window.show_view("pegawai"), PegawaiView)
     assert window.view("pegawai") is window.stack.currentWidget()
 
 
@@ -47,12 +52,12 @@ def test_recent_databases_menu(window, qtbot, db):
 
 
 def test_view_is_refreshed_when_shown_again(window, qtbot, monkeypatch):
-    view = window.view("pegawai")
+    view = window.show_view("pegawai")
     calls = []
     monkeypatch.setattr(view, "refresh", lambda: calls.append(1))
     assert window.show_view("pegawai") is view  # shown again: the same widget, refreshed
     assert calls == [1]
-    assert window.nav.item(0).data(Qt.ItemDataRole.UserRole) == "pegawai"
+    assert window.nav.item(1).data(Qt.ItemDataRole.UserRole) == "pegawai"
 
 
 def test_help_menu_opens_document_verification(window, qtbot):

@@ -20,6 +20,7 @@ from kinerja_desktop.db.models.pemantauan import (
     RencanaAksi,
     UmpanBalik,
 )
+from kinerja_desktop.db.models.pengguna import PengaturanAkun, UmpanBalikDibaca
 from kinerja_desktop.db.models.skp import (
     EkspektasiPerilaku,
     Indikator,
@@ -45,6 +46,7 @@ __all__ = [
     "LampiranSkp",
     "Pegawai",
     "Pengaturan",
+    "PengaturanAkun",
     "PenugasanPenilai",
     "Periode",
     "PredikatOrganisasi",
@@ -57,5 +59,6 @@ __all__ = [
     "RiwayatSkp",
     "Skp",
     "UmpanBalik",
+    "UmpanBalikDibaca",
     "UnitKerja",
 ]

@@ -4,7 +4,7 @@ rencana aksi, the period's filling state, and whether the acting user may write.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -27,6 +27,7 @@ from kinerja_desktop.services.pemantauan.syarat import (
     hari_acuan,
 )
 from kinerja_desktop.services.periode import PeriodeRow, pastikan_periode, periode_berjalan
+from kinerja_desktop.services.umpan_balik import hitung_belum_dibaca
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,11 @@ class HalamanPemantauan:
     terkunci: bool  # evaluation of this period is FINAL
     boleh_ubah: bool  # the acting user may write (self or admin) and it is not locked
     lewat_batas: bool  # today is after the batas pengisian
+    belum_dibaca: dict[int, int] = field(default_factory=dict)  # feedback thread -> unread
+
+    def belum_dibaca_iki(self, b: BarisRealisasi) -> int:
+        """Unread feedback messages on one IKI of the page, for the acting user."""
+        return sum(self.belum_dibaca.get(u.id, 0) for u in b.umpan_balik)
 
     @property
     def jumlah_terisi(self) -> int:
@@ -109,4 +115,5 @@ def halaman_pemantauan(
         terkunci=final,
         boleh_ubah=boleh,
         lewat_batas=bool(aktif and aktif.terlambat_pada(hari)),
+        belum_dibaca=hitung_belum_dibaca(session, actor, (u for b in baris for u in b.umpan_balik)),
     )

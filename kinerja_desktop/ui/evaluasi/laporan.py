@@ -5,10 +5,8 @@ angka kredit export."""
 
 from __future__ import annotations
 
-import itertools
-
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -51,78 +48,9 @@ from kinerja_desktop.services.pengaturan import (
 from kinerja_desktop.services.waktu import hari_ini
 from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan
 from kinerja_desktop.ui.common.form import judul_halaman
+from kinerja_desktop.ui.common.grafik import GrafikDistribusi
 from kinerja_desktop.ui.evaluasi.dialog import EvaluasiDialog
 from kinerja_desktop.ui.evaluasi.widgets import label_predikat, label_rating
-
-WARNA_BATANG = QColor("#3d5a8a")
-WARNA_KURVA = QColor("#d97706")
-
-
-class GrafikDistribusi(QWidget):
-    """Bars: the unit's pegawai per predikat; line: the reference curve of the organisation's
-    predikat scaled to the same total."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumSize(420, 230)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.jumlah: list[int] = [0] * 5
-        self.referensi: list[float] | None = None
-
-    def set_data(self, jumlah: list[int], referensi: list[float] | None) -> None:
-        self.jumlah, self.referensi = jumlah, referensi
-        self.update()
-
-    def paintEvent(self, _event) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("white"))
-        kiri, kanan, atas, bawah = 40, 12, 44, 44
-        w = self.width() - kiri - kanan
-        h = self.height() - atas - bawah
-        total = sum(self.jumlah)
-        ref = [r * total for r in self.referensi] if self.referensi and total else None
-        puncak = max([*self.jumlah, *(ref or []), 1]) * 1.05
-        p.setPen(QPen(QColor("#9ca3af"), 1))
-        p.drawLine(kiri, atas + h, kiri + w, atas + h)
-        p.drawLine(kiri, atas, kiri, atas + h)
-        f = QFont(self.font())
-        f.setPointSize(max(f.pointSize() - 1, 7))
-        p.setFont(f)
-        langkah = w / 5
-        titik = []
-        for i, n in enumerate(self.jumlah):
-            x0 = kiri + i * langkah
-            tinggi = h * n / puncak
-            batang = QRectF(x0 + langkah * 0.22, atas + h - tinggi, langkah * 0.56, tinggi)
-            p.fillRect(batang, WARNA_BATANG)
-            p.setPen(QColor("#111827"))
-            p.drawText(
-                QRectF(x0, atas + h - tinggi - 18, langkah, 16),
-                Qt.AlignmentFlag.AlignCenter,
-                str(n),
-            )
-            p.drawText(
-                QRectF(x0, atas + h + 4, langkah, bawah - 4),
-                Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
-                URUTAN_KURVA[i].label,
-            )
-            if ref:
-                titik.append(QPointF(x0 + langkah / 2, atas + h - h * ref[i] / puncak))
-        if titik:
-            jalur = QPainterPath(titik[0])
-            for a, b in itertools.pairwise(titik):
-                tengah = (a.x() + b.x()) / 2
-                jalur.cubicTo(QPointF(tengah, a.y()), QPointF(tengah, b.y()), b)
-            p.setPen(QPen(WARNA_KURVA, 2, Qt.PenStyle.DashLine))
-            p.drawPath(jalur)
-        p.setPen(QColor("#374151"))
-        p.drawText(
-            QRectF(kiri, 2, w, 20),
-            Qt.AlignmentFlag.AlignLeft,
-            "■ jumlah pegawai" + ("   - - kurva acuan predikat organisasi" if ref else ""),
-        )
-        p.end()
 
 
 class LaporanView(QWidget):

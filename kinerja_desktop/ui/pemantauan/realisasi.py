@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSplitter,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -178,6 +179,7 @@ class RealisasiTab(QWidget):
         ul.addLayout(sas)
         self.panel_ub = UmpanBalikPanel(ctx)
         self.panel_ub.terkirim.connect(self.berubah)
+        self.panel_ub.dibaca.connect(self._umpan_balik_dibaca)
         ul.addWidget(self.panel_ub, 1)
         kr.addWidget(grup_ub, 1)
         split.addWidget(kanan)
@@ -229,7 +231,7 @@ class RealisasiTab(QWidget):
             t.setItem(r, 4, item(persen(b.capaian), rata=KANAN))
             t.setItem(r, 5, item(status, latar=latar, warna="#b00020" if b.terlambat else warna))
             t.setItem(r, 6, item(b.jumlah_bukti or "", rata=TENGAH))
-            t.setItem(r, 7, item(f"{n_ub} pesan" if n_ub else "", rata=TENGAH))
+            t.setItem(r, 7, self._sel_umpan_balik(n_ub, halaman.belum_dibaca_iki(b)))
             if b.indikator_id == pilihan_id:
                 pilih_baris = r
         t.resizeRowsToContents()
@@ -251,6 +253,14 @@ class RealisasiTab(QWidget):
         t.blockSignals(False)
         t.selectionModel().blockSignals(False)
         self._pilih()
+
+    def pilih_iki(self, indikator_id: int) -> bool:
+        """Select an IKI's row (e.g. opened from the Beranda's unread feedback)."""
+        for r, b in self._baris.items():
+            if b.indikator_id == indikator_id:
+                self.tabel.selectRow(r)
+                return True
+        return False
 
     def terpilih(self) -> pm.BarisRealisasi | None:
         rows = self.tabel.selectionModel().selectedRows() if self.tabel.selectionModel() else []
@@ -282,6 +292,27 @@ class RealisasiTab(QWidget):
             self.sasaran.addItem(f"Perilaku: {nama}", f"nilai_perilaku:{kode}")
         self.sasaran.blockSignals(False)
         self._tampil_umpan_balik()
+
+    @staticmethod
+    def _sel_umpan_balik(n: int, baru: int) -> QTableWidgetItem:
+        """ "3 pesan · 1 baru": unread messages in bold, until the thread is shown."""
+        teks = f"{n} pesan" + (f" · {baru} baru" if baru else "") if n else ""
+        sel = item(teks, rata=TENGAH, tebal=bool(baru))
+        if baru:
+            sel.setToolTip(f"{baru} pesan umpan balik belum Anda baca")
+        return sel
+
+    def _umpan_balik_dibaca(self, utas_ids: list[int]) -> None:
+        """The panel showed these threads: their row no longer says "baru"."""
+        h = self.halaman
+        if h is None:
+            return
+        for uid in utas_ids:
+            h.belum_dibaca.pop(uid, None)
+        for r, b in self._baris.items():
+            if any(u.id in utas_ids for u in b.umpan_balik):
+                n = sum(len(u.pesan) for u in b.umpan_balik)
+                self.tabel.setItem(r, 7, self._sel_umpan_balik(n, h.belum_dibaca_iki(b)))
 
     def _tampil_umpan_balik(self) -> None:
         h = self.halaman

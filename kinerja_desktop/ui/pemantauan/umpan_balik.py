@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services import umpan_balik as ub
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.umpan_balik import UtasRingkas
@@ -24,17 +25,24 @@ from kinerja_desktop.ui.pemantauan.widgets import tombol
 BARU = -1
 
 
-def html_utas(utas: list[UtasRingkas]) -> str:
+BARU_HTML = "<span style='color:#b00020; font-weight:bold'>● baru</span> "
+
+
+def html_utas(utas: list[UtasRingkas], baru: frozenset[int] = frozenset()) -> str:
+    """The threads as HTML; messages whose id is in ``baru`` are marked unread."""
     if not utas:
         return "<p style='color:#666'>Belum ada umpan balik.</p>"
     bagian = []
     for i, u in enumerate(utas, start=1):
-        bagian.append(f"<p style='margin:8px 0 2px 0; color:#555'><b>Utas {i}</b></p>")
+        n_baru = sum(p.id in baru for p in u.pesan)
+        tanda = f" <span style='color:#b00020'>({n_baru} baru)</span>" if n_baru else ""
+        bagian.append(f"<p style='margin:8px 0 2px 0; color:#555'><b>Utas {i}</b>{tanda}</p>")
         for p in u.pesan:
             warna = "#eef4fb" if p.peran == ub.PERAN_PENILAI else "#f3f8ef"
             geser = "0" if p.induk_id is None else "18px"
             bagian.append(
                 f"<div style='background:{warna}; margin:2px 0 4px {geser}; padding:4px 6px'>"
+                f"{BARU_HTML if p.id in baru else ''}"
                 f"<span style='color:#333'><b>{escape(p.penulis_nama)}</b> "
                 f"<span style='color:#666'>({escape(p.peran)}) · {ub.format_waktu(p.waktu_kantor)}"
                 f"</span></span><br>{escape(p.teks).replace(chr(10), '<br>')}</div>"
@@ -46,6 +54,7 @@ class UmpanBalikPanel(QWidget):
     """Threads of one target; the penilai starts a thread, both sides reply."""
 
     terkirim = Signal()
+    dibaca = Signal(list)  # ids of the threads just shown (now read)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,7 +127,7 @@ class UmpanBalikPanel(QWidget):
         self.boleh_mulai, self.boleh_balas = boleh_mulai, boleh_balas
         self._utas = list(utas)
         self.judul.setText(judul)
-        self.tampilan.setHtml(html_utas(self._utas))
+        self.tampilan.setHtml(html_utas(self._utas, self._tandai_dibaca()))
         self.tujuan.clear()
         if boleh_mulai:
             self.tujuan.addItem("Umpan balik baru", BARU)
@@ -141,6 +150,24 @@ class UmpanBalikPanel(QWidget):
             )
         else:
             self.teks.setPlaceholderText("Tulis umpan balik atau balasan…")
+
+    def _tandai_dibaca(self) -> frozenset[int]:
+        """Record that the user has seen the threads; the messages that were unread until now
+        (others', newer than his mark) stay marked "baru" while shown."""
+        if not self._utas or self.ctx.actor.akun_id is None:
+            return frozenset()
+        ids = [u.id for u in self._utas]
+        lama = jalankan(
+            self, self.ctx, ub.tandai_dibaca, ids, tangani=lambda e: isinstance(e, DomainError)
+        )
+        if lama is GAGAL:
+            return frozenset()
+        baru = frozenset(
+            p.id for u in self._utas for p in ub.pesan_baru(u, self.ctx.actor, lama.get(u.id))
+        )
+        if baru:
+            self.dibaca.emit(ids)
+        return baru
 
     def kosongkan(self) -> None:
         self.tampilkan("Umpan balik", None, None, {}, [], boleh_mulai=False, boleh_balas=False)

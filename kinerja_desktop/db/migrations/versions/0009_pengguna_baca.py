@@ -1,0 +1,44 @@
+"""Per-account settings (the last view) and how far each account has read a feedback thread.
+
+Revision ID: 0009
+Revises: 0004
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0009"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "pengaturan_akun",
+        sa.Column("akun_id", sa.Integer(), nullable=False),
+        sa.Column("kunci", sa.String(length=64), nullable=False),
+        sa.Column("nilai", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["akun_id"], ["akun.id"], name=op.f("fk_pengaturan_akun_akun_id_akun")
+        ),
+        sa.PrimaryKeyConstraint("akun_id", "kunci", name=op.f("pk_pengaturan_akun")),
+    )
+    op.create_table(
+        "umpan_balik_dibaca",
+        sa.Column("akun_id", sa.Integer(), nullable=False),
+        sa.Column("utas_id", sa.Integer(), nullable=False),
+        sa.Column("dibaca_sampai", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["akun_id"], ["akun.id"], name=op.f("fk_umpan_balik_dibaca_akun_id_akun")
+        ),
+        sa.ForeignKeyConstraint(
+            ["utas_id"], ["umpan_balik.id"], name=op.f("fk_umpan_balik_dibaca_utas_id_umpan_balik")
+        ),
+        sa.PrimaryKeyConstraint("akun_id", "utas_id", name=op.f("pk_umpan_balik_dibaca")),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("umpan_balik_dibaca")
+    op.drop_table("pengaturan_akun")
