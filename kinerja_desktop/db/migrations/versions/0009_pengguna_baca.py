@@ -1,7 +1,7 @@
 """Per-account settings (the last view) and how far each account has read a feedback thread.
 
 Revision ID: 0009
-Revises: 0004
+Revises: 0005
 """
 
 import sqlalchemy as sa
