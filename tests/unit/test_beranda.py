@@ -65,7 +65,7 @@ def test_penilai_camat_counts_and_keberatan(demo_db):
     ]
     (dist,) = pn.distribusi
     assert dist.unit == "Kecamatan Tebo Tengah" and dist.predikat_organisasi == "BAIK"
-    assert dist.jumlah == (0, 1, 2, 21, 2) and dist.kurva == (0.05, 0.1, 0.25, 0.4, 0.2)
+    assert dist.jumlah == (0, 1, 2, 15, 2) and dist.kurva == (0.05, 0.1, 0.25, 0.4, 0.2)
     assert sum(u.total for u in pn.pengisian) == 8  # his eight bawahan, by unit
     # unread feedback: on his own SKP in the pegawai part, his bawahan's in the penilai part
     assert {u.pegawai_id for u in b.pegawai.umpan_balik} == {_actor(demo_db, "camat").pegawai_id}
