@@ -42,10 +42,9 @@ from kinerja_desktop.services.evaluasi.syarat import (
     ambil_pegawai,
     atasan_penilai_untuk,
     draf_tersembunyi,
-    evaluasi_untuk,
     nama_pegawai,
     perbarui_snapshot,
-    skp_untuk,
+    skp_evaluasi,
     wajib_baca,
     wajib_penilai,
 )
@@ -223,8 +222,7 @@ def buka_evaluasi(
     starts a DRAF evaluation (when ``buat``); others only read."""
     pegawai = ambil_pegawai(session, pegawai_id)
     periode = get_periode(session, periode_id)
-    skp = skp_untuk(session, pegawai_id, periode.tahun)
-    ev = evaluasi_untuk(session, skp, pegawai_id, periode_id)
+    skp, ev = skp_evaluasi(session, pegawai_id, periode)
     wajib_baca(session, actor, pegawai_id, periode, ev)
     pesan = ""
     if ev is None and buat and adalah_penilai(session, actor, pegawai_id, periode):
@@ -281,10 +279,8 @@ def mulai_evaluasi(
     pegawai = ambil_pegawai(session, pegawai_id)
     periode = get_periode(session, periode_id)
     wajib_penilai(session, actor, pegawai_id, periode)
-    skp = skp_untuk(session, pegawai_id, periode.tahun)
-    ev = evaluasi_untuk(session, skp, pegawai_id, periode_id) or _mulai(
-        session, actor, pegawai, periode, skp, pada
-    )
+    skp, ev = skp_evaluasi(session, pegawai_id, periode)
+    ev = ev or _mulai(session, actor, pegawai, periode, skp, pada)
     return _detail(session, actor, pegawai, periode, ev, skp)
 
 

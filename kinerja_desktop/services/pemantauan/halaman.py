@@ -27,6 +27,7 @@ from kinerja_desktop.services.pemantauan.syarat import (
     hari_acuan,
 )
 from kinerja_desktop.services.periode import PeriodeRow, pastikan_periode, periode_berjalan
+from kinerja_desktop.services.skp.berlaku import label_tertunda, skp_tertunda
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class HalamanPemantauan:
     terkunci: bool  # evaluation of this period is FINAL
     boleh_ubah: bool  # the acting user may write (self or admin) and it is not locked
     lewat_batas: bool  # today is after the batas pengisian
+    skp_revisi: int | None = None  # the revision in force for the period
+    tertunda: str = ""  # "Revisi 1 menunggu penetapan" beside it, or ""
+    tertunda_skp_id: int | None = None
 
     @property
     def jumlah_terisi(self) -> int:
@@ -84,7 +88,9 @@ def halaman_pemantauan(
     aktif = next((p for p in periode if p.id == periode_id), None) or periode_berjalan(
         periode, hari
     )
-    skp = skp_untuk(session, pegawai_id, tahun)
+    tanggal = aktif.selesai if aktif is not None else None
+    skp = skp_untuk(session, pegawai_id, tahun, tanggal)
+    tunda = skp_tertunda(session, pegawai_id, tahun, tanggal)
     baris: list[BarisRealisasi] = []
     ra: list[RencanaAksiRow] = []
     final = False
@@ -109,4 +115,7 @@ def halaman_pemantauan(
         terkunci=final,
         boleh_ubah=boleh,
         lewat_batas=bool(aktif and aktif.terlambat_pada(hari)),
+        skp_revisi=skp.revisi if skp else None,
+        tertunda=label_tertunda(tunda),
+        tertunda_skp_id=tunda.id if tunda else None,
     )

@@ -31,6 +31,11 @@ from kinerja_desktop.services.pemantauan.syarat import (
     hari_acuan,
 )
 from kinerja_desktop.services.periode import get_periode
+from kinerja_desktop.services.skp.berlaku import (
+    leluhur_iki,
+    realisasi_efektif,
+    revisi_sebelumnya,
+)
 from kinerja_desktop.services.umpan_balik import UtasRingkas, utas_skp
 
 
@@ -120,14 +125,7 @@ def baris_realisasi(
     real: dict[int, Realisasi] = {}
     bukti: dict[int, int] = {}
     if ids:
-        real = {
-            r.indikator_id: r
-            for r in session.scalars(
-                select(Realisasi).where(
-                    Realisasi.indikator_id.in_(ids), Realisasi.periode_id == periode_id
-                )
-            )
-        }
+        real = {i: r for (i, _p), r in realisasi_efektif(session, ids, [periode_id]).items()}
         rids = [r.id for r in real.values()]
         if rids:
             bukti = {
@@ -141,9 +139,15 @@ def baris_realisasi(
             }
     utas: dict[int, list[UtasRingkas]] = defaultdict(list)
     if dengan_umpan_balik:
-        for u in utas_skp(session, skp_id, periode_id):
-            if u.indikator_id is not None:
-                utas[u.indikator_id].append(u)
+        # a continuing IKI keeps the threads written on it under earlier revisions
+        skp = ambil(session, Skp, skp_id)
+        per_iki: dict[int, list[UtasRingkas]] = defaultdict(list)
+        for sid in [skp_id, *revisi_sebelumnya(session, skp)]:
+            for u in utas_skp(session, sid, periode_id):
+                if u.indikator_id is not None:
+                    per_iki[u.indikator_id].append(u)
+        for iid, urut in leluhur_iki(session, ids).items():
+            utas[iid] = [u for a in urut for u in per_iki.get(a, [])]
     final = evaluasi_final(session, skp_id, periode_id)
     hasil = []
     for iid, s in iki:
@@ -222,11 +226,9 @@ def simpan_realisasi(
             f"{ind.target_satuan or ''}).".replace(" )", ")"),
             "Realisasi",
         )
-    r = session.scalars(
-        select(Realisasi).where(
-            Realisasi.indikator_id == indikator_id, Realisasi.periode_id == periode_id
-        )
-    ).first()
+    # a continuing IKI edits the realisasi it shows, even when entered under an earlier
+    # revision, so the period never holds two
+    r = realisasi_efektif(session, [indikator_id], [periode_id]).get((indikator_id, periode_id))
     hari = hari_acuan(session, hari_ini)
     if r is None:
         r = Realisasi(indikator_id=indikator_id, periode_id=periode_id)
