@@ -50,6 +50,7 @@ from kinerja_desktop.services.evaluasi.syarat import (
 )
 from kinerja_desktop.services.pengaturan import baca_teks
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, periode_row
+from kinerja_desktop.services.skp.berlaku import label_tertunda, skp_tertunda
 from kinerja_desktop.services.waktu import hari_ini as hari_ini_kantor
 from kinerja_desktop.services.waktu import zona_kantor
 
@@ -89,6 +90,8 @@ class EvaluasiDetail:
     batas_keberatan: date | None
     pesan: str = ""  # why the evaluation cannot be started, if it cannot
     hari_ini: date | None = None  # the office's date the detail was read on
+    skp_revisi: int | None = None  # the revision evaluated
+    tertunda: str = ""  # "Revisi 1 menunggu penetapan" beside it, or ""
 
     @property
     def final(self) -> bool:
@@ -184,6 +187,8 @@ def _detail(
         batas_keberatan=batas,
         pesan=pesan,
         hari_ini=hari_ini,
+        skp_revisi=skp.revisi if skp else None,
+        tertunda=label_tertunda(skp_tertunda(session, pegawai.id, periode.tahun, periode.selesai)),
     )
     if draf_tersembunyi(actor, pegawai.id, ev, is_penilai):
         detail = replace(
