@@ -238,7 +238,8 @@ def test_every_screen_service_uses_the_revision_in_force(db, session):
     with jam_tetap(datetime(2025, 4, 10, 2)):
         assert _halaman(db, k, k.tw1).skp_id == k.skp.id
         papan = go(db, k.a_atasan, pm.papan_pemantauan, 2025)
-        assert {b.skp_id for b in papan.baris if b.pegawai_id == k.pegawai.id} == {k.skp.id}
+        (b,) = [b for b in papan.baris if b.pegawai_id == k.pegawai.id]
+        assert (b.skp_id, b.tertunda) == (k.skp.id, "Revisi 1 menunggu penetapan")
         ev = go(db, k.a_atasan, ev_svc.buka_evaluasi, k.pegawai.id, k.tw1.id, buat=False)
         assert ev.skp_id == k.skp.id
         assert pm.skp_untuk(session, k.pegawai.id, 2025).id == k.skp.id

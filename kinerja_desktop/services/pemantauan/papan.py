@@ -34,7 +34,13 @@ from kinerja_desktop.services.pemantauan.syarat import (
     hari_acuan,
 )
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, pastikan_periode
-from kinerja_desktop.services.skp.berlaku import realisasi_efektif, skp_berlaku_banyak
+from kinerja_desktop.services.skp.berlaku import (
+    label_tertunda,
+    realisasi_efektif,
+    skp_berlaku_banyak,
+    skp_tertunda_banyak,
+)
+from kinerja_desktop.services.waktu import hari_ini as hari_ini_kantor
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ class PapanBaris:
     unit_kerja: str
     skp_id: int | None
     sel: tuple[PapanSel, ...]
+    tertunda: str = ""  # "Revisi 1 menunggu penetapan": shown beside, counted nowhere
 
 
 @dataclass(frozen=True)
@@ -208,6 +215,8 @@ def papan_pemantauan(
                 )
             )
         }
+    akhir_tahun = periode[-1].selesai if periode else date(tahun, 12, 31)
+    tunda = skp_tertunda_banyak(session, pids, tahun, min(hari_ini_kantor(session), akhir_tahun))
     baris = []
     ringkasan: dict[str, dict[str, int]] = {p.kode: defaultdict(int) for p in periode}
     for pid, nama, gd, gb, nip, jabatan, unit in pegawai:
@@ -231,6 +240,7 @@ def papan_pemantauan(
                 unit,
                 akhir.id if akhir else None,
                 tuple(sel),
+                label_tertunda(tunda.get(pid)),
             )
         )
     return PapanPemantauan(

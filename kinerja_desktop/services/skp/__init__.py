@@ -75,6 +75,7 @@ from kinerja_desktop.services.skp.berlaku import (
     skp_berlaku_periode,
     skp_tahun,
     skp_tertunda,
+    skp_tertunda_banyak,
     tanggal_penetapan,
     tertunda_untuk,
 )
@@ -259,6 +260,7 @@ __all__ = [
     "skp_tahun",
     "skp_terkini",
     "skp_tertunda",
+    "skp_tertunda_banyak",
     "tambah_indikator",
     "tambah_rhk",
     "tanggal_penetapan",

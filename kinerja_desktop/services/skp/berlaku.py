@@ -118,11 +118,7 @@ def skp_berlaku_periode(session: Session, pegawai_id: int, periode: _AdaSelesai)
     return skp_berlaku(session, pegawai_id, periode.tahun, periode.selesai)
 
 
-def skp_berlaku_banyak(
-    session: Session, pegawai_ids: Iterable[int], tahun: int, tanggal: date
-) -> dict[int, Skp]:
-    """``skp_berlaku`` for many pegawai at once (boards), from one query."""
-    ids = list(pegawai_ids)
+def _skp_per_pegawai(session: Session, ids: list[int], tahun: int) -> dict[int, list[Skp]]:
     per: dict[int, list[Skp]] = defaultdict(list)
     if ids:
         for s in session.scalars(
@@ -131,11 +127,31 @@ def skp_berlaku_banyak(
             .order_by(Skp.mulai, Skp.revisi, Skp.id)
         ):
             per[s.pegawai_id].append(s)
+    return per
+
+
+def skp_berlaku_banyak(
+    session: Session, pegawai_ids: Iterable[int], tahun: int, tanggal: date
+) -> dict[int, Skp]:
+    """``skp_berlaku`` for many pegawai at once (boards), from one query."""
     out: dict[int, Skp] = {}
-    for pid, skps in per.items():
+    for pid, skps in _skp_per_pegawai(session, list(pegawai_ids), tahun).items():
         g = _pilih_rantai(rantai(skps), tanggal)
         if g:
             out[pid] = berlaku_dalam(session, g, tanggal)
+    return out
+
+
+def skp_tertunda_banyak(
+    session: Session, pegawai_ids: Iterable[int], tahun: int, tanggal: date
+) -> dict[int, Skp]:
+    """``skp_tertunda`` for many pegawai at once: only those with a pending revision."""
+    out: dict[int, Skp] = {}
+    for pid, skps in _skp_per_pegawai(session, list(pegawai_ids), tahun).items():
+        g = _pilih_rantai(rantai(skps), tanggal)
+        tunda = tertunda_untuk(berlaku_dalam(session, g, tanggal), g) if g else None
+        if tunda is not None:
+            out[pid] = tunda
     return out
 
 
