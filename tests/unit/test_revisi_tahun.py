@@ -17,6 +17,7 @@ from kinerja_desktop.domain.errors import PermissionDenied, StateError
 from kinerja_desktop.services import evaluasi as ev_svc
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services import skp as svc
+from kinerja_desktop.services.umpan_balik import tulis_umpan_balik, umpan_balik_skp
 from kinerja_desktop.services.uow import run
 from kinerja_desktop.services.waktu import jam_tetap
 from tests.factories_pemantauan import kantor
@@ -77,6 +78,10 @@ def test_pending_revision_hides_nothing_then_takes_over_from_its_day(db, session
     go(db, k.a_pegawai, pm.simpan_realisasi, k.iki[0].id, tw2.id, "2", hari_ini=TW1_SELESAI)
     sebelum = _papan(db, k)
     assert sebelum["TW1"] == ("DIAJUKAN", 3, 3)
+    # the penilai's feedback on 1.1 in TW2, before the revision
+    teks = "Percepat laporan April"
+    go(db, k.a_atasan, tulis_umpan_balik, k.skp.id, teks, indikator_id=k.iki[0].id,
+       periode_id=tw2.id)  # fmt: skip
     rev = _revisi(db, k, session)
 
     # --- submitted, not decided: every screen still shows revision 0 ----------------------
@@ -124,8 +129,12 @@ def test_pending_revision_hides_nothing_then_takes_over_from_its_day(db, session
     assert ev1.skp_id == k.skp.id and ev2.skp_id == rev
     assert [len(r.indikator) for r in ev2.hasil_kerja] == [3]
 
-    # writing the continuing IKI's TW2 realisasi edits the same row: nothing twice
+    # ... and the feedback thread written on it under revision 0
+    assert [u.pesan[0].teks for u in h2.baris[0].umpan_balik] == ["Percepat laporan April"]
     i11_baru = h2.baris[0].indikator_id
+    utas = go(db, k.a_pegawai, umpan_balik_skp, rev, periode_id=tw2.id, indikator_id=i11_baru)
+    assert [u.pesan[0].teks for u in utas] == ["Percepat laporan April"]
+    # writing the continuing IKI's TW2 realisasi edits the same row: nothing twice
     n = session.scalar(select(func.count(Realisasi.id)))
     go(db, k.a_pegawai, pm.simpan_realisasi, i11_baru, tw2.id, "4", hari_ini=date(2025, 5, 2))
     assert session.scalar(select(func.count(Realisasi.id))) == n

@@ -193,12 +193,12 @@ def papan_pemantauan(
     bukti: dict[int, int] = {}
     final: set[tuple[int, int]] = set()
     if sids:
-        for s, iid in session.execute(
+        for sid, iid in session.execute(
             select(RencanaHasilKerja.skp_id, Indikator.id)
             .join(Indikator, Indikator.rhk_id == RencanaHasilKerja.id)
             .where(RencanaHasilKerja.skp_id.in_(sids))
         ):
-            iki_of[int(s)].append(int(iid))
+            iki_of[int(sid)].append(int(iid))
         real = realisasi_efektif(session, [i for v in iki_of.values() for i in v])
         rids = list({r.id for r in real.values()})
         for a, n in session.execute(
@@ -206,10 +206,11 @@ def papan_pemantauan(
             .where(BuktiDukung.realisasi_id.in_(rids))
             .group_by(BuktiDukung.realisasi_id)
         ):
-            bukti[int(a)] = int(n)
+            if a is not None:
+                bukti[int(a)] = int(n)
         final = {
-            (int(s), int(p))
-            for s, p in session.execute(
+            (int(sid), int(per))
+            for sid, per in session.execute(
                 select(Evaluasi.skp_id, Evaluasi.periode_id).where(
                     Evaluasi.skp_id.in_(sids), Evaluasi.status == StatusEvaluasi.FINAL
                 )
@@ -220,7 +221,7 @@ def papan_pemantauan(
     baris = []
     ringkasan: dict[str, dict[str, int]] = {p.kode: defaultdict(int) for p in periode}
     for pid, nama, gd, gb, nip, jabatan, unit in pegawai:
-        sel = []
+        sel: list[PapanSel] = []
         for p in periode:
             skp = skp_per[p.id].get(pid)
             s = (

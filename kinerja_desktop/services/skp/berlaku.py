@@ -31,8 +31,11 @@ from kinerja_desktop.services.waktu import hari_ini, tanggal_kantor
 class _AdaSelesai(Protocol):
     """A period (model or row): its year and last day."""
 
-    tahun: int
-    selesai: date
+    @property
+    def tahun(self) -> int: ...
+
+    @property
+    def selesai(self) -> date: ...
 
 
 def skp_tahun(session: Session, pegawai_id: int, tahun: int) -> list[Skp]:
