@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from kinerja_desktop.db.models import Realisasi, RiwayatSkp, Skp
-from kinerja_desktop.domain.errors import PermissionDenied, StateError
+from kinerja_desktop.domain.errors import PermissionDenied, StateError, ValidationError
 from kinerja_desktop.services import evaluasi as ev_svc
 from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services import skp as svc
@@ -253,3 +253,44 @@ def test_every_screen_service_uses_the_revision_in_force(db, session):
         assert ev.skp_id == k.skp.id
         assert pm.skp_untuk(session, k.pegawai.id, 2025).id == k.skp.id
         assert svc.skp_tertunda(session, k.pegawai.id, 2025).id == rev
+
+
+def test_daily_progress_keeps_its_iki_across_the_revision(db, session):
+    """A day recorded under revision 0 keeps its IKI (and can be saved again) after revision 1
+    takes effect; the TW2 grid (revision 1) may record days before the penetapan; the
+    suggestion of a continuing IKI counts both."""
+    k = kantor(session)
+    tw2 = k.periode[1]
+    a, pid = k.a_pegawai, k.pegawai.id
+    lama = go(db, a, pm.simpan_progres, pid,
+              pm.EntriProgres(date(2025, 4, 3), "Verifikasi laporan", indikator_id=k.iki[0].id,
+                              kuantitas=2), hari_ini=date(2025, 4, 3))  # fmt: skip
+    rev = _revisi(db, k, session)
+    _tetapkan(db, k, rev)
+    with jam_tetap(datetime(2025, 5, 1, 2)):
+        h2 = _halaman(db, k, tw2)
+    i11 = h2.baris[0].indikator_id
+    sesudah = date(2025, 4, 28)
+    go(db, a, pm.simpan_progres, pid,
+       pm.EntriProgres(date(2025, 4, 3), "Verifikasi laporan (dikoreksi)",
+                       indikator_id=k.iki[0].id, kuantitas=3, id=lama.id),
+       hari_ini=sesudah)  # fmt: skip
+    go(db, a, pm.simpan_progres, pid,
+       pm.EntriProgres(date(2025, 4, 4), "Rekap", indikator_id=i11, kuantitas=1),
+       hari_ini=sesudah)  # fmt: skip
+    go(db, a, pm.simpan_progres, pid,
+       pm.EntriProgres(date(2025, 4, 22), "Laporan", indikator_id=i11, kuantitas=4),
+       hari_ini=sesudah)  # fmt: skip
+    rows = go(db, a, pm.daftar_progres, pid, date(2025, 4, 1), date(2025, 4, 30))
+    assert [(r.tanggal.day, r.indikator_kode) for r in rows] == [
+        (3, "1.1"),
+        (4, "1.1"),
+        (22, "1.1"),
+    ]
+    saran = go(db, a, pm.saran_realisasi, i11, tw2.id)
+    assert (saran.jumlah, saran.entri) == (8, 3)
+    # the ended IKI (2.1) cannot be used after the revision took effect
+    with pytest.raises(ValidationError, match="bukan bagian SKP"):
+        go(db, a, pm.simpan_progres, pid,
+           pm.EntriProgres(date(2025, 4, 22), "Pembinaan", indikator_id=k.iki[2].id),
+           hari_ini=sesudah)  # fmt: skip

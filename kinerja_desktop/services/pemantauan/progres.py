@@ -162,6 +162,17 @@ def _butir_berlaku(session: Session, skp: Skp) -> tuple[set[int], dict[int, int]
     return rhk_ids, iki_rhk
 
 
+def _butir_hari(
+    session: Session, skp: Skp, akhir: Skp | None
+) -> tuple[Skp, set[int], dict[int, int]]:
+    rhk_ids, iki_rhk = _butir_berlaku(session, skp)
+    if akhir is not None and akhir.id != skp.id:
+        r2, i2 = _butir_berlaku(session, akhir)
+        rhk_ids |= r2
+        iki_rhk = {**i2, **iki_rhk}
+    return skp, rhk_ids, iki_rhk
+
+
 def validasi_entri(
     session: Session, pegawai_id: int, e: EntriProgres, hari: date, skp_cache: dict
 ) -> tuple[str, dict]:
@@ -181,9 +192,15 @@ def validasi_entri(
         raise ValidationError("Uraian kegiatan terlalu panjang (maks. 2.000 huruf).", "Uraian")
     tahun = e.tanggal.year
     skp = skp_untuk(session, pegawai_id, tahun, e.tanggal)
-    kunci = (tahun, skp.id if skp else None)
+    # the day's revision, and the one its period is counted against (a revision ditetapkan
+    # later in the period): the week grid of that period offers the latter's IKI
+    per = session.scalars(
+        select(Periode).where(Periode.mulai <= e.tanggal, Periode.selesai >= e.tanggal).limit(1)
+    ).first()
+    akhir = skp_untuk(session, pegawai_id, tahun, per.selesai) if per is not None else None
+    kunci = (tahun, skp.id if skp else None, akhir.id if akhir else None)
     if kunci not in skp_cache:
-        skp_cache[kunci] = (skp, *_butir_berlaku(session, skp)) if skp else None
+        skp_cache[kunci] = _butir_hari(session, skp, akhir) if skp else None
     info = skp_cache[kunci]
     if info is None:
         raise ValidationError(
