@@ -128,6 +128,15 @@ def test_pending_revision_hides_nothing_then_takes_over_from_its_day(db, session
     assert papan["TW3"] == ("BELUM_MULAI", 0, 3)
     assert ev1.skp_id == k.skp.id and ev2.skp_id == rev
     assert [len(r.indikator) for r in ev2.hasil_kerja] == [3]
+    # the IKI that ended (2.1) keeps its TW1 history, read-only
+    assert [b.berakhir for b in h1.baris] == [None, None, 1]
+    assert h1.baris[2].realisasi_label == "Dua kali"
+    with pytest.raises(StateError, match="tidak dilanjutkan pada SKP revisi 1"):
+        go(db, k.a_pegawai, pm.simpan_realisasi, k.iki[2].id, k.tw1.id, None, "Tiga kali")
+    with pytest.raises(StateError, match="hanya dapat dibaca"):
+        go(db, k.a_pegawai, pm.hapus_realisasi, h1.baris[2].realisasi_id)
+    # a continuing IKI of TW1 can still be corrected under revision 0
+    go(db, k.a_pegawai, pm.simpan_realisasi, k.iki[0].id, k.tw1.id, "4", hari_ini=TW1_SELESAI)
 
     # ... and the feedback thread written on it under revision 0
     assert [u.pesan[0].teks for u in h2.baris[0].umpan_balik] == ["Percepat laporan April"]

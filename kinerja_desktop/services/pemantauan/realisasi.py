@@ -32,6 +32,7 @@ from kinerja_desktop.services.pemantauan.syarat import (
 )
 from kinerja_desktop.services.periode import get_periode
 from kinerja_desktop.services.skp.berlaku import (
+    iki_berakhir,
     leluhur_iki,
     realisasi_efektif,
     revisi_sebelumnya,
@@ -64,6 +65,7 @@ class BarisRealisasi:
     capaian: float | None
     jumlah_bukti: int
     umpan_balik: tuple[UtasRingkas, ...] = ()
+    berakhir: int | None = None  # the revision this IKI ended at: its history is read-only
 
     @property
     def kualitatif(self) -> bool:
@@ -149,6 +151,7 @@ def baris_realisasi(
         for iid, urut in leluhur_iki(session, ids).items():
             utas[iid] = [u for a in urut for u in per_iki.get(a, [])]
     final = evaluasi_final(session, skp_id, periode_id)
+    berakhir = iki_berakhir(session, ambil(session, Skp, skp_id))
     hasil = []
     for iid, s in iki:
         r = real.get(iid)
@@ -175,6 +178,7 @@ def baris_realisasi(
                 capaian=hitung_capaian(r.nilai, s.target_nilai) if r else None,
                 jumlah_bukti=bukti.get(r.id, 0) if r else 0,
                 umpan_balik=tuple(utas.get(iid, ())),
+                berakhir=berakhir.get(iid),
             )
         )
     return hasil
@@ -192,6 +196,16 @@ def _realisasi_row(r: Realisasi, target: float | None) -> RealisasiRow:
         hitung_capaian(r.nilai, target),
         r.versi,
     )
+
+
+def _cek_tidak_berakhir(session: Session, indikator_id: int, skp: Skp) -> None:
+    """An IKI a ditetapkan revision ended keeps its history read-only."""
+    rev = iki_berakhir(session, skp).get(indikator_id)
+    if rev is not None:
+        raise StateError(
+            f"Indikator ini tidak dilanjutkan pada SKP revisi {rev} yang sudah ditetapkan; "
+            "realisasinya tetap tersimpan sebagai riwayat dan hanya dapat dibaca."
+        )
 
 
 def simpan_realisasi(
@@ -213,6 +227,7 @@ def simpan_realisasi(
     cek_boleh_ubah(actor, skp.pegawai_id)
     cek_periode_skp(periode, skp)
     cek_tidak_final(session, skp.id, periode)
+    _cek_tidak_berakhir(session, ind.id, skp)
     angka = parse_angka(nilai, "Realisasi")
     teks = (narasi or "").strip() or None
     if ind.target_nilai is None:
@@ -254,6 +269,7 @@ def hapus_realisasi(session: Session, actor: Actor, realisasi_id: int) -> None:
     _ind, skp = skp_dari_indikator(session, r.indikator_id)
     cek_boleh_ubah(actor, skp.pegawai_id)
     cek_tidak_final(session, skp.id, get_periode(session, r.periode_id))
+    _cek_tidak_berakhir(session, r.indikator_id, skp)
     if session.scalar(select(exists().where(BuktiDukung.realisasi_id == r.id))):
         raise StateError("Hapus dahulu bukti dukung realisasi ini, lalu kosongkan realisasinya.")
     session.delete(r)

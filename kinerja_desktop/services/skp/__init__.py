@@ -63,6 +63,7 @@ from kinerja_desktop.services.skp.beda import (
 )
 from kinerja_desktop.services.skp.berlaku import (
     berlaku_dalam,
+    iki_berakhir,
     label_tertunda,
     leluhur_iki,
     leluhur_rhk,
@@ -222,6 +223,7 @@ __all__ = [
     "hapus_pustaka",
     "hapus_rhk",
     "hapus_skp",
+    "iki_berakhir",
     "izin_skp",
     "jabatan_pustaka",
     "kekurangan_skp",

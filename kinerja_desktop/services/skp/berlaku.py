@@ -241,6 +241,30 @@ def _leluhur(
     return out
 
 
+def iki_berakhir(session: Session, skp: Skp) -> dict[int, int]:
+    """IKI of this revision that the next, ditetapkan, revision does not continue -> that
+    revision's number. Their history stays, read-only; empty while the next revision is
+    pending or there is none."""
+    berikut = session.scalar(
+        select(Skp).where(Skp.revisi_dari_id == skp.id, Skp.status == StatusSkp.DITETAPKAN)
+    )
+    if berikut is None:
+        return {}
+    lanjut = set(
+        session.scalars(
+            select(Indikator.asal_id)
+            .join(RencanaHasilKerja, RencanaHasilKerja.id == Indikator.rhk_id)
+            .where(RencanaHasilKerja.skp_id == berikut.id, Indikator.asal_id.is_not(None))
+        )
+    )
+    milik = session.scalars(
+        select(Indikator.id)
+        .join(RencanaHasilKerja, RencanaHasilKerja.id == Indikator.rhk_id)
+        .where(RencanaHasilKerja.skp_id == skp.id)
+    )
+    return {i: berikut.revisi for i in milik if i not in lanjut}
+
+
 def revisi_sebelumnya(session: Session, skp: Skp) -> list[int]:
     """Ids of the revisions this SKP revises, nearest first."""
     out: list[int] = []

@@ -323,7 +323,7 @@ class RealisasiTab(QWidget):
 
     def _atur_form(self, b: pm.BarisRealisasi | None) -> None:
         h = self.halaman
-        boleh = bool(h and h.boleh_ubah and b is not None)
+        boleh = bool(h and h.boleh_ubah and b is not None and b.berakhir is None)
         for w in (self.nilai, self.narasi, self.b_simpan, self.b_saran):
             w.setEnabled(boleh)
         for w in (self.b_berkas, self.b_tautan):
@@ -350,6 +350,11 @@ class RealisasiTab(QWidget):
         if h is not None:
             if h.terkunci:
                 info = "Evaluasi periode ini sudah final: realisasi dan bukti terkunci."
+            elif b is not None and b.berakhir is not None:
+                info = (
+                    f"Indikator ini tidak dilanjutkan pada SKP revisi {b.berakhir}; "
+                    "realisasinya tersimpan sebagai riwayat dan hanya dapat dibaca."
+                )
             elif h.skp_id is None:
                 info = "Pegawai belum memiliki SKP tahun ini."
             elif not (self.ctx.actor.is_admin or self.ctx.actor.pegawai_id == h.pegawai_id):
