@@ -70,6 +70,20 @@ def _papan(db, k):
     }
 
 
+def _tiap_periode(db, k) -> list[tuple[int, int]]:
+    """Per period: the SKP and IKI count of the Pemantauan page, the same as the evaluation
+    screen's (one revision per period, every IKI once)."""
+    out = []
+    for p in k.periode:
+        h = _halaman(db, k, p)
+        ev = go(db, k.a_atasan, ev_svc.buka_evaluasi, k.pegawai.id, p.id, buat=False)
+        iki_ev = [i.indikator_id for r in ev.hasil_kerja for i in r.indikator]
+        assert (ev.skp_id, sorted(iki_ev)) == (h.skp_id, sorted(b.indikator_id for b in h.baris))
+        assert len(set(iki_ev)) == len(iki_ev)
+        out.append((h.skp_id, len(h.baris)))
+    return out
+
+
 def test_pending_revision_hides_nothing_then_takes_over_from_its_day(db, session):
     k = kantor(session)
     tw2 = k.periode[1]
@@ -95,6 +109,7 @@ def test_pending_revision_hides_nothing_then_takes_over_from_its_day(db, session
     assert (h2.skp_id, h2.jumlah_terisi, len(h2.baris)) == (k.skp.id, 1, 3)
     assert papan == sebelum
     assert ev1.skp_id == k.skp.id
+    assert _tiap_periode(db, k) == [(k.skp.id, 3)] * 4
     assert sum(len(r.indikator) for r in ev1.hasil_kerja) == 3
 
     # --- the penilai sees what changed ---------------------------------------------------
@@ -128,6 +143,8 @@ def test_pending_revision_hides_nothing_then_takes_over_from_its_day(db, session
     assert papan["TW3"] == ("BELUM_MULAI", 0, 3)
     assert ev1.skp_id == k.skp.id and ev2.skp_id == rev
     assert [len(r.indikator) for r in ev2.hasil_kerja] == [3]
+    with jam_tetap(datetime(2025, 5, 1, 2)):
+        assert _tiap_periode(db, k) == [(k.skp.id, 3), (rev, 3), (rev, 3), (rev, 3)]
     # the IKI that ended (2.1) keeps its TW1 history, read-only
     assert [b.berakhir for b in h1.baris] == [None, None, 1]
     assert h1.baris[2].realisasi_label == "Dua kali"
