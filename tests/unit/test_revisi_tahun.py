@@ -138,6 +138,7 @@ def test_pending_revision_hides_nothing_then_takes_over_from_its_day(db, session
     assert [b.target_label for b in h2.baris] == ["12 laporan", "90 %", "5 desa"]
     # the continuing IKI shows what was entered for it before the revision, once
     assert [b.realisasi_label for b in h2.baris] == ["2 laporan", "", ""]
+    assert [b.dari_revisi for b in h2.baris] == [0, None, None]
     assert papan["TW1"] == ("DIAJUKAN", 3, 3)
     assert papan["TW2"] == ("DRAF", 1, 3)
     assert papan["TW3"] == ("BELUM_MULAI", 0, 3)

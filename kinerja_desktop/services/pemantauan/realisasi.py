@@ -66,6 +66,7 @@ class BarisRealisasi:
     jumlah_bukti: int
     umpan_balik: tuple[UtasRingkas, ...] = ()
     berakhir: int | None = None  # the revision this IKI ended at: its history is read-only
+    dari_revisi: int | None = None  # the realisasi was entered under this earlier revision
 
     @property
     def kualitatif(self) -> bool:
@@ -151,7 +152,11 @@ def baris_realisasi(
         for iid, urut in leluhur_iki(session, ids).items():
             utas[iid] = [u for a in urut for u in per_iki.get(a, [])]
     final = evaluasi_final(session, skp_id, periode_id)
-    berakhir = iki_berakhir(session, ambil(session, Skp, skp_id))
+    milik = ambil(session, Skp, skp_id)
+    berakhir = iki_berakhir(session, milik)
+    # revisions link to their direct predecessor: k steps up the chain is revision n - k
+    leluhur = leluhur_iki(session, [i for i, r in real.items() if r.indikator_id != i])
+    dari = {i: milik.revisi - rantai.index(real[i].indikator_id) for i, rantai in leluhur.items()}
     hasil = []
     for iid, s in iki:
         r = real.get(iid)
@@ -179,6 +184,7 @@ def baris_realisasi(
                 jumlah_bukti=bukti.get(r.id, 0) if r else 0,
                 umpan_balik=tuple(utas.get(iid, ())),
                 berakhir=berakhir.get(iid),
+                dari_revisi=dari.get(iid),
             )
         )
     return hasil

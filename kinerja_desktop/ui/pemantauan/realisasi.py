@@ -355,6 +355,12 @@ class RealisasiTab(QWidget):
                     f"Indikator ini tidak dilanjutkan pada SKP revisi {b.berakhir}; "
                     "realisasinya tersimpan sebagai riwayat dan hanya dapat dibaca."
                 )
+            elif b is not None and b.dari_revisi is not None:
+                nama = "SKP awal" if b.dari_revisi == 0 else f"SKP revisi {b.dari_revisi}"
+                info = (
+                    f"Realisasi ini diisi pada {nama}; indikatornya berlanjut di revisi ini "
+                    "sehingga isian tetap dipakai (mengubahnya tidak membuat isian kedua)."
+                )
             elif h.skp_id is None:
                 info = "Pegawai belum memiliki SKP tahun ini."
             elif not (self.ctx.actor.is_admin or self.ctx.actor.pegawai_id == h.pegawai_id):
