@@ -250,6 +250,7 @@ class SkpEditor(QWidget):
     def _bangun_perubahan(self) -> QWidget:
         w, lay = halaman_tab()
         self.ket_perubahan = label_keterangan("")
+        self.ket_perubahan.setWordWrap(True)
         lay.addWidget(self.ket_perubahan)
         self.pohon_beda = QTreeWidget()
         self.pohon_beda.setColumnCount(5)
@@ -306,7 +307,7 @@ class SkpEditor(QWidget):
         self.judul.setText(
             f"SKP {s.tahun} · {svc.LABEL_PENDEKATAN[s.pendekatan]}{varian} · {s.label_periode}"
             + (f" · Revisi {s.revisi}" if s.revisi else "")
-            + ("" if s.terkini else " (revisi lama, hanya baca)")
+            + ("" if s.terkini else " (revisi sebelumnya, hanya baca)")
         )
         self.status.setText(label_status_html(s.status))
         p, n = d.pegawai, d.penilai
