@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "kinerja_desktop.cli.demo",
     "kinerja_desktop.cli.skp",
     "kinerja_desktop.cli.evaluasi",
+    "kinerja_desktop.cli.ringkasan",
     "kinerja_desktop.cli.roster",
     "kinerja_desktop.cli.sistem",
 ]

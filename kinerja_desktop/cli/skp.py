@@ -9,7 +9,7 @@ from kinerja_desktop.cli import add_db_argument, open_db
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("print-skp", help="cetak SKP terkini seorang pegawai ke berkas PDF")
+    p = sub.add_parser("print-skp", help="cetak SKP yang berlaku seorang pegawai ke berkas PDF")
     add_db_argument(p)
     p.add_argument("--nip", required=True, help="NIP atau NI PPPK pegawai (boleh berspasi)")
     p.add_argument("--tahun", type=int, default=date.today().year, help="tahun SKP")

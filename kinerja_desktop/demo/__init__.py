@@ -21,6 +21,7 @@ DEMO_STEPS: list[str] = [
     "kinerja_desktop.demo.skp:isi_skp",
     "kinerja_desktop.demo.pemantauan:isi_pemantauan",
     "kinerja_desktop.demo.evaluasi:isi_evaluasi",  # after roster, skp and pemantauan
+    "kinerja_desktop.demo.revisi:isi_revisi",  # a revision made after realisasi, pending
     "kinerja_desktop.demo.akun:isi_akun",  # keep last: accounts link to the roster
 ]
 

@@ -36,6 +36,7 @@ from kinerja_desktop.services import pemantauan as pm
 from kinerja_desktop.services import umpan_balik as ub
 from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.periode import pastikan_periode
+from kinerja_desktop.services.skp.berlaku import skp_berlaku_periode
 
 LANGKAH_RA = (
     "Mengumpulkan data dan bahan pendukung",
@@ -176,6 +177,8 @@ def isi_pemantauan(session: Session, tahun: int, rng: random.Random) -> dict[str
         a = _aktor(peg)
         penilai = session.get(Pegawai, skp.penilai_id) if skp.penilai_id else None
         for p in lalu + berjalan:
+            # each period is filled against the revision in force at its end (domain.md §3a)
+            skp = skp_berlaku_periode(session, peg.id, p) or skp
             baris = pm.realisasi_skp(session, a, skp.id, p.id, dengan_umpan_balik=False)
             if not baris:
                 continue

@@ -169,6 +169,13 @@ TRANSISI_SKP = TabelTransisi(
         "kembalikan": Transisi(
             frozenset({StatusSkp.DIAJUKAN}), StatusSkp.DIKEMBALIKAN, _SKP_BUKAN_DIAJUKAN
         ),
+        # the pegawai takes back what he submitted, before the penilai decides
+        "tarik": Transisi(
+            frozenset({StatusSkp.DIAJUKAN}),
+            StatusSkp.DRAF,
+            "SKP berstatus {label}; hanya SKP yang sedang diajukan (belum diputuskan pejabat "
+            "penilai) yang dapat ditarik kembali.",
+        ),
         # the ditetapkan SKP stays as it is; the revision is a new SKP in Draf
         "revisi": Transisi(
             frozenset({StatusSkp.DITETAPKAN}),

@@ -270,7 +270,7 @@ class _Konteks:
         self.session = session
         self.actor = actor
         self._peg: dict[str, tuple[int, str] | None] = {}
-        self._kode: dict[tuple[int, int], dict | None] = {}
+        self._kode: dict[tuple[int, int, int | None], dict | None] = {}
         self._periode: dict[tuple[int, str], int | None] = {}
 
     def pegawai(self, nilai: object) -> tuple[int, str, str]:
@@ -298,13 +298,17 @@ class _Konteks:
             )
         return pid, nip, nama
 
-    def kode(self, pegawai_id: int, tahun: int, kode: object) -> tuple[int, int | None]:
+    def kode(
+        self, pegawai_id: int, tahun: int, kode: object, tanggal: date | None = None
+    ) -> tuple[int, int | None]:
+        """RHK/IKI of a code in the SKP revision in force on ``tanggal`` (the row's day or the
+        period's end): the codes of a pending revision are not used yet."""
         k = (teks(kode) or "").upper().replace(" ", "").replace(",", ".")
         if not k:
             raise ValidationError("Kode RHK/IKI wajib diisi.", "kode")
-        kunci = (pegawai_id, tahun)
+        skp = pm.skp_untuk(self.session, pegawai_id, tahun, tanggal)
+        kunci = (pegawai_id, tahun, skp.id if skp else None)
         if kunci not in self._kode:
-            skp = pm.skp_untuk(self.session, pegawai_id, tahun)
             self._kode[kunci] = pm.peta_kode_skp(self.session, skp.id) if skp else None
         peta = self._kode[kunci]
         if peta is None:
@@ -393,7 +397,7 @@ def baca_progres(
                     "sudah lewat.",
                     "tanggal",
                 )
-            rhk_id, iki_id = ctx.kode(pid, tgl.year, v.get("kode"))
+            rhk_id, iki_id = ctx.kode(pid, tgl.year, v.get("kode"), tgl)
             mentah = v.get("kuantitas")
             try:
                 kuantitas = parse_angka(mentah, "kuantitas") if mentah is not None else None
@@ -478,7 +482,8 @@ def baca_realisasi(
         try:
             pid, nip, nama = ctx.pegawai(v.get("nip"))
             periode_id = ctx.periode(tahun, v.get("periode"))
-            _rhk, iki_id = ctx.kode(pid, tahun, v.get("kode"))
+            akhir = ambil(session, Periode, periode_id).selesai
+            _rhk, iki_id = ctx.kode(pid, tahun, v.get("kode"), akhir)
             if iki_id is None:
                 raise ValidationError(
                     "Realisasi diisi per IKI: gunakan kode IKI seperti 1.1, bukan kode RHK.",
@@ -500,7 +505,7 @@ def baca_realisasi(
                     "kode",
                 )
             sudah[(iki_id, periode_id)] = row.nomor_baris
-            skp = pm.skp_untuk(session, pid, tahun)
+            skp = pm.skp_untuk(session, pid, tahun, akhir)
             if skp is not None and pm.evaluasi_final(session, skp.id, periode_id):
                 raise ValidationError(
                     "Evaluasi periode ini sudah final; realisasinya tidak dapat diubah.",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import (
@@ -14,9 +14,7 @@ from kinerja_desktop.db.models import (
     Indikator,
     Pegawai,
     Periode,
-    Realisasi,
     RencanaHasilKerja,
-    Skp,
     UnitKerja,
 )
 from kinerja_desktop.domain.angka import format_angka
@@ -47,6 +45,7 @@ from kinerja_desktop.services.evaluasi.syarat import instansi
 from kinerja_desktop.services.identitas import identitas
 from kinerja_desktop.services.pengaturan import KUNCI_TEMPAT, baca_teks, kepala_unit_dihitung
 from kinerja_desktop.services.periode import get_periode
+from kinerja_desktop.services.skp.berlaku import realisasi_efektif, skp_berlaku_banyak
 from kinerja_desktop.services.waktu import hari_ini
 
 JENIS_CETAK_REKAP = "REKAP"
@@ -109,33 +108,9 @@ def rekap_unit(
 
 def _rows(session: Session, unit_id: int, periode: Periode, sub_unit: bool) -> list[RekapRow]:
     ids = organisasi.sub_unit_ids(session, unit_id) if sub_unit else [unit_id]
-    skp = (
-        select(Skp.pegawai_id, func.max(Skp.id).label("skp_id"))
-        .where(Skp.tahun == periode.tahun, Skp.terkini.is_(True))
-        .group_by(Skp.pegawai_id)
-        .subquery()
-    )
-    iki = (
-        select(RencanaHasilKerja.skp_id, func.count(Indikator.id).label("n"))
-        .join(Indikator, Indikator.rhk_id == RencanaHasilKerja.id)
-        .group_by(RencanaHasilKerja.skp_id)
-        .subquery()
-    )
-    real = (
-        select(RencanaHasilKerja.skp_id, func.count(Realisasi.id).label("n"))
-        .join(Indikator, Indikator.rhk_id == RencanaHasilKerja.id)
-        .join(Realisasi, Realisasi.indikator_id == Indikator.id)
-        .where(Realisasi.periode_id == periode.id)
-        .group_by(RencanaHasilKerja.skp_id)
-        .subquery()
-    )
     stmt = (
-        select(Pegawai, UnitKerja.nama, Skp.status, iki.c.n, real.c.n, Evaluasi)
+        select(Pegawai, UnitKerja.nama, Evaluasi)
         .join(UnitKerja, UnitKerja.id == Pegawai.unit_kerja_id)
-        .outerjoin(skp, skp.c.pegawai_id == Pegawai.id)
-        .outerjoin(Skp, Skp.id == skp.c.skp_id)
-        .outerjoin(iki, iki.c.skp_id == skp.c.skp_id)
-        .outerjoin(real, real.c.skp_id == skp.c.skp_id)
         .outerjoin(
             Evaluasi, and_(Evaluasi.pegawai_id == Pegawai.id, Evaluasi.periode_id == periode.id)
         )
@@ -144,8 +119,24 @@ def _rows(session: Session, unit_id: int, periode: Periode, sub_unit: bool) -> l
     )
     if not kepala_unit_dihitung(session):  # the same pegawai as the distribution counts
         stmt = stmt.where(~and_(Pegawai.unit_kerja_id == unit_id, Pegawai.kepala_unit.is_(True)))
+    rows = session.execute(stmt).all()
+    # the revision in force at the period's end, as the monitoring screens count it
+    skp_of = skp_berlaku_banyak(session, [r[0].id for r in rows], periode.tahun, periode.selesai)
+    iki_of: dict[int, list[int]] = {}
+    if skp_of:
+        for sid, iid in session.execute(
+            select(RencanaHasilKerja.skp_id, Indikator.id)
+            .join(Indikator, Indikator.rhk_id == RencanaHasilKerja.id)
+            .where(RencanaHasilKerja.skp_id.in_([s.id for s in skp_of.values()]))
+        ):
+            iki_of.setdefault(sid, []).append(iid)
+    real = realisasi_efektif(session, [i for v in iki_of.values() for i in v], [periode.id])
     out = []
-    for p, unit_nama, status_skp, n_iki, n_real, ev in session.execute(stmt).all():
+    for p, unit_nama, ev in rows:
+        skp = skp_of.get(p.id)
+        iki = iki_of.get(skp.id, []) if skp else []
+        status_skp = skp.status if skp else None
+        n_iki, n_real = len(iki), sum(1 for i in iki if (i, periode.id) in real)
         out.append(
             RekapRow(
                 p.id,

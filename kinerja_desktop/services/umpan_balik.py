@@ -36,6 +36,7 @@ from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services.akses import wajib_baca_pemantauan
 from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.organisasi import adalah_penilai_dalam
+from kinerja_desktop.services.skp.berlaku import leluhur_iki, leluhur_rhk, revisi_sebelumnya
 from kinerja_desktop.services.waktu import sekarang_utc, waktu_kantor
 
 PERAN_PENILAI = "Pejabat Penilai"
@@ -369,11 +370,18 @@ def umpan_balik_skp(
     """Threads of an SKP, optionally only those on one IKI, RHK or BerAKHLAK value."""
     skp = ambil(session, Skp, skp_id, "SKP tidak ditemukan.")
     wajib_baca_pemantauan(session, actor, skp.pegawai_id)
-    hasil = utas_skp(session, skp_id, periode_id)
+    # the threads of earlier revisions stay with the IKI and RHK that continue them
+    hasil = [
+        u
+        for sid in [skp_id, *revisi_sebelumnya(session, skp)]
+        for u in utas_skp(session, sid, periode_id)
+    ]
     if indikator_id is not None:
-        hasil = [u for u in hasil if u.indikator_id == indikator_id]
+        rantai_iki = set(leluhur_iki(session, [indikator_id])[indikator_id])
+        hasil = [u for u in hasil if u.indikator_id in rantai_iki]
     if rhk_id is not None:
-        hasil = [u for u in hasil if u.rhk_id == rhk_id and u.indikator_id is None]
+        rantai_rhk = set(leluhur_rhk(session, [rhk_id])[rhk_id])
+        hasil = [u for u in hasil if u.rhk_id in rantai_rhk and u.indikator_id is None]
     if nilai_perilaku is not None:
         hasil = [u for u in hasil if u.nilai_perilaku == nilai_perilaku]
     return hasil

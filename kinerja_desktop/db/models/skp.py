@@ -92,6 +92,9 @@ class Indikator(UuidMixin, TimestampMixin, VersionMixin, Base):
     target_satuan: Mapped[str | None] = mapped_column(String(64))
     # Kualitatif: IKI and target form one narrative cell.
     target_narasi: Mapped[str | None] = mapped_column(Text)
+    # The IKI of the previous revision this one continues: its realisasi, rencana aksi,
+    # progress and feedback stay where they were entered and are read through this link.
+    asal_id: Mapped[int | None] = mapped_column(Integer, index=True)
 
     rhk: Mapped[RencanaHasilKerja] = relationship(back_populates="indikator")
 

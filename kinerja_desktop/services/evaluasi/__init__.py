@@ -90,6 +90,7 @@ from kinerja_desktop.services.evaluasi.syarat import (
     adalah_penilai,
     atasan_penilai_untuk,
     instansi,
+    skp_evaluasi,
     skp_untuk,
     snapshot,
 )
@@ -147,6 +148,7 @@ __all__ = [
     "siapkan_cetak_tanpa_cek",
     "simpan_dan_finalkan_evaluasi",
     "simpan_evaluasi",
+    "skp_evaluasi",
     "skp_untuk",
     "snapshot",
     "teks_realisasi",

@@ -27,10 +27,9 @@ from kinerja_desktop.services.evaluasi.syarat import (
     ambil_evaluasi,
     ambil_pegawai,
     draf_tersembunyi,
-    evaluasi_untuk,
     instansi,
     nama_pegawai,
-    skp_untuk,
+    skp_evaluasi,
     snapshot,
     wajib_baca,
 )
@@ -230,9 +229,7 @@ def cetak_evaluasi_pegawai(
     jenis: str = JENIS_CETAK_EVALUASI,
 ) -> CetakanSiap:
     periode = get_periode(session, periode_id)
-    ev = evaluasi_untuk(
-        session, skp_untuk(session, pegawai_id, periode.tahun), pegawai_id, periode_id
-    )
+    _skp, ev = skp_evaluasi(session, pegawai_id, periode)
     if ev is None:
         p = ambil_pegawai(session, pegawai_id)
         raise NotFound(

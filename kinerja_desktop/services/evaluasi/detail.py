@@ -42,16 +42,16 @@ from kinerja_desktop.services.evaluasi.syarat import (
     ambil_pegawai,
     atasan_penilai_untuk,
     draf_tersembunyi,
-    evaluasi_untuk,
     nama_pegawai,
     penilai_luar_untuk,
     perbarui_snapshot,
-    skp_untuk,
+    skp_evaluasi,
     wajib_baca,
     wajib_penilai,
 )
 from kinerja_desktop.services.pengaturan import baca_teks
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, periode_row
+from kinerja_desktop.services.skp.berlaku import label_tertunda, skp_tertunda
 from kinerja_desktop.services.waktu import hari_ini as hari_ini_kantor
 from kinerja_desktop.services.waktu import zona_kantor
 
@@ -91,6 +91,8 @@ class EvaluasiDetail:
     batas_keberatan: date | None
     pesan: str = ""  # why the evaluation cannot be started, if it cannot
     hari_ini: date | None = None  # the office's date the detail was read on
+    skp_revisi: int | None = None  # the revision evaluated
+    tertunda: str = ""  # "Revisi 1 menunggu penetapan" beside it, or ""
 
     @property
     def final(self) -> bool:
@@ -186,6 +188,8 @@ def _detail(
         batas_keberatan=batas,
         pesan=pesan,
         hari_ini=hari_ini,
+        skp_revisi=skp.revisi if skp else None,
+        tertunda=label_tertunda(skp_tertunda(session, pegawai.id, periode.tahun, periode.selesai)),
     )
     if draf_tersembunyi(actor, pegawai.id, ev, is_penilai):
         detail = replace(
@@ -224,8 +228,7 @@ def buka_evaluasi(
     starts a DRAF evaluation (when ``buat``); others only read."""
     pegawai = ambil_pegawai(session, pegawai_id)
     periode = get_periode(session, periode_id)
-    skp = skp_untuk(session, pegawai_id, periode.tahun)
-    ev = evaluasi_untuk(session, skp, pegawai_id, periode_id)
+    skp, ev = skp_evaluasi(session, pegawai_id, periode)
     wajib_baca(session, actor, pegawai_id, periode, ev)
     pesan = ""
     if ev is None and buat and adalah_penilai(session, actor, pegawai_id, periode):
@@ -283,10 +286,8 @@ def mulai_evaluasi(
     pegawai = ambil_pegawai(session, pegawai_id)
     periode = get_periode(session, periode_id)
     wajib_penilai(session, actor, pegawai_id, periode)
-    skp = skp_untuk(session, pegawai_id, periode.tahun)
-    ev = evaluasi_untuk(session, skp, pegawai_id, periode_id) or _mulai(
-        session, actor, pegawai, periode, skp, pada
-    )
+    skp, ev = skp_evaluasi(session, pegawai_id, periode)
+    ev = ev or _mulai(session, actor, pegawai, periode, skp, pada)
     return _detail(session, actor, pegawai, periode, ev, skp)
 
 

@@ -29,7 +29,6 @@ from kinerja_desktop.services.evaluasi.predikat_org import (
 )
 from kinerja_desktop.services.evaluasi.syarat import (
     DRAF,
-    FINAL,
     adalah_penilai,
     nama_pegawai,
     penilai_luar_untuk,

@@ -26,6 +26,7 @@ from kinerja_desktop.domain.angka import format_angka, format_persen
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.predikat import hitung_capaian
 from kinerja_desktop.services.evaluasi.syarat import nama_pegawai
+from kinerja_desktop.services.skp.berlaku import realisasi_efektif
 from kinerja_desktop.services.waktu import waktu_kantor
 
 
@@ -157,18 +158,8 @@ def baris_hasil_kerja(
         .order_by(RencanaHasilKerja.jenis.desc(), RencanaHasilKerja.urutan, RencanaHasilKerja.id)
     ).all()
     ind_ids = [i.id for r in rhk_list for i in r.indikator]
-    realisasi = (
-        {
-            r.indikator_id: r
-            for r in session.scalars(
-                select(Realisasi).where(
-                    Realisasi.indikator_id.in_(ind_ids), Realisasi.periode_id == periode.id
-                )
-            )
-        }
-        if ind_ids
-        else {}
-    )
+    # continuing IKI show what was entered for them under an earlier revision
+    realisasi = {i: r for (i, _p), r in realisasi_efektif(session, ind_ids, [periode.id]).items()}
     real_ids = [r.id for r in realisasi.values()]
     bukti: dict[int, list[BuktiRow]] = {}
     if real_ids:

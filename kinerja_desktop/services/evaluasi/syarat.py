@@ -16,6 +16,7 @@ from kinerja_desktop.domain.status import TRANSISI_EVALUASI, StatusEvaluasi, per
 from kinerja_desktop.services import identitas, organisasi
 from kinerja_desktop.services.pejabat_luar import adalah_pejabat_luar
 from kinerja_desktop.services.pengaturan import KUNCI_INSTANSI, baca_teks
+from kinerja_desktop.services.skp.berlaku import skp_berlaku_periode
 
 # the states, their labels, colours and transitions are in domain/status.py
 DRAF, FINAL = StatusEvaluasi.DRAF, StatusEvaluasi.FINAL
@@ -54,14 +55,22 @@ def ambil_evaluasi(session: Session, evaluasi_id: int, versi: int | None = None)
     return ev
 
 
-def skp_untuk(session: Session, pegawai_id: int, tahun: int) -> Skp | None:
-    """The pegawai's current SKP of the year (the latest revision)."""
-    return session.scalar(
-        select(Skp)
-        .where(Skp.pegawai_id == pegawai_id, Skp.tahun == tahun)
-        .order_by(Skp.terkini.desc(), Skp.revisi.desc(), Skp.id.desc())
-        .limit(1)
-    )
+def skp_untuk(session: Session, pegawai_id: int, periode: Periode) -> Skp | None:
+    """The SKP revision the period is evaluated against: the one in force at its end (a
+    pending revision never takes its place)."""
+    return skp_berlaku_periode(session, pegawai_id, periode)
+
+
+def skp_evaluasi(
+    session: Session, pegawai_id: int, periode: Periode
+) -> tuple[Skp | None, Evaluasi | None]:
+    """The period's SKP and evaluation. An evaluation made stays with the revision it was made
+    against (its printout does too); otherwise the revision in force."""
+    skp = skp_untuk(session, pegawai_id, periode)
+    ev = evaluasi_untuk(session, skp, pegawai_id, periode.id)
+    if ev is not None and (skp is None or ev.skp_id != skp.id):
+        skp = session.get(Skp, ev.skp_id) or skp
+    return skp, ev
 
 
 def penilai_luar_untuk(session: Session, pegawai_id: int, periode: Periode) -> int | None:

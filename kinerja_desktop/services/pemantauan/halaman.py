@@ -27,6 +27,7 @@ from kinerja_desktop.services.pemantauan.syarat import (
     hari_acuan,
 )
 from kinerja_desktop.services.periode import PeriodeRow, pastikan_periode, periode_berjalan
+from kinerja_desktop.services.skp.berlaku import label_tertunda, skp_tertunda
 from kinerja_desktop.services.umpan_balik import hitung_belum_dibaca
 
 
@@ -53,6 +54,9 @@ class HalamanPemantauan:
     def belum_dibaca_iki(self, b: BarisRealisasi) -> int:
         """Unread feedback messages on one IKI of the page, for the acting user."""
         return sum(self.belum_dibaca.get(u.id, 0) for u in b.umpan_balik)
+    skp_revisi: int | None = None  # the revision in force for the period
+    tertunda: str = ""  # "Revisi 1 menunggu penetapan" beside it, or ""
+    tertunda_skp_id: int | None = None
 
     @property
     def jumlah_terisi(self) -> int:
@@ -90,7 +94,9 @@ def halaman_pemantauan(
     aktif = next((p for p in periode if p.id == periode_id), None) or periode_berjalan(
         periode, hari
     )
-    skp = skp_untuk(session, pegawai_id, tahun)
+    tanggal = aktif.selesai if aktif is not None else None
+    skp = skp_untuk(session, pegawai_id, tahun, tanggal)
+    tunda = skp_tertunda(session, pegawai_id, tahun, tanggal)
     baris: list[BarisRealisasi] = []
     ra: list[RencanaAksiRow] = []
     final = False
@@ -116,4 +122,7 @@ def halaman_pemantauan(
         boleh_ubah=boleh,
         lewat_batas=bool(aktif and aktif.terlambat_pada(hari)),
         belum_dibaca=hitung_belum_dibaca(session, actor, (u for b in baris for u in b.umpan_balik)),
+        skp_revisi=skp.revisi if skp else None,
+        tertunda=label_tertunda(tunda),
+        tertunda_skp_id=tunda.id if tunda else None,
     )

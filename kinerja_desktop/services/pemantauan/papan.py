@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import case, exists, func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import (
@@ -34,6 +34,13 @@ from kinerja_desktop.services.pemantauan.syarat import (
     hari_acuan,
 )
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, pastikan_periode
+from kinerja_desktop.services.skp.berlaku import (
+    label_tertunda,
+    realisasi_efektif,
+    skp_berlaku_banyak,
+    skp_tertunda_banyak,
+)
+from kinerja_desktop.services.waktu import hari_ini as hari_ini_kantor
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class PapanBaris:
     unit_kerja: str
     skp_id: int | None
     sel: tuple[PapanSel, ...]
+    tertunda: str = ""  # "Revisi 1 menunggu penetapan": shown beside, counted nowhere
 
 
 @dataclass(frozen=True)
@@ -176,88 +184,91 @@ def papan_pemantauan(
     periode = tuple(pastikan_periode(session, tahun))
     pegawai, judul = _pegawai_papan(session, actor, tahun, penilai_id, unit_id)
     pids = [r[0] for r in pegawai]
-    skp_of: dict[int, int] = {}
-    iki: dict[int, int] = {}
-    agg: dict[tuple[int, int], tuple] = {}
-    bukti: dict[tuple[int, int], int] = {}
+    # each period counts against the revision in force at its end (a pending revision hides
+    # nothing); continuing IKI carry the realisasi entered under an earlier revision
+    skp_per = {p.id: skp_berlaku_banyak(session, pids, tahun, p.selesai) for p in periode}
+    sids = sorted({s.id for per in skp_per.values() for s in per.values()})
+    iki_of: dict[int, list[int]] = defaultdict(list)
+    real: dict[tuple[int, int], Realisasi] = {}
+    bukti: dict[int, int] = {}
     final: set[tuple[int, int]] = set()
-    if pids:
-        for skp_id, pegawai_id in session.execute(
-            select(Skp.id, Skp.pegawai_id)
-            .where(Skp.pegawai_id.in_(pids), Skp.tahun == tahun, Skp.terkini.is_(True))
-            .order_by(Skp.mulai, Skp.id)
-        ):
-            skp_of[pegawai_id] = skp_id  # the latest wins
-    sids = list(skp_of.values())
     if sids:
-        iki = {
-            int(s): int(n)
-            for s, n in session.execute(
-                select(RencanaHasilKerja.skp_id, func.count(Indikator.id))
-                .join(Indikator, Indikator.rhk_id == RencanaHasilKerja.id)
-                .where(RencanaHasilKerja.skp_id.in_(sids))
-                .group_by(RencanaHasilKerja.skp_id)
-            )
-        }
-        j = (
-            select(RencanaHasilKerja.skp_id, Realisasi.periode_id)
-            .select_from(Realisasi)
-            .join(Indikator, Indikator.id == Realisasi.indikator_id)
-            .join(RencanaHasilKerja, RencanaHasilKerja.id == Indikator.rhk_id)
+        for sid, iid in session.execute(
+            select(RencanaHasilKerja.skp_id, Indikator.id)
+            .join(Indikator, Indikator.rhk_id == RencanaHasilKerja.id)
             .where(RencanaHasilKerja.skp_id.in_(sids))
-        )
-        for s, p, n, dr, dj, dn, tl in session.execute(
-            j.add_columns(
-                func.count(Realisasi.id),
-                func.sum(case((Realisasi.status == DRAF, 1), else_=0)),
-                func.sum(case((Realisasi.status == DIAJUKAN, 1), else_=0)),
-                func.sum(case((Realisasi.status == DINILAI, 1), else_=0)),
-                func.sum(case((Realisasi.terlambat.is_(True), 1), else_=0)),
-            ).group_by(RencanaHasilKerja.skp_id, Realisasi.periode_id)
         ):
-            agg[(int(s), int(p))] = (int(n), int(dr or 0), int(dj or 0), int(dn or 0), int(tl or 0))
-        for s, p, n in session.execute(
-            j.join(BuktiDukung, BuktiDukung.realisasi_id == Realisasi.id)
-            .add_columns(func.count(BuktiDukung.id))
-            .group_by(RencanaHasilKerja.skp_id, Realisasi.periode_id)
+            iki_of[int(sid)].append(int(iid))
+        real = realisasi_efektif(session, [i for v in iki_of.values() for i in v])
+        rids = list({r.id for r in real.values()})
+        for a, n in session.execute(
+            select(BuktiDukung.realisasi_id, func.count(BuktiDukung.id))
+            .where(BuktiDukung.realisasi_id.in_(rids))
+            .group_by(BuktiDukung.realisasi_id)
         ):
-            bukti[(int(s), int(p))] = int(n)
+            if a is not None:
+                bukti[int(a)] = int(n)
         final = {
-            (int(s), int(p))
-            for s, p in session.execute(
+            (int(sid), int(per))
+            for sid, per in session.execute(
                 select(Evaluasi.skp_id, Evaluasi.periode_id).where(
                     Evaluasi.skp_id.in_(sids), Evaluasi.status == StatusEvaluasi.FINAL
                 )
             )
         }
+    akhir_tahun = periode[-1].selesai if periode else date(tahun, 12, 31)
+    tunda = skp_tertunda_banyak(session, pids, tahun, min(hari_ini_kantor(session), akhir_tahun))
     baris = []
     ringkasan: dict[str, dict[str, int]] = {p.kode: defaultdict(int) for p in periode}
     for pid, nama, gd, gb, nip, jabatan, unit in pegawai:
-        sid = skp_of.get(pid)
-        sel = []
+        sel: list[PapanSel] = []
         for p in periode:
-            if sid is None:
-                s = PapanSel(p.id, TANPA_SKP, 0, 0, 0, 0)
-            else:
-                n, dr, dj, dn, tl = agg.get((sid, p.id), (0, 0, 0, 0, 0))
-                total = iki.get(sid, 0)
-                if (sid, p.id) in final or dn:
-                    st = DINILAI
-                elif n == 0:
-                    st = BELUM_MULAI
-                elif dj == n and n >= total:
-                    st = DIAJUKAN
-                else:
-                    st = DRAF
-                s = PapanSel(p.id, st, n, total, tl, bukti.get((sid, p.id), 0))
+            skp = skp_per[p.id].get(pid)
+            s = (
+                PapanSel(p.id, TANPA_SKP, 0, 0, 0, 0)
+                if skp is None
+                else _sel(p.id, iki_of.get(skp.id, []), real, bukti, (skp.id, p.id) in final)
+            )
             ringkasan[p.kode][s.status] += 1
             sel.append(s)
+        akhir = skp_per[periode[-1].id].get(pid) if periode else None
         baris.append(
-            PapanBaris(pid, nama_lengkap(gd, nama, gb), nip, jabatan, unit, sid, tuple(sel))
+            PapanBaris(
+                pid,
+                nama_lengkap(gd, nama, gb),
+                nip,
+                jabatan,
+                unit,
+                akhir.id if akhir else None,
+                tuple(sel),
+                label_tertunda(tunda.get(pid)),
+            )
         )
     return PapanPemantauan(
         tahun, periode, tuple(baris), judul, {k: dict(v) for k, v in ringkasan.items()}
     )
+
+
+def _sel(
+    periode_id: int,
+    iki: list[int],
+    real: dict[tuple[int, int], Realisasi],
+    bukti: dict[int, int],
+    final: bool,
+) -> PapanSel:
+    rows = [r for i in iki if (r := real.get((i, periode_id))) is not None]
+    n = len(rows)
+    dj = sum(1 for r in rows if r.status == DIAJUKAN)
+    if final or any(r.status == DINILAI for r in rows):
+        st = DINILAI
+    elif n == 0:
+        st = BELUM_MULAI
+    elif dj == n and n >= len(iki):
+        st = DIAJUKAN
+    else:
+        st = DRAF
+    tl = sum(1 for r in rows if r.terlambat)
+    return PapanSel(periode_id, st, n, len(iki), tl, sum(bukti.get(r.id, 0) for r in rows))
 
 
 def belum_mengisi(

@@ -18,6 +18,8 @@ from kinerja_desktop.db.models import (
     Periode,
     ProgresHarian,
     RencanaAksi,
+    RencanaHasilKerja,
+    Skp,
 )
 from kinerja_desktop.domain.angka import parse_angka
 from kinerja_desktop.domain.errors import NotFound, ValidationError
@@ -31,6 +33,7 @@ from kinerja_desktop.services.pemantauan.struktur import (
 )
 from kinerja_desktop.services.pemantauan.syarat import cek_boleh_ubah, hari_acuan
 from kinerja_desktop.services.periode import get_periode
+from kinerja_desktop.services.skp.berlaku import leluhur_iki, skp_tahun
 
 
 @dataclass(frozen=True)
@@ -80,13 +83,12 @@ def _kode_untuk(
     kode_rhk: dict[int, str] = {}
     kode_iki: dict[int, str] = {}
     for tahun in set(tahun_list):
-        skp = skp_untuk(session, pegawai_id, tahun)
-        if skp is None:
-            continue
-        for s in struktur_skp(session, skp.id):
-            kode_rhk[s.rhk_id] = s.rhk_kode
-            if s.indikator_id is not None:
-                kode_iki[s.indikator_id] = s.indikator_kode or ""
+        # every revision of the year: a row keeps the code of the IKI it was entered for
+        for skp in skp_tahun(session, pegawai_id, tahun):
+            for s in struktur_skp(session, skp.id):
+                kode_rhk[s.rhk_id] = s.rhk_kode
+                if s.indikator_id is not None:
+                    kode_iki[s.indikator_id] = s.indikator_kode or ""
     return kode_rhk, kode_iki
 
 
@@ -140,6 +142,37 @@ def _progres_row(r: ProgresHarian, kode_rhk: dict, kode_iki: dict, bukti: int) -
     )
 
 
+def _butir_berlaku(session: Session, skp: Skp) -> tuple[set[int], dict[int, int]]:
+    """RHK and IKI a day's entry may name: those of the revision in force that day, and the
+    ones of earlier revisions they continue (rows entered before a revision stay valid)."""
+    butir = struktur_skp(session, skp.id)
+    rhk_ids = {it.rhk_id for it in butir}
+    iki_rhk = {it.indikator_id: it.rhk_id for it in butir if it.indikator_id is not None}
+    for rantai_iki in leluhur_iki(session, list(iki_rhk)).values():
+        for lama in rantai_iki[1:]:
+            ind = session.get(Indikator, lama)
+            if ind is not None:
+                iki_rhk.setdefault(lama, ind.rhk_id)
+                rhk_ids.add(ind.rhk_id)
+    for r in list(rhk_ids):
+        asal = session.get(RencanaHasilKerja, r)
+        while asal is not None and asal.asal_id is not None and asal.asal_id not in rhk_ids:
+            rhk_ids.add(asal.asal_id)
+            asal = session.get(RencanaHasilKerja, asal.asal_id)
+    return rhk_ids, iki_rhk
+
+
+def _butir_hari(
+    session: Session, skp: Skp, akhir: Skp | None
+) -> tuple[Skp, set[int], dict[int, int]]:
+    rhk_ids, iki_rhk = _butir_berlaku(session, skp)
+    if akhir is not None and akhir.id != skp.id:
+        r2, i2 = _butir_berlaku(session, akhir)
+        rhk_ids |= r2
+        iki_rhk = {**i2, **iki_rhk}
+    return skp, rhk_ids, iki_rhk
+
+
 def validasi_entri(
     session: Session, pegawai_id: int, e: EntriProgres, hari: date, skp_cache: dict
 ) -> tuple[str, dict]:
@@ -158,18 +191,17 @@ def validasi_entri(
     if len(uraian) > 2000:
         raise ValidationError("Uraian kegiatan terlalu panjang (maks. 2.000 huruf).", "Uraian")
     tahun = e.tanggal.year
-    if tahun not in skp_cache:
-        skp = skp_untuk(session, pegawai_id, tahun)
-        skp_cache[tahun] = (
-            (
-                skp,
-                {it.rhk_id for it in struktur_skp(session, skp.id)},
-                {it.indikator_id: it.rhk_id for it in struktur_skp(session, skp.id)},
-            )
-            if skp
-            else None
-        )
-    info = skp_cache[tahun]
+    skp = skp_untuk(session, pegawai_id, tahun, e.tanggal)
+    # the day's revision, and the one its period is counted against (a revision ditetapkan
+    # later in the period): the week grid of that period offers the latter's IKI
+    per = session.scalars(
+        select(Periode).where(Periode.mulai <= e.tanggal, Periode.selesai >= e.tanggal).limit(1)
+    ).first()
+    akhir = skp_untuk(session, pegawai_id, tahun, per.selesai) if per is not None else None
+    kunci = (tahun, skp.id if skp else None, akhir.id if akhir else None)
+    if kunci not in skp_cache:
+        skp_cache[kunci] = _butir_hari(session, skp, akhir) if skp else None
+    info = skp_cache[kunci]
     if info is None:
         raise ValidationError(
             f"Pegawai belum memiliki SKP tahun {tahun}; progres harian dicatat terhadap RHK SKP.",
@@ -312,10 +344,12 @@ def saran_realisasi(
     ind, skp = skp_dari_indikator(session, indikator_id)
     wajib_baca_pemantauan(session, actor, skp.pegawai_id)
     periode = get_periode(session, periode_id)
+    # a continuing IKI counts the days recorded against it under earlier revisions too
+    rantai_iki = leluhur_iki(session, [indikator_id])[indikator_id]
     jumlah, n = session.execute(
         select(func.coalesce(func.sum(ProgresHarian.kuantitas), 0.0), func.count()).where(
             ProgresHarian.pegawai_id == skp.pegawai_id,
-            ProgresHarian.indikator_id == indikator_id,
+            ProgresHarian.indikator_id.in_(rantai_iki),
             ProgresHarian.tanggal >= periode.mulai,
             ProgresHarian.tanggal <= periode.selesai,
             ProgresHarian.kuantitas.is_not(None),

@@ -31,6 +31,12 @@ from kinerja_desktop.services.pemantauan.syarat import (
     hari_acuan,
 )
 from kinerja_desktop.services.periode import get_periode
+from kinerja_desktop.services.skp.berlaku import (
+    iki_berakhir,
+    leluhur_iki,
+    realisasi_efektif,
+    revisi_sebelumnya,
+)
 from kinerja_desktop.services.umpan_balik import UtasRingkas, utas_skp
 
 
@@ -59,6 +65,8 @@ class BarisRealisasi:
     capaian: float | None
     jumlah_bukti: int
     umpan_balik: tuple[UtasRingkas, ...] = ()
+    berakhir: int | None = None  # the revision this IKI ended at: its history is read-only
+    dari_revisi: int | None = None  # the realisasi was entered under this earlier revision
 
     @property
     def kualitatif(self) -> bool:
@@ -120,14 +128,7 @@ def baris_realisasi(
     real: dict[int, Realisasi] = {}
     bukti: dict[int, int] = {}
     if ids:
-        real = {
-            r.indikator_id: r
-            for r in session.scalars(
-                select(Realisasi).where(
-                    Realisasi.indikator_id.in_(ids), Realisasi.periode_id == periode_id
-                )
-            )
-        }
+        real = {i: r for (i, _p), r in realisasi_efektif(session, ids, [periode_id]).items()}
         rids = [r.id for r in real.values()]
         if rids:
             bukti = {
@@ -141,10 +142,21 @@ def baris_realisasi(
             }
     utas: dict[int, list[UtasRingkas]] = defaultdict(list)
     if dengan_umpan_balik:
-        for u in utas_skp(session, skp_id, periode_id):
-            if u.indikator_id is not None:
-                utas[u.indikator_id].append(u)
+        # a continuing IKI keeps the threads written on it under earlier revisions
+        skp = ambil(session, Skp, skp_id)
+        per_iki: dict[int, list[UtasRingkas]] = defaultdict(list)
+        for sid in [skp_id, *revisi_sebelumnya(session, skp)]:
+            for u in utas_skp(session, sid, periode_id):
+                if u.indikator_id is not None:
+                    per_iki[u.indikator_id].append(u)
+        for iid, urut in leluhur_iki(session, ids).items():
+            utas[iid] = [u for a in urut for u in per_iki.get(a, [])]
     final = evaluasi_final(session, skp_id, periode_id)
+    milik = ambil(session, Skp, skp_id)
+    berakhir = iki_berakhir(session, milik)
+    # revisions link to their direct predecessor: k steps up the chain is revision n - k
+    leluhur = leluhur_iki(session, [i for i, r in real.items() if r.indikator_id != i])
+    dari = {i: milik.revisi - rantai.index(real[i].indikator_id) for i, rantai in leluhur.items()}
     hasil = []
     for iid, s in iki:
         r = real.get(iid)
@@ -171,6 +183,8 @@ def baris_realisasi(
                 capaian=hitung_capaian(r.nilai, s.target_nilai) if r else None,
                 jumlah_bukti=bukti.get(r.id, 0) if r else 0,
                 umpan_balik=tuple(utas.get(iid, ())),
+                berakhir=berakhir.get(iid),
+                dari_revisi=dari.get(iid),
             )
         )
     return hasil
@@ -188,6 +202,16 @@ def _realisasi_row(r: Realisasi, target: float | None) -> RealisasiRow:
         hitung_capaian(r.nilai, target),
         r.versi,
     )
+
+
+def _cek_tidak_berakhir(session: Session, indikator_id: int, skp: Skp) -> None:
+    """An IKI a ditetapkan revision ended keeps its history read-only."""
+    rev = iki_berakhir(session, skp).get(indikator_id)
+    if rev is not None:
+        raise StateError(
+            f"Indikator ini tidak dilanjutkan pada SKP revisi {rev} yang sudah ditetapkan; "
+            "realisasinya tetap tersimpan sebagai riwayat dan hanya dapat dibaca."
+        )
 
 
 def simpan_realisasi(
@@ -209,6 +233,7 @@ def simpan_realisasi(
     cek_boleh_ubah(actor, skp.pegawai_id)
     cek_periode_skp(periode, skp)
     cek_tidak_final(session, skp.id, periode)
+    _cek_tidak_berakhir(session, ind.id, skp)
     angka = parse_angka(nilai, "Realisasi")
     teks = (narasi or "").strip() or None
     if ind.target_nilai is None:
@@ -222,11 +247,9 @@ def simpan_realisasi(
             f"{ind.target_satuan or ''}).".replace(" )", ")"),
             "Realisasi",
         )
-    r = session.scalars(
-        select(Realisasi).where(
-            Realisasi.indikator_id == indikator_id, Realisasi.periode_id == periode_id
-        )
-    ).first()
+    # a continuing IKI edits the realisasi it shows, even when entered under an earlier
+    # revision, so the period never holds two
+    r = realisasi_efektif(session, [indikator_id], [periode_id]).get((indikator_id, periode_id))
     hari = hari_acuan(session, hari_ini)
     if r is None:
         r = Realisasi(indikator_id=indikator_id, periode_id=periode_id)
@@ -252,6 +275,7 @@ def hapus_realisasi(session: Session, actor: Actor, realisasi_id: int) -> None:
     _ind, skp = skp_dari_indikator(session, r.indikator_id)
     cek_boleh_ubah(actor, skp.pegawai_id)
     cek_tidak_final(session, skp.id, get_periode(session, r.periode_id))
+    _cek_tidak_berakhir(session, r.indikator_id, skp)
     if session.scalar(select(exists().where(BuktiDukung.realisasi_id == r.id))):
         raise StateError("Hapus dahulu bukti dukung realisasi ini, lalu kosongkan realisasinya.")
     session.delete(r)

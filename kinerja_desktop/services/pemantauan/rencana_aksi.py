@@ -18,6 +18,7 @@ from kinerja_desktop.services.pemantauan.syarat import (
     cek_tidak_final,
 )
 from kinerja_desktop.services.periode import get_periode
+from kinerja_desktop.services.skp.berlaku import leluhur_rhk
 
 
 @dataclass(frozen=True)
@@ -38,15 +39,17 @@ def rencana_aksi_skp(session: Session, skp_id: int, periode_id: int | None) -> l
     )
     if not rhk_ids:
         return []
+    # a continuing RHK shows the steps planned for it under earlier revisions, as its own
+    ke_baru = {a: r for r, urut in leluhur_rhk(session, rhk_ids).items() for a in urut}
     q = (
         select(RencanaAksi)
-        .where(RencanaAksi.rhk_id.in_(rhk_ids))
+        .where(RencanaAksi.rhk_id.in_(list(ke_baru)))
         .order_by(RencanaAksi.periode_id, RencanaAksi.rhk_id, RencanaAksi.urutan, RencanaAksi.id)
     )
     if periode_id is not None:
         q = q.where(RencanaAksi.periode_id + 0 == periode_id)
     return [
-        RencanaAksiRow(r.id, r.rhk_id, r.periode_id, r.urutan, r.uraian, r.versi)
+        RencanaAksiRow(r.id, ke_baru[r.rhk_id], r.periode_id, r.urutan, r.uraian, r.versi)
         for r in session.scalars(q)
     ]
 

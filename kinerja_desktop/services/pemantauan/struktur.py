@@ -1,26 +1,27 @@
-"""The SKP a pegawai's monitoring is written against: the current SKP of a year, and its RHK
-and IKI in printed order with their codes (the import templates and screens use the codes)."""
+"""The SKP a pegawai's monitoring is written against: the revision in force (services/skp/
+berlaku.py), and its RHK and IKI in printed order with their codes (the import templates and
+screens use the codes)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Indikator, RencanaHasilKerja, Skp
 from kinerja_desktop.services.muat import ambil
+from kinerja_desktop.services.skp.berlaku import skp_berlaku
 
 
-def skp_untuk(session: Session, pegawai_id: int, tahun: int) -> Skp | None:
-    """The pegawai's current SKP of a year (the newest revision; the latest if several)."""
-    return session.scalars(
-        select(Skp)
-        .where(Skp.pegawai_id == pegawai_id, Skp.tahun == tahun, Skp.terkini.is_(True))
-        .order_by(Skp.mulai.desc(), Skp.id.desc())
-        .limit(1)
-    ).first()
+def skp_untuk(
+    session: Session, pegawai_id: int, tahun: int, tanggal: date | None = None
+) -> Skp | None:
+    """The pegawai's SKP revision in force on ``tanggal`` (default today): a pending revision
+    never takes its place."""
+    return skp_berlaku(session, pegawai_id, tahun, tanggal)
 
 
 @dataclass(frozen=True)

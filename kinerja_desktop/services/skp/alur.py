@@ -1,5 +1,6 @@
 """The SKP workflow (domain.md §3): DRAF → DIAJUKAN → DITETAPKAN, or DIKEMBALIKAN with a
-reason → edited → DIAJUKAN again; a ditetapkan SKP changes only through a new revision
+reason → edited → DIAJUKAN again, or taken back (tarik) to DRAF by the pegawai before it is
+decided; a ditetapkan SKP changes only through a new revision
 (same content, new identity snapshot; the old revision stays readable)."""
 
 from __future__ import annotations
@@ -96,6 +97,23 @@ def tetapkan_skp(
     skp.status = ke
     skp.ditetapkan_pada = sekarang_utc()
     catat_riwayat(session, actor, skp, DIAJUKAN, DITETAPKAN, None)
+    session.flush()
+    return ringkas(skp, session)
+
+
+def tarik_skp(session: Session, actor: Actor, skp_id: int, versi: int | None = None) -> SkpRingkas:
+    """The pegawai takes a submitted SKP (or revision) back to Draf before the penilai decides
+    it, e.g. to correct a target; the history records it."""
+    skp = ambil_skp(session, skp_id)
+    if not pemilik_skp(actor, skp):
+        raise PermissionDenied(
+            "Hanya pegawai pemilik SKP (atau operator kepegawaian) yang dapat menarik kembali "
+            "SKP yang diajukan."
+        )
+    ke = periksa_transisi(TRANSISI_SKP, "tarik", skp.status, syarat=bool(skp.terkini))
+    cek_versi(skp, versi)
+    skp.status = ke
+    catat_riwayat(session, actor, skp, DIAJUKAN, DRAF, "Ditarik kembali oleh pegawai")
     session.flush()
     return ringkas(skp, session)
 

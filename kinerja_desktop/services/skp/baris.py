@@ -122,6 +122,7 @@ class IzinSkp:
     ekspektasi: bool = False
     revisi: bool = False
     hapus: bool = False
+    tarik: bool = False  # take a submitted SKP back before it is decided
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from kinerja_desktop.services.skp.baris import (
     perilaku_rows,
     rhk_rows,
 )
-from kinerja_desktop.services.skp.daftar import skp_terkini
+from kinerja_desktop.services.skp.berlaku import skp_berlaku
 from kinerja_desktop.services.skp.izin import wajib_lihat
 from kinerja_desktop.services.skp.kosakata import (
     BAGIAN_LAMPIRAN,
@@ -166,14 +166,15 @@ def nama_berkas(session: Session, skp_id: int) -> str:
 
 
 def cetak_skp_pegawai(session: Session, actor: Actor, nip: str, tahun: int) -> tuple[bytes, str]:
-    """The current SKP of the pegawai with this NIP for the year (headless printing)."""
+    """The SKP in force today of the pegawai with this NIP for the year (headless printing; a
+    pending revision is printed from the SKP screen, where it is chosen)."""
     from kinerja_desktop.domain.nip import normalize_nip
 
     nip_bersih = normalize_nip(nip)
     p = session.scalar(select(Pegawai).where(Pegawai.nip == nip_bersih))
     if p is None:
         raise NotFound(f"Pegawai dengan NIP {nip} tidak ditemukan.")
-    skp = skp_terkini(session, p.id, tahun)
+    skp = skp_berlaku(session, p.id, tahun)
     if skp is None:
         raise NotFound(f"{p.nama} belum memiliki SKP tahun {tahun}.")
     return cetak_skp(session, actor, skp.id), nama_berkas(session, skp.id)

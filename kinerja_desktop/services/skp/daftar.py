@@ -44,7 +44,9 @@ def daftar_skp(
 
 
 def skp_terkini(session: Session, pegawai_id: int, tahun: int) -> Skp | None:
-    """The current revision of the pegawai's latest SKP of the year."""
+    """The newest revision of the pegawai's latest SKP of the year: what the SKP screens edit,
+    submit and decide. Monitoring, evaluation and boards ask services/skp/berlaku.py for the
+    revision in force instead (a pending revision must not replace it there)."""
     return session.scalar(
         select(Skp)
         .where(Skp.pegawai_id == pegawai_id, Skp.tahun == tahun, Skp.terkini.is_(True))

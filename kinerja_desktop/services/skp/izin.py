@@ -116,4 +116,5 @@ def izin_skp(session: Session, actor: Actor, skp: Skp) -> IzinSkp:
         ekspektasi=penilai and bool(skp.terkini) and skp.status != DITETAPKAN,
         revisi=(pemilik or penilai) and bool(skp.terkini) and skp.status == DITETAPKAN,
         hapus=pemilik and bool(skp.terkini) and skp.status == DRAF,
+        tarik=pemilik and bool(skp.terkini) and skp.status == DIAJUKAN,
     )

@@ -56,6 +56,7 @@ def salin_isi(
                     target_nilai=iki.target_nilai,
                     target_satuan=iki.target_satuan,
                     target_narasi=iki.target_narasi,
+                    asal_id=iki.id if pertahankan_link else None,
                 )
             )
         tujuan.rhk.append(baru)

@@ -165,6 +165,9 @@ class EvaluasiDialog(QDialog):
             f"{p.label_nip} {format_nip(p.nip)} · {p.jabatan} · {p.unit_kerja}\n"
             f"Pejabat penilai: {d.penilai_nama or '-'}"
             + (" · Kepala unit" if d.kepala_unit else "")
+            + (f" · SKP revisi {d.skp_revisi}" if d.skp_revisi else "")
+            # a pending revision is shown beside, never evaluated before it is ditetapkan
+            + (f" · {d.tertunda} (dinilai dengan SKP yang berlaku)" if d.tertunda else "")
         )
         warna = StatusEvaluasi.warna_dari(d.status, "#6b7280")
         self.lbl_status.setText(label_status(d.status))

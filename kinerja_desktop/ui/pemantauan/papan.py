@@ -128,7 +128,11 @@ class PapanTab(QWidget):
         t.setRowCount(len(papan.baris))
         for r, b in enumerate(papan.baris):
             t.setItem(r, 0, item(f"{b.nama}\n{format_nip(b.nip)}", b.pegawai_id))
-            t.setItem(r, 1, item(b.jabatan))
+            if b.tertunda:  # a pending revision changes no cell until it is ditetapkan
+                tip = f"{b.tertunda}; kolom periode memakai SKP yang berlaku."
+                t.setItem(r, 1, item(f"{b.jabatan}\n{b.tertunda}", warna="#8a5300", tip=tip))
+            else:
+                t.setItem(r, 1, item(b.jabatan))
             for c, s in enumerate(b.sel, start=2):
                 latar, warna = warna_status(s.status)
                 teks = s.label

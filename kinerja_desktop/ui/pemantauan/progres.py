@@ -247,7 +247,13 @@ class ProgresTab(QWidget):
                 else f"rhk:{r.rhk_id}"
             )
             i = c.findData(target)
-            c.setCurrentIndex(max(i, 0))
+            if i < 0:
+                # entered against another revision of the SKP (before a revision took effect):
+                # the row keeps its IKI instead of losing it
+                kode = r.indikator_kode or r.rhk_kode or ""
+                c.addItem(f"{kode} — dari SKP revisi lain".strip(" —"), target)
+                i = c.count() - 1
+            c.setCurrentIndex(i)
         c.setMinimumWidth(220)
         return c
 

@@ -354,7 +354,7 @@ class RealisasiTab(QWidget):
 
     def _atur_form(self, b: pm.BarisRealisasi | None) -> None:
         h = self.halaman
-        boleh = bool(h and h.boleh_ubah and b is not None)
+        boleh = bool(h and h.boleh_ubah and b is not None and b.berakhir is None)
         for w in (self.nilai, self.narasi, self.b_simpan, self.b_saran):
             w.setEnabled(boleh)
         for w in (self.b_berkas, self.b_tautan):
@@ -381,6 +381,17 @@ class RealisasiTab(QWidget):
         if h is not None:
             if h.terkunci:
                 info = "Evaluasi periode ini sudah final: realisasi dan bukti terkunci."
+            elif b is not None and b.berakhir is not None:
+                info = (
+                    f"Indikator ini tidak dilanjutkan pada SKP revisi {b.berakhir}; "
+                    "realisasinya tersimpan sebagai riwayat dan hanya dapat dibaca."
+                )
+            elif b is not None and b.dari_revisi is not None:
+                nama = "SKP awal" if b.dari_revisi == 0 else f"SKP revisi {b.dari_revisi}"
+                info = (
+                    f"Realisasi ini diisi pada {nama}; indikatornya berlanjut di revisi ini "
+                    "sehingga isian tetap dipakai (mengubahnya tidak membuat isian kedua)."
+                )
             elif h.skp_id is None:
                 info = "Pegawai belum memiliki SKP tahun ini."
             elif not (self.ctx.actor.is_admin or self.ctx.actor.pegawai_id == h.pegawai_id):

@@ -161,6 +161,14 @@ class PemantauanView(QWidget):
             teks += " &nbsp; <span style='color:#b00020'>Belum ada SKP untuk tahun ini.</span>"
         elif h.terkunci:
             teks += " &nbsp; <span style='color:#1d5e2c'>Evaluasi periode ini sudah final.</span>"
+        if h.skp_id is not None and h.skp_revisi:
+            teks += f" &nbsp; SKP revisi {h.skp_revisi}"
+        if h.tertunda:
+            # a pending revision changes nothing here until it is ditetapkan
+            teks += (
+                f" &nbsp; <span style='background:#fff4e5; color:#8a5300'>&nbsp;{h.tertunda}"
+                "; pemantauan memakai SKP yang berlaku&nbsp;</span>"
+            )
         self.info.setText(teks)
 
     def _tab_berganti(self) -> None:

@@ -1,5 +1,6 @@
 """The editor of one SKP: header, workflow buttons by state and role, and the tabs Hasil Kerja,
-Perilaku Kerja, Lampiran and Riwayat."""
+Perilaku Kerja, Lampiran, Riwayat and, for a revision, Perubahan (what it changes against the
+revision it revises, which the penilai reads before deciding)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from kinerja_desktop.domain.status import StatusSkp
 from kinerja_desktop.services import skp as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui import cetak
-from kinerja_desktop.ui.aksi import GAGAL, jalankan
+from kinerja_desktop.ui.aksi import GAGAL, baca_atau, jalankan
 from kinerja_desktop.ui.common.form import label_keterangan
 from kinerja_desktop.ui.skp import dialogs
 from kinerja_desktop.ui.skp.widgets import (
@@ -51,6 +52,7 @@ class SkpEditor(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.detail: svc.SkpDetail | None = None
+        self.beda: svc.BedaRevisi | None = None
         self._pratinjau: cetak.PratinjauCetak | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -105,9 +107,21 @@ class SkpEditor(QWidget):
             "Kembalikan…", self.kembalikan, "Kembalikan SKP kepada pegawai dengan alasan"
         )
         self.b_revisi = buat_tombol("Revisi…", self.revisi, "Buat revisi SKP yang sudah ditetapkan")
+        self.b_tarik = buat_tombol(
+            "Tarik kembali",
+            self.tarik,
+            "Tarik kembali SKP yang diajukan (sebelum diputuskan pejabat penilai) untuk diperbaiki",
+        )
         self.b_salin = buat_tombol("Salin dari tahun lalu", self.salin_tahun_lalu)
         self.b_cetak = buat_tombol("Cetak…", self.cetak, "Pratinjau, cetak, atau simpan PDF")
-        for b in (self.b_ajukan, self.b_tetapkan, self.b_kembalikan, self.b_revisi, self.b_salin):
+        for b in (
+            self.b_ajukan,
+            self.b_tarik,
+            self.b_tetapkan,
+            self.b_kembalikan,
+            self.b_revisi,
+            self.b_salin,
+        ):
             aksi.addWidget(b)
         aksi.addStretch(1)
         self.label_pendekatan = QLabel("Pendekatan:")
@@ -126,6 +140,8 @@ class SkpEditor(QWidget):
         self.tab.addTab(self._bangun_perilaku(), "Perilaku Kerja")
         self.tab.addTab(self._bangun_lampiran(), "Lampiran")
         self.tab.addTab(self._bangun_riwayat(), "Riwayat")
+        self.tab_perubahan = self._bangun_perubahan()
+        self.tab.addTab(self.tab_perubahan, "Perubahan")
         isi.addWidget(self.tab, 1)
         lay.addWidget(self.isi, 1)
         self.isi.hide()
@@ -229,6 +245,34 @@ class SkpEditor(QWidget):
         lay.addWidget(self.tabel_riwayat, 1)
         return w
 
+    def _bangun_perubahan(self) -> QWidget:
+        w, lay = halaman_tab()
+        self.ket_perubahan = label_keterangan("")
+        self.ket_perubahan.setWordWrap(True)
+        lay.addWidget(self.ket_perubahan)
+        self.pohon_beda = QTreeWidget()
+        self.pohon_beda.setColumnCount(5)
+        self.pohon_beda.setHeaderLabels(
+            [
+                "Rencana hasil kerja / indikator",
+                "Keadaan",
+                "Target semula",
+                "Target baru",
+                "Catatan",
+            ]
+        )
+        self.pohon_beda.setWordWrap(True)
+        self.pohon_beda.setAlternatingRowColors(True)
+        hh = self.pohon_beda.header()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for kolom in (1, 2, 3):
+            hh.setSectionResizeMode(kolom, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(False)
+        hh.resizeSection(4, 260)
+        lay.addWidget(self.pohon_beda, 1)
+        return w
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.pohon.header().resizeSection(3, max(160, int(self.pohon.width() * 0.3)))
@@ -261,7 +305,7 @@ class SkpEditor(QWidget):
         self.judul.setText(
             f"SKP {s.tahun} · {svc.LABEL_PENDEKATAN[s.pendekatan]}{varian} · {s.label_periode}"
             + (f" · Revisi {s.revisi}" if s.revisi else "")
-            + ("" if s.terkini else " (revisi lama, hanya baca)")
+            + ("" if s.terkini else " (revisi sebelumnya, hanya baca)")
         )
         self.status.setText(label_status_html(s.status))
         p, n = d.pegawai, d.penilai
@@ -281,6 +325,9 @@ class SkpEditor(QWidget):
             pesan.append(f"<b>Alasan revisi:</b> {d.alasan_revisi}")
         if s.status == svc.DIAJUKAN and d.izin.tetapkan:
             pesan.append("SKP ini menunggu penetapan Anda sebagai pejabat penilai.")
+        self.beda = baca_atau(self.ctx, None, svc.beda_revisi, s.id) if s.revisi else None
+        if self.beda is not None and s.status != svc.DITETAPKAN:
+            pesan.append(f"<b>{self.beda.ringkasan}</b> (lihat tab Perubahan).")
         self.pesan.setText("<br>".join(pesan))
         self.pesan.setVisible(bool(pesan))
         iz = d.izin
@@ -288,6 +335,7 @@ class SkpEditor(QWidget):
         self.b_tetapkan.setVisible(iz.tetapkan)
         self.b_kembalikan.setVisible(iz.tetapkan)
         self.b_revisi.setVisible(iz.revisi)
+        self.b_tarik.setVisible(iz.tarik)
         self.b_salin.setVisible(iz.ubah)
         self.label_pendekatan.setVisible(iz.ubah)
         self.pendekatan.setVisible(iz.ubah)
@@ -300,6 +348,41 @@ class SkpEditor(QWidget):
         self.b_simpan_lampiran.setEnabled(iz.ubah)
         self.b_bawaan.setEnabled(iz.ubah)
         self._isi_riwayat()
+        self._isi_perubahan()
+
+    def _isi_perubahan(self) -> None:
+        idx = self.tab.indexOf(self.tab_perubahan)
+        beda = self.beda
+        self.tab.setTabVisible(idx, beda is not None)
+        self.pohon_beda.clear()
+        if beda is None:
+            return
+        self.tab.setTabText(idx, "Perubahan" + (" •" if beda.ada_perubahan else ""))
+        self.ket_perubahan.setText(
+            f"{beda.ringkasan}. IKI yang berlanjut atau berubah membawa realisasi, rencana aksi, "
+            "progres harian dan umpan baliknya; IKI yang berakhir tetap tercatat (hanya baca) "
+            "pada revisi sebelumnya."
+        )
+        warna = {svc.BARU: "#15803d", svc.BERUBAH: "#b45309", svc.BERAKHIR: "#b91c1c"}
+        tebal = QFont()
+        tebal.setBold(True)
+        for r in beda.rhk:
+            it = QTreeWidgetItem(
+                [r.uraian, r.label, "", "", r.uraian_lama and f"semula «{r.uraian_lama}»"]
+            )
+            it.setFont(0, tebal)
+            it.setToolTip(0, r.uraian)
+            if r.keadaan in warna:
+                it.setForeground(1, QBrush(QColor(warna[r.keadaan])))
+            self.pohon_beda.addTopLevelItem(it)
+            for i in r.indikator:
+                c = QTreeWidgetItem([i.uraian, i.label, i.target_lama, i.target_baru, i.catatan])
+                c.setToolTip(0, i.uraian)
+                c.setToolTip(4, i.catatan)
+                if i.keadaan in warna:
+                    c.setForeground(1, QBrush(QColor(warna[i.keadaan])))
+                it.addChild(c)
+        self.pohon_beda.expandAll()
 
     def _isi_pohon(self) -> None:
         d = self._d
@@ -618,12 +701,27 @@ class SkpEditor(QWidget):
             )
         )
 
+    def tarik(self) -> None:
+        if not dialogs.konfirmasi(
+            self,
+            "Tarik kembali SKP",
+            "Tarik kembali SKP ini dari pejabat penilai? SKP kembali menjadi draf dan dapat "
+            "diubah, lalu diajukan lagi.",
+        ):
+            return
+        self._setelah_status(
+            self._jalankan(
+                svc.tarik_skp, self._d.skp.id, self._d.skp.versi, judul="Tidak dapat ditarik"
+            )
+        )
+
     def tetapkan(self) -> None:
+        beda = f"\n\n{self.beda.ringkasan}." if self.beda is not None else ""
         if not dialogs.konfirmasi(
             self,
             "Tetapkan SKP",
             f"Tetapkan SKP {self._d.pegawai.nama}? SKP yang sudah "
-            "ditetapkan hanya dapat diubah melalui revisi.",
+            f"ditetapkan hanya dapat diubah melalui revisi.{beda}",
         ):
             return
         self._setelah_status(self._jalankan(svc.tetapkan_skp, self._d.skp.id, self._d.skp.versi))

@@ -145,11 +145,24 @@ class SkpView(QWidget):
         t.blockSignals(True)
         t.setRowCount(len(self._daftar))
         baris_pilih = 0 if self._daftar else -1
+        # while a newer revision waits, the previous one is still the one in force
+        tertunda = {
+            (s.mulai, s.revisi - 1)
+            for s in self._daftar
+            if s.terkini and s.revisi and s.status != StatusSkp.DITETAPKAN
+        }
         for i, s in enumerate(self._daftar):
             t.setItem(
                 i, 0, sel(f"{s.mulai:%d-%m} s.d. {s.selesai:%d-%m-%Y}", s.id, tebal=s.terkini)
             )
-            t.setItem(i, 1, sel(s.label_revisi + ("" if s.terkini else " (lama)")))
+            ket = (
+                ""
+                if s.terkini
+                else " (berlaku)"
+                if (s.mulai, s.revisi) in tertunda and s.status == StatusSkp.DITETAPKAN
+                else " (lama)"
+            )
+            t.setItem(i, 1, sel(s.label_revisi + ket))
             t.setItem(i, 2, sel(s.label_status, warna=StatusSkp.warna_dari(s.status), tebal=True))
             t.setItem(i, 3, sel(s.penilai_nama))
             if s.id == pilih_skp:
