@@ -176,6 +176,8 @@ def isi_pemantauan(session: Session, tahun: int, rng: random.Random) -> dict[str
         a = _aktor(peg)
         penilai = session.get(Pegawai, skp.penilai_id) if skp.penilai_id else None
         for p in lalu + berjalan:
+            if p.selesai < skp.mulai or p.mulai > skp.selesai:
+                continue  # not in force then (a move closed it or opened it later)
             baris = pm.realisasi_skp(session, a, skp.id, p.id, dengan_umpan_balik=False)
             if not baris:
                 continue
@@ -340,8 +342,8 @@ def _progres(
         return 0
     entri = []
     awal = pm.awal_minggu(hari_ini) - timedelta(weeks=3)
-    d = max(awal, date(skp.tahun, 1, 1))
-    while d <= hari_ini:
+    d = max(awal, date(skp.tahun, 1, 1), skp.mulai)
+    while d <= min(hari_ini, skp.selesai):  # only the days the SKP is in force
         if d.weekday() < 5:
             for _ in range(rng.choice((1, 1, 2))):
                 s = rng.choice(struktur)
@@ -359,6 +361,8 @@ def _progres(
                     )
                 )
         d += timedelta(days=1)
+    if not entri:
+        return 0
     rows = pm.simpan_progres_banyak(session, a, peg.id, entri, hari_ini=hari_ini)
     for r in rows:
         p = ambil(session, ProgresHarian, r.id)

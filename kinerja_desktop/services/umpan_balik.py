@@ -35,7 +35,7 @@ from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tanggal import waktu_lokal
 from kinerja_desktop.services.akses import wajib_baca_pemantauan
 from kinerja_desktop.services.muat import ambil
-from kinerja_desktop.services.organisasi import adalah_penilai_dalam
+from kinerja_desktop.services.penugasan import adalah_penilai_dalam
 
 PERAN_PENILAI = "Pejabat Penilai"
 PERAN_PEGAWAI = "Pegawai"

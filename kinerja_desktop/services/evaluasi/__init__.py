@@ -66,6 +66,7 @@ from kinerja_desktop.services.evaluasi.hasil_kerja import (
     PerilakuEvalRow,
     RhkEvalRow,
     UmpanBalikRow,
+    hasil_kerja_periode,
     teks_realisasi,
     teks_target,
 )
@@ -90,6 +91,7 @@ from kinerja_desktop.services.evaluasi.syarat import (
     adalah_penilai,
     atasan_penilai_untuk,
     instansi,
+    skp_periode,
     skp_untuk,
     snapshot,
 )
@@ -135,6 +137,7 @@ __all__ = [
     "detail_evaluasi",
     "distribusi_unit",
     "finalkan_evaluasi",
+    "hasil_kerja_periode",
     "instansi",
     "keberatan_row",
     "kepala_unit",
@@ -147,6 +150,7 @@ __all__ = [
     "siapkan_cetak_tanpa_cek",
     "simpan_dan_finalkan_evaluasi",
     "simpan_evaluasi",
+    "skp_periode",
     "skp_untuk",
     "snapshot",
     "teks_realisasi",

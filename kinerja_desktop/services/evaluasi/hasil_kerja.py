@@ -4,7 +4,7 @@ value."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import or_, select
@@ -220,6 +220,36 @@ def baris_hasil_kerja(
             )
         )
     return tuple(hasil), capaian
+
+
+def hasil_kerja_periode(
+    session: Session, skp: Skp, periode: Periode
+) -> tuple[tuple[RhkEvalRow, ...], list[float | None]]:
+    """The hasil kerja of every SKP in force in the period: after a move the earlier SKP's
+    rows come first, marked with its span (the annual evaluation by the last penilai shows
+    the earlier SKP's results, domain.md §3a), then the SKP evaluated."""
+    sebelumnya = session.scalars(
+        select(Skp)
+        .where(
+            Skp.pegawai_id == skp.pegawai_id,
+            Skp.tahun == skp.tahun,
+            Skp.terkini.is_(True),
+            Skp.id != skp.id,
+            Skp.selesai < skp.mulai,
+            Skp.mulai <= periode.selesai,
+            Skp.selesai >= periode.mulai,
+        )
+        .order_by(Skp.mulai)
+    ).all()
+    hasil: list[RhkEvalRow] = []
+    capaian: list[float | None] = []
+    for lama in sebelumnya:
+        rows, cap = baris_hasil_kerja(session, lama, periode)
+        tanda = f"[SKP {lama.mulai:%d-%m-%Y} s.d. {lama.selesai:%d-%m-%Y}] "
+        hasil += [replace(r, uraian=tanda + r.uraian) for r in rows]
+        capaian += cap
+    rows, cap = baris_hasil_kerja(session, skp, periode)
+    return (*hasil, *rows), capaian + cap
 
 
 def baris_perilaku(

@@ -13,7 +13,7 @@ from kinerja_desktop.domain.identitas import SnapshotIdentitas
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import TRANSISI_EVALUASI, StatusEvaluasi, periksa_transisi
-from kinerja_desktop.services import identitas, organisasi
+from kinerja_desktop.services import identitas, penugasan
 from kinerja_desktop.services.pengaturan import KUNCI_INSTANSI, baca_teks
 
 # the states, their labels, colours and transitions are in domain/status.py
@@ -63,17 +63,35 @@ def skp_untuk(session: Session, pegawai_id: int, tahun: int) -> Skp | None:
     )
 
 
+def skp_periode(session: Session, pegawai_id: int, periode: Periode) -> Skp | None:
+    """The SKP a period's evaluation is made on: the one in force on the period's last day
+    (after a move, the new SKP with the new penilai), else the year's latest."""
+    berlaku = session.scalar(
+        select(Skp)
+        .where(
+            Skp.pegawai_id == pegawai_id,
+            Skp.tahun == periode.tahun,
+            Skp.terkini.is_(True),
+            Skp.mulai <= periode.selesai,
+            Skp.selesai >= periode.mulai,
+        )
+        .order_by(Skp.mulai.desc(), Skp.id.desc())
+        .limit(1)
+    )
+    return berlaku or skp_untuk(session, pegawai_id, periode.tahun)
+
+
 def adalah_penilai(session: Session, actor: Actor, pegawai_id: int, periode: Periode) -> bool:
     if actor.pegawai_id is None:
         return False
-    return organisasi.adalah_penilai_dalam(
+    return penugasan.adalah_penilai_dalam(
         session, actor.pegawai_id, pegawai_id, periode.mulai, periode.selesai
     )
 
 
 def atasan_penilai_untuk(session: Session, ev: Evaluasi, periode: Periode) -> int | None:
     """The atasan pejabat penilai: the penilai of the evaluation's penilai at period end."""
-    return organisasi.penilai_pada(session, ev.penilai_id, periode.selesai)
+    return penugasan.penilai_pada(session, ev.penilai_id, periode.selesai)
 
 
 def wajib_penilai(session: Session, actor: Actor, pegawai_id: int, periode: Periode) -> int:
@@ -100,9 +118,9 @@ def _boleh_baca(
         atasan_penilai_untuk(session, ev, periode),
     ):
         return True
-    penilai = organisasi.penilai_pada(session, pegawai_id, periode.selesai)
+    penilai = penugasan.penilai_periode(session, pegawai_id, periode.mulai, periode.selesai)
     return bool(
-        penilai and organisasi.penilai_pada(session, penilai, periode.selesai) == actor.pegawai_id
+        penilai and penugasan.penilai_pada(session, penilai, periode.selesai) == actor.pegawai_id
     )
 
 

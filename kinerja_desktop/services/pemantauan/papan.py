@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import case, exists, func, or_, select
+from sqlalchemy import case, exists, func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import (
@@ -15,7 +15,6 @@ from kinerja_desktop.db.models import (
     Evaluasi,
     Indikator,
     Pegawai,
-    PenugasanPenilai,
     Realisasi,
     RencanaHasilKerja,
     Skp,
@@ -24,6 +23,7 @@ from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import StatusEvaluasi, StatusRealisasi
+from kinerja_desktop.services import penugasan
 from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.pemantauan.syarat import (
     BELUM_MULAI,
@@ -86,25 +86,6 @@ class BelumMengisiRow:
         return StatusRealisasi(self.status).label
 
 
-def _bawahan_tahun(penilai_id: int, tahun: int):
-    """Subquery: pegawai rated by ``penilai_id`` in the year (current SKP of the year, or any
-    assignment — DEFINITIF, PLT, PLH — overlapping it)."""
-    return (
-        select(Skp.pegawai_id)
-        .where(Skp.penilai_id == penilai_id, Skp.tahun == tahun, Skp.terkini.is_(True))
-        .union(
-            select(PenugasanPenilai.pegawai_id).where(
-                PenugasanPenilai.penilai_id == penilai_id,
-                PenugasanPenilai.mulai <= date(tahun, 12, 31),
-                or_(
-                    PenugasanPenilai.selesai.is_(None),
-                    PenugasanPenilai.selesai >= date(tahun, 1, 1),
-                ),
-            )
-        )
-    )
-
-
 def _pegawai_papan(
     session: Session, actor: Actor, tahun: int, penilai_id: int | None, unit_id: int | None
 ) -> tuple[list, str]:
@@ -136,7 +117,7 @@ def _pegawai_papan(
                     exists().where(
                         Pegawai.unit_kerja_id.in_(ids),
                         Pegawai.id != saya,
-                        Pegawai.id.in_(_bawahan_tahun(saya, tahun)),
+                        Pegawai.id.in_(list(penugasan.bawahan_tahun(session, saya, tahun))),
                     )
                 )
             ):
@@ -145,7 +126,10 @@ def _pegawai_papan(
                     f"{tahun}. Papan pemantauan satu unit kerja hanya untuk administrator atau "
                     "pejabat penilai pegawai di unit itu (yang hanya melihat bawahannya)."
                 )
-            q = q.where(Pegawai.id.in_(_bawahan_tahun(saya, tahun)), Pegawai.id != saya)
+            q = q.where(
+                Pegawai.id.in_(list(penugasan.bawahan_tahun(session, saya, tahun))),
+                Pegawai.id != saya,
+            )
             judul = f"{unit.nama} (bawahan Anda)"
     else:
         pid = penilai_id if penilai_id is not None else actor.pegawai_id
@@ -156,10 +140,12 @@ def _pegawai_papan(
                 "Anda hanya dapat melihat papan pemantauan dan daftar belum mengisi bawahan "
                 "Anda sendiri."
             )
-        q = base.where(Pegawai.id.in_(_bawahan_tahun(pid, tahun)), Pegawai.id != pid)
+        # the owner's year answer, the same as the SKP Bawahan tab (days out of duty excluded)
+        q = base.where(Pegawai.id.in_(list(penugasan.bawahan_tahun(session, pid, tahun))))
         p = session.get(Pegawai, pid)
         judul = f"Bawahan {nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang)}" if p else ""
-    q = q.where(Pegawai.bebas_tugas.is_(False))  # away for now (CLTN, Tugas Belajar…)
+        return list(session.execute(q.order_by(Pegawai.nama_cari))), judul
+    q = q.where(Pegawai.bebas_tugas.is_(False))  # a unit's board: away for now (CLTN, …)
     return list(session.execute(q.order_by(Pegawai.nama_cari))), judul
 
 
