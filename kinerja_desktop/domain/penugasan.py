@@ -70,8 +70,8 @@ def garis_waktu(tugas: Sequence[Tugas], mulai: date, selesai: date) -> list[Masa
     if selesai < mulai:
         return []
     batas = {mulai, selesai + SATU_HARI}
-    for t in tugas:
-        for b in (t.mulai, (t.selesai + SATU_HARI) if t.selesai else None):
+    for tg in tugas:
+        for b in (tg.mulai, (tg.selesai + SATU_HARI) if tg.selesai else None):
             if b is not None and mulai < b <= selesai:
                 batas.add(b)
     titik = sorted(batas)
