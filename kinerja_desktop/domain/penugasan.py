@@ -128,3 +128,21 @@ def milik(masa: Iterable[Masa], penilai_id: int) -> list[Masa]:
 
 def bersinggungan(a_mulai: date, a_selesai: date, b_mulai: date, b_selesai: date) -> bool:
     return a_mulai <= b_selesai and b_mulai <= a_selesai
+
+
+LABEL_JENIS = {DEFINITIF: "Atasan langsung", PLT: "Plt.", PLH: "Plh."}
+
+
+def uraian_masa(masa: Sequence[Masa], mulai: date, selesai: date) -> str:
+    """How a penilai rates a pegawai over a span, for the lists: empty when as atasan langsung
+    on every day, else each stretch ("Plt. 01-06-2025 s.d. 31-08-2025")."""
+    if len(masa) == 1 and (masa[0].jenis, masa[0].mulai, masa[0].selesai) == (
+        DEFINITIF,
+        mulai,
+        selesai,
+    ):
+        return ""
+    return "; ".join(
+        f"{LABEL_JENIS.get(m.jenis, m.jenis)} {m.mulai:%d-%m-%Y} s.d. {m.selesai:%d-%m-%Y}"
+        for m in masa
+    )

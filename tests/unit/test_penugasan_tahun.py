@@ -137,6 +137,21 @@ def test_the_year_screen_by_screen(session, tahun):
         for k, v in aktor.items()
     }
     assert papan == {k: {p for p, _s in v} for k, v in tab.items()}
+    # … each row on the SKP in force while he rates X, saying how when not all year
+    baris = {
+        k: {r.pegawai_id: (r.skp_id, r.masa) for r in pm.papan_pemantauan(session, v, TAHUN).baris}
+        for k, v in aktor.items()
+    }
+    assert baris == {
+        "A": {
+            x.id: (lama.id, "Atasan langsung 01-01-2025 s.d. 31-05-2025"),
+            y.id: (skp_y.id, ""),
+        },
+        "B": {x.id: (lama.id, "Plt. 01-06-2025 s.d. 31-08-2025")},
+        "C": {x.id: (baru.id, "Atasan langsung 01-09-2025 s.d. 31-12-2025")},
+    }
+    masa_tab = {r.masa for r in skp_sv.ringkasan_bawahan(session, aktor["B"], TAHUN)}
+    assert masa_tab == {"Plt. 01-06-2025 s.d. 31-08-2025"}
     # the SKP decisions: the earlier SKP by A or the PLT, the new one by C only
     izin = {
         k: (

@@ -21,6 +21,7 @@ from kinerja_desktop.db.models import (
 )
 from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
 from kinerja_desktop.domain.nama import nama_lengkap
+from kinerja_desktop.domain.penugasan import Masa, bersinggungan, uraian_masa
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import StatusEvaluasi, StatusRealisasi
 from kinerja_desktop.services import penugasan
@@ -59,6 +60,7 @@ class PapanBaris:
     unit_kerja: str
     skp_id: int | None
     sel: tuple[PapanSel, ...]
+    masa: str = ""  # how the penilai rates him this year when not all year (Plt. …, moved)
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,13 @@ def _pegawai_papan(
     return list(session.execute(q.order_by(Pegawai.nama_cari))), judul
 
 
+def _masa_penilai(
+    session: Session, actor: Actor, tahun: int, penilai_id: int | None
+) -> dict[int, list[Masa]]:
+    pid = penilai_id if penilai_id is not None else actor.pegawai_id
+    return penugasan.bawahan_tahun(session, pid, tahun) if pid is not None else {}
+
+
 def papan_pemantauan(
     session: Session,
     actor: Actor,
@@ -162,17 +171,27 @@ def papan_pemantauan(
     periode = tuple(pastikan_periode(session, tahun))
     pegawai, judul = _pegawai_papan(session, actor, tahun, penilai_id, unit_id)
     pids = [r[0] for r in pegawai]
+    # a penilai's board: each row on the SKP in force while he rates (after a move the earlier
+    # penilai sees the earlier SKP), with how he rates when not all year (Plt. …, moved)
+    masa = _masa_penilai(session, actor, tahun, penilai_id) if unit_id is None else {}
+    awal, akhir = date(tahun, 1, 1), date(tahun, 12, 31)
+    masa_penilai = {p: uraian_masa(m, awal, akhir) for p, m in masa.items()}
     skp_of: dict[int, int] = {}
     iki: dict[int, int] = {}
     agg: dict[tuple[int, int], tuple] = {}
     bukti: dict[tuple[int, int], int] = {}
     final: set[tuple[int, int]] = set()
     if pids:
-        for skp_id, pegawai_id in session.execute(
-            select(Skp.id, Skp.pegawai_id)
+        for skp_id, pegawai_id, mulai, selesai in session.execute(
+            select(Skp.id, Skp.pegawai_id, Skp.mulai, Skp.selesai)
             .where(Skp.pegawai_id.in_(pids), Skp.tahun == tahun, Skp.terkini.is_(True))
             .order_by(Skp.mulai, Skp.id)
         ):
+            bagian = masa.get(pegawai_id)
+            if bagian and not any(
+                bersinggungan(mulai, selesai, m.mulai, m.selesai) for m in bagian
+            ):
+                continue  # in force only while someone else rates him
             skp_of[pegawai_id] = skp_id  # the latest wins
     sids = list(skp_of.values())
     if sids:
@@ -239,7 +258,16 @@ def papan_pemantauan(
             ringkasan[p.kode][s.status] += 1
             sel.append(s)
         baris.append(
-            PapanBaris(pid, nama_lengkap(gd, nama, gb), nip, jabatan, unit, sid, tuple(sel))
+            PapanBaris(
+                pid,
+                nama_lengkap(gd, nama, gb),
+                nip,
+                jabatan,
+                unit,
+                sid,
+                tuple(sel),
+                masa_penilai.get(pid, ""),
+            )
         )
     return PapanPemantauan(
         tahun, periode, tuple(baris), judul, {k: dict(v) for k, v in ringkasan.items()}

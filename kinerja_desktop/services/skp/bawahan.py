@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from kinerja_desktop.db.models import Pegawai, RencanaHasilKerja, Skp
 from kinerja_desktop.domain.errors import PermissionDenied
-from kinerja_desktop.domain.penugasan import Masa, bersinggungan
+from kinerja_desktop.domain.penugasan import Masa, bersinggungan, uraian_masa
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import StatusSkp
 from kinerja_desktop.services import penugasan
@@ -29,6 +30,7 @@ class BawahanSkpRow:
     periode: str
     jumlah_rhk: int
     revisi: int
+    masa: str = ""  # how the penilai rates him this year when not all year (Plt. …, moved)
 
     @property
     def label_status(self) -> str:
@@ -81,10 +83,11 @@ def ringkasan_bawahan(
     out: list[BawahanSkpRow] = []
     for p in sorted(pegawai.values(), key=lambda p: p.nama_cari):
         nama = nama_pegawai(p)
+        masa = uraian_masa(bawahan[p.id], date(tahun, 1, 1), date(tahun, 12, 31))
         semua = skps.get(p.id, [])
         daftar = _skp_dalam_masa(semua, bawahan[p.id]) or [s for s in semua if s.penilai_id == pid]
         if not daftar:
-            out.append(BawahanSkpRow(p.id, nama, p.nip, p.jabatan, None, None, "-", 0, 0))
+            out.append(BawahanSkpRow(p.id, nama, p.nip, p.jabatan, None, None, "-", 0, 0, masa))
         for s in daftar:
             out.append(
                 BawahanSkpRow(
@@ -97,6 +100,7 @@ def ringkasan_bawahan(
                     f"{s.mulai:%d-%m-%Y} s.d. {s.selesai:%d-%m-%Y}",
                     len(s.rhk),
                     s.revisi,
+                    masa,
                 )
             )
     return out

@@ -128,7 +128,7 @@ class PapanTab(QWidget):
         t.setRowCount(len(papan.baris))
         for r, b in enumerate(papan.baris):
             t.setItem(r, 0, item(f"{b.nama}\n{format_nip(b.nip)}", b.pegawai_id))
-            t.setItem(r, 1, item(b.jabatan))
+            t.setItem(r, 1, item(f"{b.jabatan}\n{b.masa}" if b.masa else b.jabatan))
             for c, s in enumerate(b.sel, start=2):
                 latar, warna = warna_status(s.status)
                 teks = s.label
