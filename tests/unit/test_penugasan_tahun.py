@@ -151,6 +151,10 @@ def test_the_year_screen_by_screen(session, tahun):
         "C": {x.id: (baru.id, "Atasan langsung 01-09-2025 s.d. 31-12-2025")},
     }
     masa_tab = {r.masa for r in skp_sv.ringkasan_bawahan(session, aktor["B"], TAHUN)}
+    # "belum mengisi" of a period lists only whom he rates in that period
+    akhir = tahun["periode"]["AKHIR"].id
+    assert {r.pegawai_id for r in pm.belum_mengisi(session, aktor["A"], akhir)} == {y.id}
+    assert {r.pegawai_id for r in pm.belum_mengisi(session, aktor["C"], akhir)} == set()
     assert masa_tab == {"Plt. 01-06-2025 s.d. 31-08-2025"}
     # the SKP decisions: the earlier SKP by A or the PLT, the new one by C only
     izin = {

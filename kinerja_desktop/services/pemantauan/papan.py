@@ -61,6 +61,7 @@ class PapanBaris:
     skp_id: int | None
     sel: tuple[PapanSel, ...]
     masa: str = ""  # how the penilai rates him this year when not all year (Plt. …, moved)
+    rentang: tuple[tuple[date, date], ...] = ()  # the days he rates him (empty: a unit's board)
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,7 @@ def papan_pemantauan(
                 sid,
                 tuple(sel),
                 masa_penilai.get(pid, ""),
+                tuple((m.mulai, m.selesai) for m in masa.get(pid, ())),
             )
         )
     return PapanPemantauan(
@@ -290,8 +292,11 @@ def belum_mengisi(
 
 def _belum_mengisi(papan: PapanPemantauan, periode_id: int) -> list[BelumMengisiRow]:
     idx = next(i for i, p in enumerate(papan.periode) if p.id == periode_id)
+    p = papan.periode[idx]
     hasil = []
     for b in papan.baris:
+        if b.rentang and not any(bersinggungan(m, s, p.mulai, p.selesai) for m, s in b.rentang):
+            continue  # the year's board lists him, but someone else rates him in this period
         s = b.sel[idx]
         if s.status in (TANPA_SKP, BELUM_MULAI, DRAF):
             hasil.append(
