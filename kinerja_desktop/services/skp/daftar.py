@@ -107,6 +107,8 @@ def pegawai_dapat_dipilih(
         return [PegawaiPilihan(p.id, nama_pegawai(p), p.nip, p.jabatan) for p in rows]
     if actor.pegawai_id is None:
         return []
+    # the SKP chooser reaches down the whole chain as it stands today (whom he rates, whom
+    # they rate, …), unlike the year's lists of direct subordinates (SKP Bawahan, Papan)
     hari = hari_ini(session)
     ids: list[int] = [actor.pegawai_id]
     antrian = [actor.pegawai_id]
