@@ -19,6 +19,7 @@ from kinerja_desktop.services.uow import unit_of_work
 DEMO_STEPS: list[str] = [
     "kinerja_desktop.demo.roster:isi_roster",
     "kinerja_desktop.demo.skp:isi_skp",
+    "kinerja_desktop.demo.mutasi:isi_mutasi",  # a move on 1 July: after skp, before pemantauan
     "kinerja_desktop.demo.pemantauan:isi_pemantauan",
     "kinerja_desktop.demo.evaluasi:isi_evaluasi",  # after roster, skp and pemantauan
     "kinerja_desktop.demo.revisi:isi_revisi",  # a revision made after realisasi, pending

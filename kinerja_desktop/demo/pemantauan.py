@@ -177,9 +177,11 @@ def isi_pemantauan(session: Session, tahun: int, rng: random.Random) -> dict[str
         a = _aktor(peg)
         penilai = session.get(Pegawai, skp.penilai_id) if skp.penilai_id else None
         for p in lalu + berjalan:
+            if p.selesai < skp.mulai or p.mulai > skp.selesai:
+                continue  # not in force then (a move closed it or opened it later)
             # each period is filled against the revision in force at its end (domain.md §3a)
-            skp = skp_berlaku_periode(session, peg.id, p) or skp
-            baris = pm.realisasi_skp(session, a, skp.id, p.id, dengan_umpan_balik=False)
+            berlaku = skp_berlaku_periode(session, peg.id, p) or skp
+            baris = pm.realisasi_skp(session, a, berlaku.id, p.id, dengan_umpan_balik=False)
             if not baris:
                 continue
             # rencana aksi for every RHK
@@ -231,11 +233,11 @@ def isi_pemantauan(session: Session, tahun: int, rng: random.Random) -> dict[str
                     hitung["bukti"] += _bukti(session, a, store, r.id, b, p, peg, rng)
             if not sedang and isi and not (terakhir_lalu and n % 7 == 3):
                 with contextlib.suppress(DomainError):
-                    pm.ajukan_realisasi(session, a, skp.id, p.id, hari_ini=hari)
+                    pm.ajukan_realisasi(session, a, berlaku.id, p.id, hari_ini=hari)
             # feedback threads on an IKI now and then, with replies
             if penilai is not None and isi and rng.random() < 0.45 and not sedang:
                 hitung["umpan_balik"] += _umpan_balik(
-                    session, skp, p, rng.choice(isi), _aktor(penilai), a, frasa, hari, rng
+                    session, berlaku, p, rng.choice(isi), _aktor(penilai), a, frasa, hari, rng
                 )
         if penilai is not None and rng.random() < 0.25 and lalu:
             kode = rng.choice(BERAKHLAK).kode
@@ -343,8 +345,8 @@ def _progres(
         return 0
     entri = []
     awal = pm.awal_minggu(hari_ini) - timedelta(weeks=3)
-    d = max(awal, date(skp.tahun, 1, 1))
-    while d <= hari_ini:
+    d = max(awal, date(skp.tahun, 1, 1), skp.mulai)
+    while d <= min(hari_ini, skp.selesai):  # only the days the SKP is in force
         if d.weekday() < 5:
             for _ in range(rng.choice((1, 1, 2))):
                 s = rng.choice(struktur)
@@ -362,6 +364,8 @@ def _progres(
                     )
                 )
         d += timedelta(days=1)
+    if not entri:
+        return 0
     rows = pm.simpan_progres_banyak(session, a, peg.id, entri, hari_ini=hari_ini)
     for r in rows:
         p = ambil(session, ProgresHarian, r.id)

@@ -4,8 +4,9 @@ Unit tree (under "Pemerintah Kabupaten Tebo"): Sekretariat Daerah (the Sekretari
 rates the Camat, so the chain is complete) and Kecamatan Tebo Tengah with its Sekretariat
 (two subbagian), four Seksi and two Kelurahan. PNS, one CPNS and PPPK; NIPs built from the
 birth date, TMT and gender; jenis jabatan and jenjang as in a real kecamatan; every pegawai has
-an atasan langsung from 1 January of the year before; one PLT (an acting Kasi) and one pegawai
-who retired. Everything goes through the services, so the demo obeys the same validation.
+an atasan langsung from 1 January of the year before; two PLT (an acting Kasi in spring, another
+for the third quarter) and one pegawai who retired. Everything goes through the services, so
+the demo obeys the same validation.
 """
 
 from __future__ import annotations
@@ -214,6 +215,18 @@ def isi_roster(session: Session, tahun: int, rng: random.Random) -> dict[str, in
             selesai=date(tahun, 5, 31),
             keterangan="Plt. Kepala Seksi Kesejahteraan Sosial",
         )
+    # The Kasi Trantib is on leave for the third quarter: the Kasi Pemerintahan acts (PLT)
+    # for Joko Prasetyo: his TW3 forms print the acting Kasi as "Plt.".
+    org.tetapkan_penilai(
+        session,
+        actor,
+        ids["trantib1"],
+        ids["kapem"],
+        date(tahun, 7, 1),
+        jenis="PLT",
+        selesai=date(tahun, 9, 30),
+        keterangan="Plt. Kepala Seksi Ketenteraman dan Ketertiban Umum",
+    )
     svc.nonaktifkan_pegawai(
         session, actor, ids["pensiun"], "Pensiun", date(tahun, 1, 1), "Batas usia pensiun"
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.models import PenugasanPenilai, Skp
+from kinerja_desktop.db.models import Skp
 from kinerja_desktop.domain.errors import PermissionDenied
 from kinerja_desktop.domain.peran import Actor, Peran
+from kinerja_desktop.services.penugasan.baris import pernah_menilai
 
 
 def wajib_admin(actor: Actor) -> None:
@@ -24,8 +25,8 @@ def wajib_diri_sendiri_atau_admin(actor: Actor, pegawai_id: int) -> None:
 
 
 # --- helpers for the rating, monitoring and evaluation services ------------------------------
-# Who rates whom on a date is organisasi's (penilai_pada, adalah_penilai_dalam); this module
-# stays below it and imports no other service, so organisasi can use wajib_admin.
+# Who rates whom on a date is penugasan's; this module imports no other service, so
+# organisasi can use wajib_admin.
 
 
 def wajib_bukan_admin_saja(actor: Actor) -> None:
@@ -48,16 +49,12 @@ def wajib_baca_pemantauan(session: Session, actor: Actor, pegawai_id: int) -> No
     bukti dukung): himself, the operator, or someone who is (or was) his pejabat penilai."""
     if actor.is_admin or (actor.pegawai_id is not None and actor.pegawai_id == pegawai_id):
         return
-    if actor.pegawai_id is not None and session.scalar(
-        select(
-            or_(
-                exists().where(Skp.pegawai_id == pegawai_id, Skp.penilai_id == actor.pegawai_id),
-                exists().where(
-                    PenugasanPenilai.pegawai_id == pegawai_id,
-                    PenugasanPenilai.penilai_id == actor.pegawai_id,
-                ),
-            )
+    # "has rated" (any assignment, any time), so history stays readable after a move
+    if actor.pegawai_id is not None and (
+        session.scalar(
+            select(exists().where(Skp.pegawai_id == pegawai_id, Skp.penilai_id == actor.pegawai_id))
         )
+        or pernah_menilai(session, actor.pegawai_id, pegawai_id)
     ):
         return
     raise PermissionDenied(

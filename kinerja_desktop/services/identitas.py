@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.models import Pegawai, PenugasanPenilai
+from kinerja_desktop.db.models import Pegawai
 from kinerja_desktop.domain.enums import StatusPegawai
 from kinerja_desktop.domain.errors import NotFound
 from kinerja_desktop.domain.golongan import label_pangkat_golongan
 from kinerja_desktop.domain.identitas import Identitas, SnapshotIdentitas
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.nip import nip_pejabat_luar
+from kinerja_desktop.services import penugasan
 from kinerja_desktop.services.pengaturan import KUNCI_TEMPAT, baca_teks
 from kinerja_desktop.services.waktu import hari_ini
 
@@ -61,37 +61,10 @@ def _identitas_atau_kosong(session: Session, pegawai_id: int | None) -> Identita
     return identitas(session, pegawai_id) if pegawai_id else None
 
 
-def _penugasan_sementara(
-    session: Session, pegawai_id: int, penilai_id: int, masa: tuple[date, date]
-) -> PenugasanPenilai | None:
-    """The latest PLT/PLH assignment of ``penilai_id`` over ``pegawai_id`` overlapping ``masa``."""
-    mulai, selesai = masa
-    return session.scalars(
-        select(PenugasanPenilai)
-        .where(
-            PenugasanPenilai.pegawai_id == pegawai_id,
-            PenugasanPenilai.penilai_id == penilai_id,
-            PenugasanPenilai.jenis.in_(("PLT", "PLH")),
-            PenugasanPenilai.mulai <= selesai,
-            or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= mulai),
-        )
-        .order_by(PenugasanPenilai.mulai.desc())
-    ).first()
-
-
 def _pejabat_definitif(session: Session, pegawai_id: int, tanggal: date) -> Pegawai | None:
     """The definitive atasan on ``tanggal``: the one whose jabatan an acting official holds."""
-    row = session.scalars(
-        select(PenugasanPenilai)
-        .where(
-            PenugasanPenilai.pegawai_id == pegawai_id,
-            PenugasanPenilai.jenis == "DEFINITIF",
-            PenugasanPenilai.mulai <= tanggal,
-            or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= tanggal),
-        )
-        .order_by(PenugasanPenilai.mulai.desc())
-    ).first()
-    return row.penilai if row is not None else None
+    pid = penugasan.definitif_pada(session, pegawai_id, tanggal)
+    return session.get(Pegawai, pid) if pid is not None else None
 
 
 def identitas_penilai(
@@ -102,7 +75,9 @@ def identitas_penilai(
     if not penilai_id:
         return None
     blok = identitas(session, penilai_id)
-    tugas = _penugasan_sementara(session, pegawai_id, penilai_id, masa) if masa else None
+    # the stretch in which he acts as PLT/PLH within masa (the owner's timeline, so an acting
+    # official shadowed by another, or outside masa, prints as himself)
+    tugas = penugasan.sementara_dalam(session, pegawai_id, penilai_id, *masa) if masa else None
     if tugas is None:
         return blok
     definitif = _pejabat_definitif(session, pegawai_id, tugas.mulai)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.base import utcnow
-from kinerja_desktop.db.models import Evaluasi, Keberatan, PenugasanPenilai
+from kinerja_desktop.db.models import Evaluasi, Keberatan
 from kinerja_desktop.domain.errors import (
     ConflictError,
     NotFound,
@@ -24,6 +24,7 @@ from kinerja_desktop.domain.errors import (
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import Rating
 from kinerja_desktop.domain.status import TRANSISI_KEBERATAN, StatusKeberatan, periksa_transisi
+from kinerja_desktop.services import penugasan
 from kinerja_desktop.services.evaluasi.riwayat import (
     HARI_KEBERATAN,
     KeberatanRow,
@@ -182,13 +183,7 @@ def daftar_keberatan_untuk_diputus(
     if actor.pegawai_id is None:
         return []
     # candidates: evaluations whose penilai has the actor as his own penilai at some time
-    bawahan = set(
-        session.scalars(
-            select(PenugasanPenilai.pegawai_id).where(
-                PenugasanPenilai.penilai_id == actor.pegawai_id
-            )
-        )
-    )
+    bawahan = penugasan.pernah_dinilai_oleh(session, actor.pegawai_id)
     if not bawahan:
         return []
     stmt = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, and_, exists, false, or_, select
+from sqlalchemy import ColumnElement, false, or_, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, UnitKerja
@@ -17,6 +17,7 @@ from kinerja_desktop.domain.errors import (
 )
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.services import penugasan
 from kinerja_desktop.services.akses import wajib_admin
 from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.rows import PenugasanRow, UnitRow
@@ -45,11 +46,7 @@ def kondisi_roster(actor: Actor) -> ColumnElement[bool] | None:
         return false()
     return or_(
         Pegawai.id == actor.pegawai_id,
-        Pegawai.id.in_(
-            select(PenugasanPenilai.pegawai_id).where(
-                PenugasanPenilai.penilai_id == actor.pegawai_id
-            )
-        ),
+        Pegawai.id.in_(penugasan.kondisi_pernah_dinilai(actor.pegawai_id)),
     )
 
 
@@ -58,16 +55,7 @@ def boleh_lihat_roster(session: Session, actor: Actor, pegawai_id: int) -> bool:
         return True
     if actor.pegawai_id is None:
         return False
-    return bool(
-        session.scalar(
-            select(
-                exists().where(
-                    PenugasanPenilai.pegawai_id == pegawai_id,
-                    PenugasanPenilai.penilai_id == actor.pegawai_id,
-                )
-            )
-        )
-    )
+    return penugasan.pernah_menilai(session, actor.pegawai_id, pegawai_id)
 
 
 def _wajib_lihat_roster(session: Session, actor: Actor, pegawai_id: int) -> None:
@@ -185,73 +173,12 @@ def sub_unit_ids(session: Session, unit_id: int) -> list[int]:
 # --- pejabat penilai -------------------------------------------------------------------------
 
 
-def _aktif_pada(tanggal: date):
-    return and_(
-        PenugasanPenilai.mulai <= tanggal,
-        or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= tanggal),
-    )
-
-
-def penugasan_pada(session: Session, pegawai_id: int, tanggal: date) -> PenugasanPenilai | None:
-    """The assignment in force: an acting PLT/PLH wins over the definitive atasan."""
-    rows = session.scalars(
-        select(PenugasanPenilai)
-        .where(PenugasanPenilai.pegawai_id == pegawai_id, _aktif_pada(tanggal))
-        .order_by(PenugasanPenilai.mulai.desc())
-    ).all()
-    berlaku = [r for r in rows if r.jenis != "DEFINITIF"] or rows
-    return berlaku[0] if berlaku else None
-
-
-def penilai_pada(session: Session, pegawai_id: int, tanggal: date) -> int | None:
-    row = penugasan_pada(session, pegawai_id, tanggal)
-    return row.penilai_id if row else None
-
-
-def atasan_penilai_pada(session: Session, pegawai_id: int, tanggal: date) -> int | None:
-    penilai = penilai_pada(session, pegawai_id, tanggal)
-    return penilai_pada(session, penilai, tanggal) if penilai else None
-
-
-def bawahan_pada(session: Session, penilai_id: int, tanggal: date) -> list[int]:
-    """Pegawai whose penilai on that date is ``penilai_id`` (including as PLT/PLH)."""
-    calon = (
-        select(PenugasanPenilai.pegawai_id)
-        .where(PenugasanPenilai.penilai_id == penilai_id, _aktif_pada(tanggal))
-        .distinct()
-    )
-    candidates = session.scalars(calon).all()
-    # The penilai in force of every candidate in one query (same rule as penugasan_pada:
-    # the latest acting PLT/PLH wins, else the latest assignment), not one query each.
-    terakhir: dict[int, int] = {}  # pegawai -> penilai of the latest assignment in force
-    acting: dict[int, int] = {}  # pegawai -> penilai of the latest PLT/PLH in force
-    for pid, penilai, jenis in session.execute(
-        select(PenugasanPenilai.pegawai_id, PenugasanPenilai.penilai_id, PenugasanPenilai.jenis)
-        .where(PenugasanPenilai.pegawai_id.in_(calon), _aktif_pada(tanggal))
-        .order_by(PenugasanPenilai.mulai.desc())
-    ):
-        terakhir.setdefault(pid, penilai)
-        if jenis != "DEFINITIF":
-            acting.setdefault(pid, penilai)
-    return [pid for pid in candidates if acting.get(pid, terakhir.get(pid)) == penilai_id]
-
-
-def adalah_penilai_dalam(
-    session: Session, penilai_id: int, pegawai_id: int, mulai: date, selesai: date
-) -> bool:
-    """True if ``penilai_id`` rates ``pegawai_id`` on any day of the range (checked at
-    assignment boundaries, which is where the answer can change)."""
-    stmt = select(PenugasanPenilai).where(
-        PenugasanPenilai.pegawai_id == pegawai_id,
-        PenugasanPenilai.penilai_id == penilai_id,
-        PenugasanPenilai.mulai <= selesai,
-        or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= mulai),
-    )
-    for row in session.scalars(stmt):
-        for day in (max(row.mulai, mulai), min(row.selesai or selesai, selesai)):
-            if penilai_pada(session, pegawai_id, day) == penilai_id:
-                return True
-    return False
+# Who rates whom on a date is penugasan's; these names stay for the callers that import them.
+penugasan_pada = penugasan.penugasan_pada
+penilai_pada = penugasan.penilai_pada
+atasan_penilai_pada = penugasan.atasan_penilai_pada
+bawahan_pada = penugasan.bawahan_pada
+adalah_penilai_dalam = penugasan.adalah_penilai_dalam
 
 
 def _cek_siklus(session: Session, pegawai_id: int, penilai_id: int, tanggal: date) -> None:
@@ -378,13 +305,7 @@ def dengan_pendelegasian(
 
 
 def _tutup_definitif(session: Session, pegawai_id: int, mulai: date) -> None:
-    for prev in session.scalars(
-        select(PenugasanPenilai).where(
-            PenugasanPenilai.pegawai_id == pegawai_id,
-            PenugasanPenilai.jenis == "DEFINITIF",
-            or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= mulai),
-        )
-    ):
+    for prev in penugasan.definitif_terbuka(session, pegawai_id, mulai):
         if prev.mulai >= mulai:
             raise ValidationError(
                 "Sudah ada atasan langsung yang mulai pada atau setelah tanggal ini "
@@ -397,18 +318,13 @@ def _tutup_definitif(session: Session, pegawai_id: int, mulai: date) -> None:
 def riwayat_penilai(session: Session, actor: Actor, pegawai_id: int) -> list[PenugasanRow]:
     """Who rated the pegawai when: for the administrator, the pegawai himself and his penilai."""
     _wajib_lihat_roster(session, actor, pegawai_id)
-    rows = session.scalars(
-        select(PenugasanPenilai)
-        .where(PenugasanPenilai.pegawai_id == pegawai_id)
-        .order_by(PenugasanPenilai.mulai.desc(), PenugasanPenilai.id.desc())
-    )
-    return [_penugasan_row(session, r) for r in rows]
+    return [_penugasan_row(session, r) for r in penugasan.riwayat(session, pegawai_id)]
 
 
 def hapus_penugasan_sementara(session: Session, actor: Actor, penugasan_id: int) -> None:
     """Only a PLT/PLH entered by mistake may be removed; definitive history is kept."""
     wajib_admin(actor)
-    row = session.get(PenugasanPenilai, penugasan_id)
+    row = penugasan.ambil_penugasan(session, penugasan_id)
     if row is None:
         raise NotFound("Penugasan tidak ditemukan.")
     if row.jenis == "DEFINITIF":

@@ -35,7 +35,7 @@ from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services.akses import wajib_baca_pemantauan
 from kinerja_desktop.services.muat import ambil
-from kinerja_desktop.services.organisasi import adalah_penilai_dalam
+from kinerja_desktop.services.penugasan import adalah_penilai_dalam
 from kinerja_desktop.services.skp.berlaku import leluhur_iki, leluhur_rhk, revisi_sebelumnya
 from kinerja_desktop.services.waktu import sekarang_utc, waktu_kantor
 

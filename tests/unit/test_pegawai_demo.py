@@ -41,7 +41,10 @@ def test_demo_roster(session):
     assert org.penilai_pada(session, ids["kesos1"], date(tahun, 4, 1)) == ids["kapem"]
     assert org.penilai_pada(session, ids["kesos1"], date(tahun, 7, 1)) == ids["kakesos"]
     plt = session.scalars(select(PenugasanPenilai).where(PenugasanPenilai.jenis == "PLT")).all()
-    assert len(plt) == 2
+    assert len(plt) == 3
+    # and the third quarter of one Trantib staff: the same Kasi acts
+    assert org.penilai_pada(session, ids["trantib1"], date(tahun, 8, 1)) == ids["kapem"]
+    assert org.penilai_pada(session, ids["trantib1"], date(tahun, 10, 1)) == ids["katrantib"]
     pensiun = session.get(Pegawai, ids["pensiun"])
     assert not pensiun.aktif and pensiun.alasan_nonaktif.startswith("Pensiun")
     assert session.get(Pengaturan, "instansi").nilai == "PEMERINTAH KABUPATEN TEBO"

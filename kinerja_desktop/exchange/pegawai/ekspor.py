@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, UnitKerja
+from kinerja_desktop.db.models import Pegawai, UnitKerja
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
@@ -16,6 +16,7 @@ from kinerja_desktop.exchange.pegawai.kolom import tampil
 from kinerja_desktop.exchange.pegawai.templat import KOLOM_TEMPLATE
 from kinerja_desktop.exchange.tabular import KolomEkspor, write_xlsx
 from kinerja_desktop.services import pegawai as svc
+from kinerja_desktop.services import penugasan
 
 KOLOM_EKSPOR = [
     *KOLOM_TEMPLATE[:8],
@@ -54,14 +55,7 @@ def ekspor_pegawai(
         induk_unit[uid] = induk
     for uid, induk in induk_unit.items():
         unit_induk[uid] = nama_unit.get(induk, "") if induk else ""
-    atasan: dict[int, int] = {}
-    stmt = select(PenugasanPenilai.pegawai_id, PenugasanPenilai.penilai_id).where(
-        PenugasanPenilai.jenis == "DEFINITIF",
-        PenugasanPenilai.mulai <= hari_ini,
-        (PenugasanPenilai.selesai.is_(None)) | (PenugasanPenilai.selesai >= hari_ini),
-    )
-    for pid, penilai in session.execute(stmt):
-        atasan[pid] = penilai
+    atasan = penugasan.atasan_definitif_semua(session, hari_ini)
     info = {
         pid: (nip, nama_lengkap(gd, nm, gb))
         for pid, nip, gd, nm, gb in session.execute(

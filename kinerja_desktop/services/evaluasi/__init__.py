@@ -66,6 +66,7 @@ from kinerja_desktop.services.evaluasi.hasil_kerja import (
     PerilakuEvalRow,
     RhkEvalRow,
     UmpanBalikRow,
+    hasil_kerja_periode,
     teks_realisasi,
     teks_target,
 )
@@ -136,6 +137,7 @@ __all__ = [
     "detail_evaluasi",
     "distribusi_unit",
     "finalkan_evaluasi",
+    "hasil_kerja_periode",
     "instansi",
     "keberatan_row",
     "kepala_unit",

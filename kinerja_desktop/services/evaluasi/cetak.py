@@ -18,7 +18,7 @@ from kinerja_desktop.domain.periode import label_periode_cetak, periode_tahunan
 from kinerja_desktop.domain.status import StatusKeberatan
 from kinerja_desktop.domain.tanggal import format_rentang_periode
 from kinerja_desktop.services.dokumen import daftarkan_cetak, kode_cetak
-from kinerja_desktop.services.evaluasi.hasil_kerja import baris_hasil_kerja, baris_perilaku
+from kinerja_desktop.services.evaluasi.hasil_kerja import baris_perilaku, hasil_kerja_periode
 from kinerja_desktop.services.evaluasi.predikat_org import predikat_organisasi
 from kinerja_desktop.services.evaluasi.syarat import (
     FINAL,
@@ -97,7 +97,7 @@ def data_cetak_evaluasi(session: Session, evaluasi_uuid: str) -> dict[str, Any] 
     skp = ambil(session, Skp, ev.skp_id)
     pegawai = ambil_pegawai(session, ev.pegawai_id)
     snap = snapshot(ev)
-    hasil_kerja, _ = baris_hasil_kerja(session, skp, periode)
+    hasil_kerja, _ = hasil_kerja_periode(session, skp, periode)
     perilaku = baris_perilaku(session, skp, periode, ev)
     penilai_ids = {ev.penilai_id}
     return {

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import (
     Evaluasi,
     Keberatan,
     Pegawai,
-    PenugasanPenilai,
     Periode,
     UnitKerja,
 )
 from kinerja_desktop.domain.errors import NotFound
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import StatusEvaluasi
-from kinerja_desktop.services import organisasi
+from kinerja_desktop.services import penugasan
 from kinerja_desktop.services.evaluasi.syarat import DRAF, nama_pegawai, penilai_luar_untuk
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, periode_row
 
@@ -69,39 +68,17 @@ def daftar_dinilai(session: Session, actor: Actor, periode_id: int) -> list[Dini
     periode = get_periode(session, periode_id)
     if actor.pegawai_id is None:
         return _dinilai_pejabat_luar(session, actor, periode)
-    kandidat = session.scalars(
-        select(PenugasanPenilai.pegawai_id)
-        .where(
-            PenugasanPenilai.penilai_id == actor.pegawai_id,
-            PenugasanPenilai.mulai <= periode.selesai,
-            or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= periode.mulai),
-        )
-        .distinct()
-    ).all()
-    ids = [
-        pid
-        for pid in kandidat
-        if organisasi.adalah_penilai_dalam(
-            session, actor.pegawai_id, pid, periode.mulai, periode.selesai
-        )
-    ]
+    ids = list(penugasan.bawahan_dalam(session, actor.pegawai_id, periode.mulai, periode.selesai))
     return _dinilai_rows(session, ids, periode)
 
 
 def _dinilai_pejabat_luar(session: Session, actor: Actor, periode: Periode) -> list[DinilaiRow]:
     if not actor.is_admin:
         return []
-    kandidat = session.scalars(
-        select(PenugasanPenilai.pegawai_id)
-        .join(Pegawai, Pegawai.id == PenugasanPenilai.penilai_id)
-        .where(
-            Pegawai.luar.is_(True),
-            PenugasanPenilai.mulai <= periode.selesai,
-            or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= periode.mulai),
-        )
-        .distinct()
-    ).all()
-    ids = [pid for pid in kandidat if penilai_luar_untuk(session, pid, periode) is not None]
+    kandidat: set[int] = set()
+    for luar_id in session.scalars(select(Pegawai.id).where(Pegawai.luar.is_(True))):
+        kandidat |= set(penugasan.bawahan_dalam(session, luar_id, periode.mulai, periode.selesai))
+    ids = [pid for pid in sorted(kandidat) if penilai_luar_untuk(session, pid, periode) is not None]
     # an outside official rated by another (Sekda by Bupati) has no evaluation here
     luar = set(
         session.scalars(select(Pegawai.id).where(Pegawai.id.in_(ids), Pegawai.luar.is_(True)))

@@ -16,13 +16,13 @@ from kinerja_desktop.domain.identitas import Identitas
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.predikat import Rating, saran_rating
 from kinerja_desktop.domain.status import StatusEvaluasi, StatusKeberatan, StatusSkp
-from kinerja_desktop.services import identitas, organisasi
+from kinerja_desktop.services import identitas, penugasan
 from kinerja_desktop.services.evaluasi.angka_kredit import angka_kredit_untuk
 from kinerja_desktop.services.evaluasi.hasil_kerja import (
     PerilakuEvalRow,
     RhkEvalRow,
-    baris_hasil_kerja,
     baris_perilaku,
+    hasil_kerja_periode,
 )
 from kinerja_desktop.services.evaluasi.predikat_org import baris_predikat_org, rating_kepala_unit
 from kinerja_desktop.services.evaluasi.riwayat import (
@@ -123,13 +123,15 @@ def _detail(
 ) -> EvaluasiDetail:
     hari_ini = hari_ini or hari_ini_kantor(session)
     if skp is not None:
-        hasil_kerja, capaian = baris_hasil_kerja(session, skp, periode)
+        hasil_kerja, capaian = hasil_kerja_periode(session, skp, periode)
     else:
         hasil_kerja, capaian = (), []
     terisi = [c for c in capaian if c is not None]
     org = baris_predikat_org(session, pegawai.unit_kerja_id, periode.id)
     penilai_id = (
-        ev.penilai_id if ev else organisasi.penilai_pada(session, pegawai.id, periode.selesai)
+        ev.penilai_id
+        if ev
+        else penugasan.penilai_periode(session, pegawai.id, periode.mulai, periode.selesai)
     )
     penilai = session.get(Pegawai, penilai_id) if penilai_id else None
     keberatan = keberatan_rows(session, ev) if ev is not None else ()

@@ -4,8 +4,8 @@ value."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -221,6 +221,47 @@ def baris_hasil_kerja(
             )
         )
     return tuple(hasil), capaian
+
+
+def hasil_kerja_periode(
+    session: Session, skp: Skp, periode: Periode
+) -> tuple[tuple[RhkEvalRow, ...], list[float | None]]:
+    """The hasil kerja of every SKP in force in the period: after a move the earlier SKP's
+    rows come first, marked with its span and read in its own last period, then the SKP
+    evaluated. The final period covers the whole year, so the annual evaluation by the last
+    penilai shows the earlier SKP's results (domain.md §3a)."""
+    awal = date(periode.tahun, 1, 1) if periode.akhir else periode.mulai
+    sebelumnya = session.scalars(
+        select(Skp)
+        .where(
+            Skp.pegawai_id == skp.pegawai_id,
+            Skp.tahun == skp.tahun,
+            Skp.terkini.is_(True),
+            Skp.id != skp.id,
+            Skp.selesai < skp.mulai,
+            Skp.mulai <= periode.selesai,
+            Skp.selesai >= awal,
+        )
+        .order_by(Skp.mulai)
+    ).all()
+    hasil: list[RhkEvalRow] = []
+    capaian: list[float | None] = []
+    for lama in sebelumnya:
+        terakhir = session.scalar(
+            select(Periode).where(
+                Periode.tahun == periode.tahun,
+                Periode.jenis == periode.jenis,
+                Periode.mulai <= lama.selesai,
+                Periode.selesai >= lama.selesai,
+            )
+        )
+        rows, cap = baris_hasil_kerja(session, lama, terakhir or periode)
+        tanda = f"[SKP {lama.mulai:%d-%m-%Y} s.d. {lama.selesai:%d-%m-%Y}"
+        tanda += f", realisasi {terakhir.nama}] " if terakhir is not None else "] "
+        hasil += [replace(r, uraian=tanda + r.uraian) for r in rows]
+        capaian += cap
+    rows, cap = baris_hasil_kerja(session, skp, periode)
+    return (*hasil, *rows), capaian + cap
 
 
 def baris_perilaku(

@@ -13,7 +13,7 @@ from kinerja_desktop.domain.identitas import SnapshotIdentitas
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import TRANSISI_EVALUASI, StatusEvaluasi, periksa_transisi
-from kinerja_desktop.services import identitas, organisasi
+from kinerja_desktop.services import identitas, penugasan
 from kinerja_desktop.services.pejabat_luar import adalah_pejabat_luar
 from kinerja_desktop.services.pengaturan import KUNCI_INSTANSI, baca_teks
 from kinerja_desktop.services.skp.berlaku import skp_berlaku_periode
@@ -76,21 +76,21 @@ def skp_evaluasi(
 def penilai_luar_untuk(session: Session, pegawai_id: int, periode: Periode) -> int | None:
     """The pegawai's penilai at period end when he is a pejabat luar kantor (who cannot log
     in: the operator enters his signed evaluation for him), else None."""
-    penilai = organisasi.penilai_pada(session, pegawai_id, periode.selesai)
+    penilai = penugasan.penilai_pada(session, pegawai_id, periode.selesai)
     return penilai if adalah_pejabat_luar(session, penilai) else None
 
 
 def adalah_penilai(session: Session, actor: Actor, pegawai_id: int, periode: Periode) -> bool:
     if actor.pegawai_id is None:
         return actor.is_admin and penilai_luar_untuk(session, pegawai_id, periode) is not None
-    return organisasi.adalah_penilai_dalam(
+    return penugasan.adalah_penilai_dalam(
         session, actor.pegawai_id, pegawai_id, periode.mulai, periode.selesai
     )
 
 
 def atasan_penilai_untuk(session: Session, ev: Evaluasi, periode: Periode) -> int | None:
     """The atasan pejabat penilai: the penilai of the evaluation's penilai at period end."""
-    return organisasi.penilai_pada(session, ev.penilai_id, periode.selesai)
+    return penugasan.penilai_pada(session, ev.penilai_id, periode.selesai)
 
 
 def wajib_penilai(session: Session, actor: Actor, pegawai_id: int, periode: Periode) -> int:
@@ -122,9 +122,9 @@ def _boleh_baca(
         atasan_penilai_untuk(session, ev, periode),
     ):
         return True
-    penilai = organisasi.penilai_pada(session, pegawai_id, periode.selesai)
+    penilai = penugasan.penilai_periode(session, pegawai_id, periode.mulai, periode.selesai)
     return bool(
-        penilai and organisasi.penilai_pada(session, penilai, periode.selesai) == actor.pegawai_id
+        penilai and penugasan.penilai_pada(session, penilai, periode.selesai) == actor.pegawai_id
     )
 
 

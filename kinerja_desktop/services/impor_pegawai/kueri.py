@@ -10,9 +10,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.models import Pegawai, PenugasanPenilai
+from kinerja_desktop.db.models import Pegawai
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.exchange.pegawai.kolom import BANDINGKAN
+from kinerja_desktop.services import penugasan
 
 _POTONG = 500  # ids per IN (...) query
 
@@ -46,18 +47,7 @@ def penugasan_definitif(
     session: Session, pegawai_ids: list[int]
 ) -> dict[int, list[tuple[int, int, date, date | None]]]:
     """pegawai_id -> [(assignment id, penilai_id, mulai, selesai)] of DEFINITIF assignments."""
-    out: dict[int, list[tuple[int, int, date, date | None]]] = {}
-    for bagian in potong(pegawai_ids):
-        stmt = select(
-            PenugasanPenilai.id,
-            PenugasanPenilai.pegawai_id,
-            PenugasanPenilai.penilai_id,
-            PenugasanPenilai.mulai,
-            PenugasanPenilai.selesai,
-        ).where(PenugasanPenilai.jenis == "DEFINITIF", PenugasanPenilai.pegawai_id.in_(bagian))
-        for aid, pid, penilai, mulai, selesai in session.execute(stmt):
-            out.setdefault(pid, []).append((aid, penilai, mulai, selesai))
-    return out
+    return penugasan.definitif_per_pegawai(session, pegawai_ids)
 
 
 def nip_nama_per_id(session: Session, ids: list[int]) -> dict[int, tuple[str, str]]:

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, UnitKerja
+from kinerja_desktop.db.models import Pegawai, UnitKerja
 from kinerja_desktop.domain import nip as nip_mod
 from kinerja_desktop.domain.errors import ConflictError, ValidationError
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
 from kinerja_desktop.services import pegawai as svc
+from kinerja_desktop.services import penugasan
 from kinerja_desktop.services.akses import wajib_admin
 from kinerja_desktop.services.impor_pegawai.kueri import id_per_nip, potong
 from kinerja_desktop.services.impor_pegawai.pratinjau import JenisBaris, Pratinjau
@@ -164,7 +165,7 @@ def terapkan_impor(
             pid = id_nip[b.nip]
             try:
                 koreksi = (
-                    session.get(PenugasanPenilai, b.atasan_koreksi_id)
+                    penugasan.ambil_penugasan(session, b.atasan_koreksi_id)
                     if b.atasan_koreksi_id
                     else None
                 )

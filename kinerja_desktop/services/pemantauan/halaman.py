@@ -54,6 +54,7 @@ class HalamanPemantauan:
     def belum_dibaca_iki(self, b: BarisRealisasi) -> int:
         """Unread feedback messages on one IKI of the page, for the acting user."""
         return sum(self.belum_dibaca.get(u.id, 0) for u in b.umpan_balik)
+
     skp_revisi: int | None = None  # the revision in force for the period
     tertunda: str = ""  # "Revisi 1 menunggu penetapan" beside it, or ""
     tertunda_skp_id: int | None = None

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import (
@@ -15,15 +15,16 @@ from kinerja_desktop.db.models import (
     Evaluasi,
     Indikator,
     Pegawai,
-    PenugasanPenilai,
     Realisasi,
     RencanaHasilKerja,
     Skp,
 )
 from kinerja_desktop.domain.errors import PermissionDenied, ValidationError
 from kinerja_desktop.domain.nama import nama_lengkap
+from kinerja_desktop.domain.penugasan import Masa, bersinggungan, uraian_masa
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import StatusEvaluasi, StatusRealisasi
+from kinerja_desktop.services import penugasan
 from kinerja_desktop.services.muat import ambil
 from kinerja_desktop.services.pemantauan.syarat import (
     BELUM_MULAI,
@@ -37,6 +38,7 @@ from kinerja_desktop.services.periode import PeriodeRow, get_periode, pastikan_p
 from kinerja_desktop.services.skp.berlaku import (
     label_tertunda,
     realisasi_efektif,
+    skp_berlaku,
     skp_berlaku_banyak,
     skp_tertunda_banyak,
 )
@@ -67,6 +69,8 @@ class PapanBaris:
     skp_id: int | None
     sel: tuple[PapanSel, ...]
     tertunda: str = ""  # "Revisi 1 menunggu penetapan": shown beside, counted nowhere
+    masa: str = ""  # how the penilai rates him this year when not all year (Plt. …, moved)
+    rentang: tuple[tuple[date, date], ...] = ()  # the days he rates him (empty: a unit's board)
 
 
 @dataclass(frozen=True)
@@ -92,25 +96,6 @@ class BelumMengisiRow:
     @property
     def status_label(self) -> str:
         return StatusRealisasi(self.status).label
-
-
-def _bawahan_tahun(penilai_id: int, tahun: int):
-    """Subquery: pegawai rated by ``penilai_id`` in the year (current SKP of the year, or any
-    assignment — DEFINITIF, PLT, PLH — overlapping it)."""
-    return (
-        select(Skp.pegawai_id)
-        .where(Skp.penilai_id == penilai_id, Skp.tahun == tahun, Skp.terkini.is_(True))
-        .union(
-            select(PenugasanPenilai.pegawai_id).where(
-                PenugasanPenilai.penilai_id == penilai_id,
-                PenugasanPenilai.mulai <= date(tahun, 12, 31),
-                or_(
-                    PenugasanPenilai.selesai.is_(None),
-                    PenugasanPenilai.selesai >= date(tahun, 1, 1),
-                ),
-            )
-        )
-    )
 
 
 def _pegawai_papan(
@@ -144,7 +129,7 @@ def _pegawai_papan(
                     exists().where(
                         Pegawai.unit_kerja_id.in_(ids),
                         Pegawai.id != saya,
-                        Pegawai.id.in_(_bawahan_tahun(saya, tahun)),
+                        Pegawai.id.in_(list(penugasan.bawahan_tahun(session, saya, tahun))),
                     )
                 )
             ):
@@ -153,7 +138,10 @@ def _pegawai_papan(
                     f"{tahun}. Papan pemantauan satu unit kerja hanya untuk administrator atau "
                     "pejabat penilai pegawai di unit itu (yang hanya melihat bawahannya)."
                 )
-            q = q.where(Pegawai.id.in_(_bawahan_tahun(saya, tahun)), Pegawai.id != saya)
+            q = q.where(
+                Pegawai.id.in_(list(penugasan.bawahan_tahun(session, saya, tahun))),
+                Pegawai.id != saya,
+            )
             judul = f"{unit.nama} (bawahan Anda)"
     else:
         pid = penilai_id if penilai_id is not None else actor.pegawai_id
@@ -164,11 +152,45 @@ def _pegawai_papan(
                 "Anda hanya dapat melihat papan pemantauan dan daftar belum mengisi bawahan "
                 "Anda sendiri."
             )
-        q = base.where(Pegawai.id.in_(_bawahan_tahun(pid, tahun)), Pegawai.id != pid)
+        # the owner's year answer, the same as the SKP Bawahan tab (days out of duty excluded)
+        q = base.where(Pegawai.id.in_(list(penugasan.bawahan_tahun(session, pid, tahun))))
         p = session.get(Pegawai, pid)
         judul = f"Bawahan {nama_lengkap(p.gelar_depan, p.nama, p.gelar_belakang)}" if p else ""
-    q = q.where(Pegawai.bebas_tugas.is_(False))  # away for now (CLTN, Tugas Belajar…)
+        return list(session.execute(q.order_by(Pegawai.nama_cari))), judul
+    q = q.where(Pegawai.bebas_tugas.is_(False))  # a unit's board: away for now (CLTN, …)
     return list(session.execute(q.order_by(Pegawai.nama_cari))), judul
+
+
+def _masa_penilai(
+    session: Session, actor: Actor, tahun: int, penilai_id: int | None
+) -> dict[int, list[Masa]]:
+    pid = penilai_id if penilai_id is not None else actor.pegawai_id
+    return penugasan.bawahan_tahun(session, pid, tahun) if pid is not None else {}
+
+
+def _sesuaikan_masa(
+    session: Session,
+    tahun: int,
+    periode: tuple[PeriodeRow, ...],
+    masa: dict[int, list[Masa]],
+    skp_per: dict[int, dict[int, Skp]],
+) -> None:
+    """A period in which this penilai does not rate the row (before a PLT starts, after a
+    move) shows the SKP of his nearest span, so the earlier penilai keeps seeing the earlier
+    SKP rather than the next penilai's one."""
+    for pid, bagian in masa.items():
+        for p in periode:
+            if not bagian or any(
+                bersinggungan(p.mulai, p.selesai, m.mulai, m.selesai) for m in bagian
+            ):
+                continue
+            sebelum = [m.selesai for m in bagian if m.selesai < p.mulai]
+            acuan = max(sebelum) if sebelum else min(m.selesai for m in bagian)
+            skp = skp_berlaku(session, pid, tahun, acuan)
+            if skp is not None:
+                skp_per[p.id][pid] = skp
+            else:
+                skp_per[p.id].pop(pid, None)
 
 
 def papan_pemantauan(
@@ -184,9 +206,15 @@ def papan_pemantauan(
     periode = tuple(pastikan_periode(session, tahun))
     pegawai, judul = _pegawai_papan(session, actor, tahun, penilai_id, unit_id)
     pids = [r[0] for r in pegawai]
+    # a penilai's board: how he rates each row when not all year (Plt. …, moved)
+    masa = _masa_penilai(session, actor, tahun, penilai_id) if unit_id is None else {}
+    masa_penilai = {
+        p: uraian_masa(m, date(tahun, 1, 1), date(tahun, 12, 31)) for p, m in masa.items()
+    }
     # each period counts against the revision in force at its end (a pending revision hides
     # nothing); continuing IKI carry the realisasi entered under an earlier revision
     skp_per = {p.id: skp_berlaku_banyak(session, pids, tahun, p.selesai) for p in periode}
+    _sesuaikan_masa(session, tahun, periode, masa, skp_per)
     sids = sorted({s.id for per in skp_per.values() for s in per.values()})
     iki_of: dict[int, list[int]] = defaultdict(list)
     real: dict[tuple[int, int], Realisasi] = {}
@@ -242,6 +270,8 @@ def papan_pemantauan(
                 akhir.id if akhir else None,
                 tuple(sel),
                 label_tertunda(tunda.get(pid)),
+                masa_penilai.get(pid, ""),
+                tuple((m.mulai, m.selesai) for m in masa.get(pid, ())),
             )
         )
     return PapanPemantauan(
@@ -287,8 +317,11 @@ def belum_mengisi(
 
 def _belum_mengisi(papan: PapanPemantauan, periode_id: int) -> list[BelumMengisiRow]:
     idx = next(i for i, p in enumerate(papan.periode) if p.id == periode_id)
+    p = papan.periode[idx]
     hasil = []
     for b in papan.baris:
+        if b.rentang and not any(bersinggungan(m, s, p.mulai, p.selesai) for m, s in b.rentang):
+            continue  # the year's board lists him, but someone else rates him in this period
         s = b.sel[idx]
         if s.status in (TANPA_SKP, BELUM_MULAI, DRAF):
             hasil.append(

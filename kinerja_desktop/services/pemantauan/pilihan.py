@@ -6,13 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, Skp
+from kinerja_desktop.db.models import Pegawai
 from kinerja_desktop.domain.nama import nama_lengkap
 from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor
+from kinerja_desktop.services import penugasan
 from kinerja_desktop.services.pemantauan.syarat import hari_acuan
 
 
@@ -33,8 +34,8 @@ class PilihanPegawai:
 def pegawai_pilihan(
     session: Session, actor: Actor, tahun: int, *, hari_ini: date | None = None
 ) -> list[PilihanPegawai]:
-    """Whose monitoring the acting user may open: himself, then his subordinates (by SKP of the
-    year or current assignment); the operator may open anyone."""
+    """Whose monitoring the acting user may open: himself, then whom he rates in the year (the
+    same answer as the Papan and the SKP Bawahan tab); the operator may open anyone."""
     hasil: list[PilihanPegawai] = []
     sudah: set[int] = set()
 
@@ -51,20 +52,7 @@ def pegawai_pilihan(
             session.execute(select(*kolom).where(Pegawai.id == actor.pegawai_id)), "Saya sendiri"
         )
         hari = hari_acuan(session, hari_ini)
-        bawahan = (
-            select(Skp.pegawai_id)
-            .where(Skp.penilai_id == actor.pegawai_id, Skp.tahun == tahun)
-            .union(
-                select(PenugasanPenilai.pegawai_id).where(
-                    PenugasanPenilai.penilai_id == actor.pegawai_id,
-                    PenugasanPenilai.mulai <= max(hari, date(tahun, 12, 31)),
-                    or_(
-                        PenugasanPenilai.selesai.is_(None),
-                        PenugasanPenilai.selesai >= date(tahun, 1, 1),
-                    ),
-                )
-            )
-        )
+        bawahan = list(penugasan.bawahan_tahun(session, actor.pegawai_id, tahun, hari_ini=hari))
         tambah(
             session.execute(
                 select(*kolom).where(Pegawai.id.in_(bawahan)).order_by(Pegawai.nama_cari)

@@ -10,13 +10,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from kinerja_desktop.db.models import Pegawai, RencanaHasilKerja, Skp
 from kinerja_desktop.domain.errors import PermissionDenied
+from kinerja_desktop.domain.penugasan import Masa, bersinggungan, uraian_masa
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import StatusSkp
-from kinerja_desktop.services import organisasi
+from kinerja_desktop.services import penugasan
 from kinerja_desktop.services.skp.baris import nama_pegawai, rhk_rows
 from kinerja_desktop.services.skp.daftar import skp_terkini
 from kinerja_desktop.services.skp.kosakata import DITETAPKAN, UTAMA
-from kinerja_desktop.services.waktu import hari_ini
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class BawahanSkpRow:
     periode: str
     jumlah_rhk: int
     revisi: int
+    masa: str = ""  # how the penilai rates him this year when not all year (Plt. …, moved)
 
     @property
     def label_status(self) -> str:
@@ -45,18 +46,19 @@ def _penilai_id(actor: Actor, penilai_id: int | None) -> int:
     return pid
 
 
-def _tanggal_tahun(session: Session, tahun: int) -> date:
-    return min(max(hari_ini(session), date(tahun, 1, 1)), date(tahun, 12, 31))
+def _bawahan(session: Session, penilai_id: int, tahun: int) -> dict[int, list[Masa]]:
+    """Whom he rates in the year: the owner's answer, the same as the Papan's."""
+    return penugasan.bawahan_tahun(session, penilai_id, tahun)
 
 
-def _bawahan_ids(session: Session, penilai_id: int, tahun: int) -> list[int]:
-    ids = list(organisasi.bawahan_pada(session, penilai_id, _tanggal_tahun(session, tahun)))
-    for (pid,) in session.execute(
-        select(Skp.pegawai_id).where(Skp.penilai_id == penilai_id, Skp.tahun == tahun).distinct()
-    ):
-        if pid not in ids:
-            ids.append(pid)
-    return ids
+def _skp_dalam_masa(daftar: list[Skp], masa: list[Masa]) -> list[Skp]:
+    """The SKP in force while he rates the pegawai (after a move: the old penilai sees the
+    closed SKP, the new one the new SKP)."""
+    return [
+        s
+        for s in daftar
+        if any(bersinggungan(s.mulai, s.selesai, m.mulai, m.selesai) for m in masa)
+    ]
 
 
 def ringkasan_bawahan(
@@ -65,7 +67,8 @@ def ringkasan_bawahan(
     """Every subordinate with his SKP of the year (one row per current SKP; pegawai without
     an SKP get one row "Belum ada SKP")."""
     pid = _penilai_id(actor, penilai_id)
-    ids = _bawahan_ids(session, pid, tahun)
+    bawahan = _bawahan(session, pid, tahun)
+    ids = list(bawahan)
     if not ids:
         return []
     pegawai = {p.id: p for p in session.scalars(select(Pegawai).where(Pegawai.id.in_(ids)))}
@@ -80,9 +83,11 @@ def ringkasan_bawahan(
     out: list[BawahanSkpRow] = []
     for p in sorted(pegawai.values(), key=lambda p: p.nama_cari):
         nama = nama_pegawai(p)
-        daftar = [s for s in skps.get(p.id, []) if s.penilai_id == pid] or skps.get(p.id, [])
+        masa = uraian_masa(bawahan[p.id], date(tahun, 1, 1), date(tahun, 12, 31))
+        semua = skps.get(p.id, [])
+        daftar = _skp_dalam_masa(semua, bawahan[p.id]) or [s for s in semua if s.penilai_id == pid]
         if not daftar:
-            out.append(BawahanSkpRow(p.id, nama, p.nip, p.jabatan, None, None, "-", 0, 0))
+            out.append(BawahanSkpRow(p.id, nama, p.nip, p.jabatan, None, None, "-", 0, 0, masa))
         for s in daftar:
             out.append(
                 BawahanSkpRow(
@@ -95,6 +100,7 @@ def ringkasan_bawahan(
                     f"{s.mulai:%d-%m-%Y} s.d. {s.selesai:%d-%m-%Y}",
                     len(s.rhk),
                     s.revisi,
+                    masa,
                 )
             )
     return out
@@ -146,7 +152,7 @@ def matriks_peran_hasil(
     (following revisions), RHK nobody supports, and subordinates with no link to him."""
     pid = _penilai_id(actor, penilai_id)
     milik = skp_terkini(session, pid, tahun)
-    ids = _bawahan_ids(session, pid, tahun)
+    ids = list(_bawahan(session, pid, tahun))
     pegawai = {p.id: p for p in session.scalars(select(Pegawai).where(Pegawai.id.in_(ids)))}
     if milik is None:
         return MatriksPeranHasil(

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from kinerja_desktop.db.models import Pegawai, RiwayatSkp, Skp
 from kinerja_desktop.domain.identitas import KOSONG
 from kinerja_desktop.domain.peran import Actor
-from kinerja_desktop.services import organisasi
+from kinerja_desktop.services import penugasan
 from kinerja_desktop.services.skp.baris import (
     PegawaiPilihan,
     RiwayatRow,
@@ -116,12 +116,14 @@ def pegawai_dapat_dipilih(
         return [PegawaiPilihan(p.id, nama_pegawai(p), p.nip, p.jabatan) for p in rows]
     if actor.pegawai_id is None:
         return []
+    # the SKP chooser reaches down the whole chain as it stands today (whom he rates, whom
+    # they rate, …), unlike the year's lists of direct subordinates (SKP Bawahan, Papan)
     hari = hari_ini(session)
     ids: list[int] = [actor.pegawai_id]
     antrian = [actor.pegawai_id]
     while antrian and len(ids) < 2000:
         atas = antrian.pop(0)
-        for b in organisasi.bawahan_pada(session, atas, hari):
+        for b in penugasan.bawahan_pada(session, atas, hari, hari_ini=hari):
             if b not in ids:
                 ids.append(b)
                 antrian.append(b)

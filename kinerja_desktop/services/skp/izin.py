@@ -4,16 +4,14 @@ pegawai in the penilai chain reads it. Checked here, whatever the UI shows."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kinerja_desktop.db.models import PenugasanPenilai, Skp
+from kinerja_desktop.db.models import Skp
 from kinerja_desktop.domain.errors import PermissionDenied, StateError
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.status import TRANSISI_SKP, boleh, periksa_transisi
-from kinerja_desktop.services import organisasi
+from kinerja_desktop.services import penugasan
 from kinerja_desktop.services.pejabat_luar import adalah_pejabat_luar
 from kinerja_desktop.services.skp.baris import IzinSkp
 from kinerja_desktop.services.skp.kosakata import DIAJUKAN, DITETAPKAN, DRAF
@@ -24,34 +22,18 @@ def pemilik_skp(actor: Actor, skp: Skp) -> bool:
     return actor.is_admin or (actor.pegawai_id is not None and actor.pegawai_id == skp.pegawai_id)
 
 
-def _tanggal_acuan(session: Session, skp: Skp) -> date:
-    return min(max(hari_ini(session), skp.mulai), skp.selesai)
-
-
 def adalah_penilai_skp(session: Session, actor: Actor, skp: Skp) -> bool:
-    """The SKP's penilai, or whoever acts as penilai now (PLT/PLH) within its period; the
+    """The SKP's penilai, or whoever rates the pegawai (DEFINITIF, PLT or PLH) on a day of
+    the SKP's span (after a move the new penilai does not decide the closed SKP); the
     operator when that penilai is a pejabat luar kantor (he sets the SKP on paper)."""
     pid = actor.pegawai_id
     if pid is None:
         return actor.is_admin and adalah_pejabat_luar(
-            session, skp.penilai_id or organisasi.penilai_pada(session, skp.pegawai_id, skp.mulai)
+            session, skp.penilai_id or penugasan.penilai_pada(session, skp.pegawai_id, skp.mulai)
         )
     if pid == skp.penilai_id:
         return True
-    if organisasi.penilai_pada(session, skp.pegawai_id, _tanggal_acuan(session, skp)) == pid:
-        return True
-    acting = session.scalar(
-        select(PenugasanPenilai.id).where(
-            PenugasanPenilai.pegawai_id == skp.pegawai_id,
-            PenugasanPenilai.penilai_id == pid,
-            PenugasanPenilai.jenis.in_(("PLT", "PLH")),
-            PenugasanPenilai.mulai <= skp.selesai,
-            or_(PenugasanPenilai.selesai.is_(None), PenugasanPenilai.selesai >= skp.mulai),
-        )
-    )
-    return acting is not None and organisasi.adalah_penilai_dalam(
-        session, pid, skp.pegawai_id, skp.mulai, skp.selesai
-    )
+    return penugasan.adalah_penilai_dalam(session, pid, skp.pegawai_id, skp.mulai, skp.selesai)
 
 
 def wajib_pemilik(actor: Actor, skp: Skp) -> None:
@@ -84,14 +66,8 @@ def boleh_lihat_pegawai(session: Session, actor: Actor, pegawai_id: int) -> bool
         return True
     if actor.pegawai_id is None:
         return False
-    hari = hari_ini(session)
-    cursor: int | None = pegawai_id
-    seen: set[int] = set()
-    while cursor is not None and cursor not in seen:
-        seen.add(cursor)
-        cursor = organisasi.penilai_pada(session, cursor, hari)
-        if cursor == actor.pegawai_id:
-            return True
+    if actor.pegawai_id in penugasan.rantai_atasan(session, pegawai_id, hari_ini(session)):
+        return True
     return (
         session.scalar(
             select(Skp.id).where(Skp.pegawai_id == pegawai_id, Skp.penilai_id == actor.pegawai_id)

@@ -67,6 +67,7 @@ class PegawaiView(QWidget):
         self.btn_tambah = self._tombol(judul, "Tambah", self.tambah, admin)
         self.btn_ubah = self._tombol(judul, "Ubah", self.ubah, True)
         self.btn_aktif = self._tombol(judul, "Nonaktifkan", self.ubah_aktif, admin)
+        self.btn_mutasi = self._tombol(judul, "Mutasi…", self.mutasi, admin)
         judul.addSpacing(12)
         self.btn_impor = self._tombol(judul, "Impor…", self.impor, admin)
         self.btn_ekspor = self._tombol(judul, "Ekspor…", self.ekspor, True)
@@ -208,6 +209,7 @@ class PegawaiView(QWidget):
         self.btn_ubah.setText("Ubah" if self.ctx.actor.is_admin else "Lihat")
         self.btn_aktif.setEnabled(p is not None)
         self.btn_aktif.setText("Aktifkan" if p is not None and not p.aktif else "Nonaktifkan")
+        self.btn_mutasi.setEnabled(p is not None and p.aktif)
 
     def pilih_pegawai(self, pegawai_id: int) -> bool:
         """Select the row of a pegawai if it is in the current list (loads pages as needed)."""
@@ -273,6 +275,22 @@ class PegawaiView(QWidget):
         self.tree.refresh()
         self._muat_ulang()
         self.pilih_pegawai(p.id)
+
+    def mutasi(self) -> None:
+        """Move the pegawai to another unit / penilai from a date (closes and opens SKP)."""
+        from kinerja_desktop.ui.pegawai.mutasi_dialog import MutasiDialog
+
+        p = self.terpilih()
+        if p is None:
+            return
+        segar = jalankan(self, self.ctx, svc.ambil_pegawai, p.id)  # fresh version: optimistic lock
+        if segar is GAGAL:
+            return
+        dlg = MutasiDialog(self.ctx, segar, self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.tree.refresh()
+            self.model.reload()
+            self.pilih_pegawai(p.id)
 
     def impor(self) -> None:
         from kinerja_desktop.ui.pegawai.import_dialog import ImportDialog

@@ -128,11 +128,12 @@ class PapanTab(QWidget):
         t.setRowCount(len(papan.baris))
         for r, b in enumerate(papan.baris):
             t.setItem(r, 0, item(f"{b.nama}\n{format_nip(b.nip)}", b.pegawai_id))
+            jabatan = f"{b.jabatan}\n{b.masa}" if b.masa else b.jabatan
             if b.tertunda:  # a pending revision changes no cell until it is ditetapkan
                 tip = f"{b.tertunda}; kolom periode memakai SKP yang berlaku."
-                t.setItem(r, 1, item(f"{b.jabatan}\n{b.tertunda}", warna="#8a5300", tip=tip))
+                t.setItem(r, 1, item(f"{jabatan}\n{b.tertunda}", warna="#8a5300", tip=tip))
             else:
-                t.setItem(r, 1, item(b.jabatan))
+                t.setItem(r, 1, item(jabatan))
             for c, s in enumerate(b.sel, start=2):
                 latar, warna = warna_status(s.status)
                 teks = s.label

@@ -98,7 +98,8 @@ class BawahanPanel(QWidget):
             hitung[r.label_status] = hitung.get(r.label_status, 0) + 1
             t.setItem(i, 0, sel(r.nama, i))
             t.setItem(i, 1, sel(format_nip(r.nip)))
-            t.setItem(i, 2, sel(r.jabatan))
+            # the named difference: rated only part of the year (Plt./Plh., moved)
+            t.setItem(i, 2, sel(f"{r.jabatan}\n{r.masa}" if r.masa else r.jabatan))
             t.setItem(i, 3, sel(r.periode))
             t.setItem(
                 i,
