@@ -70,12 +70,12 @@ def test_click_my_skp_and_a_period(buka, qtbot):
 def test_click_keberatan_and_evaluations_to_do(buka, qtbot):
     w = buka("camat")
     view = w.view("beranda")
-    qtbot.mouseClick(_tombol(view, "menunggu", "Yulia Safitri"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_tombol(view, "menunggu", "Fajar Ramadhan"), Qt.MouseButton.LeftButton)
     ev = w.stack.currentWidget()
     assert ev is w.view("evaluasi") and ev.tabs.currentIndex() == 2
     t = ev.tbl_keberatan
     baris = [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
-    assert [b[1] for b in baris if b[5] == "Menunggu keputusan"] == ["Yulia Safitri, S.Sos."]
+    assert [b[1] for b in baris if b[5] == "Menunggu keputusan"] == ["Fajar Ramadhan, S.Tr.IP."]
     w.show_view("beranda")
     butir = view.data.penilai.evaluasi_tugas[-1]
     qtbot.mouseClick(

@@ -44,7 +44,7 @@ def test_pegawai_hendra_sees_his_skp_periods_and_the_near_deadline(demo_db):
     # Thursday 8 January → Saturday 10 January: only Friday is a working day
     assert akhir.sisa_hari_kerja == 1 and not akhir.terlambat
     assert [e.teks for e in d.evaluasi] == [
-        "Triwulan I: Sangat Kurang", "Triwulan II: Baik", "Triwulan III: Baik",
+        "Triwulan I: Baik", "Triwulan II: Baik", "Triwulan III: Baik",
     ]  # fmt: skip
     assert [(p.kunci, p.jenis) for p in b.pengingat] == [(f"batas:{akhir.periode.id}", "BATAS")]
     assert "1 hari kerja lagi" in b.pengingat[0].teks
@@ -55,7 +55,7 @@ def test_penilai_camat_counts_and_keberatan(demo_db):
     b = _beranda(demo_db, "camat")
     assert b.nama == "H. Ahmad Fauzi, S.STP., M.Si."
     pn = b.penilai
-    assert [k.teks for k in pn.keberatan] == ["Yulia Safitri, S.Sos. — Triwulan IV (Akhir) 2025"]
+    assert [k.teks for k in pn.keberatan] == ["Fajar Ramadhan, S.Tr.IP. — Triwulan IV (Akhir) 2025"]
     assert pn.keberatan[0].tujuan.bagian == "keberatan"
     assert [(e.teks, e.jumlah) for e in pn.evaluasi_tugas] == [
         ("Triwulan I: 1 dari 8 belum final", 1),
@@ -65,7 +65,7 @@ def test_penilai_camat_counts_and_keberatan(demo_db):
     ]
     (dist,) = pn.distribusi
     assert dist.unit == "Kecamatan Tebo Tengah" and dist.predikat_organisasi == "BAIK"
-    assert dist.jumlah == (0, 1, 2, 15, 2) and dist.kurva == (0.05, 0.1, 0.25, 0.4, 0.2)
+    assert dist.jumlah == (1, 2, 0, 15, 2) and dist.kurva == (0.05, 0.1, 0.25, 0.4, 0.2)
     assert sum(u.total for u in pn.pengisian) == 8  # his eight bawahan, by unit
     # unread feedback: on his own SKP in the pegawai part, his bawahan's in the penilai part
     assert {u.pegawai_id for u in b.pegawai.umpan_balik} == {_actor(demo_db, "camat").pegawai_id}
@@ -88,7 +88,12 @@ def test_keberatan_decided_leaves_the_beranda(demo_db):
 
 def test_penilai_kasi_pem_sees_only_his_bawahan(demo_db):
     pn = _beranda(demo_db, "kasi.pem").penilai
-    assert {u.unit for u in pn.pengisian} == {"Seksi Pemerintahan", "Seksi Kesejahteraan Sosial"}
+    # Seksi Trantib: he is Plt. penilai of Joko Prasetyo there for a quarter
+    assert {u.unit for u in pn.pengisian} == {
+        "Seksi Pemerintahan",
+        "Seksi Kesejahteraan Sosial",
+        "Seksi Ketenteraman dan Ketertiban Umum",
+    }
     assert sum(u.total for u in pn.pengisian) == 6
     assert pn.keberatan == ()
     assert [d.unit for d in pn.distribusi] == ["Seksi Pemerintahan"]

@@ -248,6 +248,8 @@ BOLEH_TERKINI = {
     "ui/skp/view.py",
     "demo/skp.py",
     "demo/pemantauan.py",
+    "demo/mutasi.py",
+    "services/mutasi.py",  # a move closes every running revision and opens a new SKP
 }
 
 
