@@ -31,13 +31,17 @@ def pesan(monkeypatch):
 def window(qtbot, db, tmp_path):
     with unit_of_work(db.session_factory, SISTEM) as s:
         f.pegawai(s, "Ani")
-    db.folder_bukti.mkdir()
-    (db.folder_bukti / "a.pdf").write_bytes(b"%PDF bukti")
+    (db.folder_bukti / A_PDF).parent.mkdir(parents=True)
+    (db.folder_bukti / A_PDF).write_bytes(b"%PDF bukti")
     settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
     settings.set("ui/last_view", "audit")
     w = MainWindow(AppContext(db, ADMIN), settings)
     qtbot.addWidget(w)
     return w
+
+
+# The evidence store names files by their SHA-256: <sha[:2]>/<sha>.
+A_PDF = "ab/ab" + "0" * 62
 
 
 def _nama(path):
@@ -64,7 +68,7 @@ def test_backup_then_restore_through_the_menu(qtbot, window, db, tmp_path, monke
     # change the data, then restore the backup through the menu
     with unit_of_work(db.session_factory, SISTEM) as s:
         f.pegawai(s, "Budi")
-    (db.folder_bukti / "a.pdf").unlink()
+    (db.folder_bukti / A_PDF).unlink()
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda *a, **k: (str(usb / "kantor.zip"), "")
     )
@@ -80,7 +84,7 @@ def test_backup_then_restore_through_the_menu(qtbot, window, db, tmp_path, monke
     assert sinyal.args == [db.url]
     alur = window._alur_pulihkan
     assert alur.hasil is not None and alur.hasil.cadangan_sebelumnya.exists()
-    assert _nama(db.path) == ["Ani"] and (db.folder_bukti / "a.pdf").read_bytes() == b"%PDF bukti"
+    assert _nama(db.path) == ["Ani"] and (db.folder_bukti / A_PDF).read_bytes() == b"%PDF bukti"
     assert any("Pemulihan selesai" in p[1] or "dipulihkan" in p[1] for p in pesan)
 
 
