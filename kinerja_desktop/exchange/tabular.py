@@ -28,7 +28,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas, cek_batal
@@ -39,9 +39,12 @@ __all__ = [
     "KolomEkspor",
     "SourceRow",
     "TableData",
+    "netralkan",
     "normalisasi_header",
     "read_table",
+    "rumus_berbahaya",
     "teks",
+    "tulis_csv",
     "write_template_xlsx",
     "write_xlsx",
 ]
@@ -54,6 +57,14 @@ FORMAT_TANGGAL = "DD-MM-YYYY"
 FORMAT_TEKS = "@"
 BATAS_FLOAT_AMAN = 2**53
 _LANGKAH = 500  # rows between two progress / cancel checks
+
+# Limits on what an import reads: far above any office's roster, far below what hurts.
+BATAS_SEL = 32_767  # characters in one cell: Excel's own limit
+BATAS_BARIS = 200_000
+BATAS_KOLOM = 500
+BATAS_ISI_XLSX = 512 * 1024 * 1024  # bytes of XML once unpacked
+BATAS_RASIO_XLSX = 250  # unpacked / packed, for parts over 8 MB (a zip bomb)
+_KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class FileFormatError(DomainError):
@@ -146,6 +157,99 @@ def _bersihkan(value: object) -> object:
         s = value.strip()
         return s or None
     return value
+
+
+def _huruf_kolom(i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(min(i, 16384))
+
+
+def _cek_sel(nomor: int, sel: Sequence[object], nama_file: str) -> None:
+    """Refuse a row with a control character (NUL…) or an oversized cell, naming both."""
+    for i, v in enumerate(sel):
+        if not isinstance(v, str):
+            continue
+        if len(v) > BATAS_SEL:
+            raise FileFormatError(
+                f"Berkas {nama_file}, baris {nomor}, kolom {_huruf_kolom(i + 1)}: isi sel terlalu "
+                f"panjang ({len(v):,} karakter; paling banyak {BATAS_SEL:,}). Periksa sel itu "
+                "lalu impor ulang.".replace(",", ".")
+            )
+        m = _KENDALI.search(v)
+        if m is not None:
+            raise FileFormatError(
+                f"Berkas {nama_file}, baris {nomor}, kolom {_huruf_kolom(i + 1)}: berisi karakter "
+                f"kendali yang tidak boleh ada (kode {ord(m.group()):#04x}). Hapus karakter itu "
+                "(mis. salin ulang teksnya) lalu impor ulang."
+            )
+
+
+def _cek_ukuran(nomor: int, lebar: int, nama_file: str) -> None:
+    if lebar and nomor > BATAS_BARIS:
+        raise FileFormatError(
+            f"Berkas {nama_file} terlalu besar: lebih dari {format_bulat(BATAS_BARIS)} baris "
+            f"(baris {format_bulat(nomor)}). Bagi berkasnya menjadi beberapa berkas lalu impor "
+            "satu per satu."
+        )
+    if lebar > BATAS_KOLOM:
+        raise FileFormatError(
+            f"Berkas {nama_file}, baris {nomor}: lebih dari {BATAS_KOLOM} kolom terisi (kolom "
+            f"{_huruf_kolom(lebar)}). Hapus kolom yang tidak dipakai lalu impor ulang."
+        )
+
+
+def _lebar(sel: Sequence[object]) -> int:
+    """Columns up to the last non-empty cell (trailing empty cells do not count)."""
+    for i in range(len(sel) - 1, -1, -1):
+        if sel[i] not in (None, ""):
+            return i + 1
+    return 0
+
+
+def format_bulat(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+_AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+_ANGKA = re.compile(r"[+-]?\d+([.,]\d+)?")
+
+
+def rumus_berbahaya(value: object) -> bool:
+    """Text a spreadsheet would take for a formula (``=HYPERLINK(…)``, ``+cmd|…``, ``@SUM``).
+
+    A plain signed number ("-5") and a lone dash (the "-" of an empty value) are not."""
+    if not isinstance(value, str) or not value.startswith(_AWALAN_RUMUS):
+        return False
+    return len(value) > 1 and _ANGKA.fullmatch(value) is None
+
+
+def netralkan(value: object) -> object:
+    """The value as an export writes it: formula-like text gets a leading apostrophe, which
+    every spreadsheet reads as "this is text" (CSV; xlsx cells are marked text instead)."""
+    return "'" + value if rumus_berbahaya(value) else value  # type: ignore[operator]
+
+
+def tulis_csv(
+    path: str | os.PathLike[str], header: Sequence[str], rows: Iterable[Sequence[object]]
+) -> int:
+    """A CSV export as Excel in Indonesia opens it (UTF-8 with BOM, ';'), formulas neutralised.
+    Returns the number of data rows."""
+    n = 0
+    p = Path(path)
+    try:
+        with p.open("w", newline="", encoding="utf-8-sig") as fh:
+            w = csv.writer(fh, delimiter=";")
+            w.writerow([netralkan(h) for h in header])
+            for row in rows:
+                w.writerow([netralkan(v) for v in row])
+                n += 1
+    except PermissionError as exc:
+        raise FileFormatError(
+            f"Berkas {p.name} tidak dapat disimpan: akses ditolak atau berkas sedang dibuka di "
+            f"Excel. Tutup berkas itu lalu coba lagi."
+        ) from exc
+    return n
 
 
 # --------------------------------------------------------------------------- header matching
@@ -323,7 +427,7 @@ def _baca_csv(
     pemisah = ","
     for d in _pemisah_kandidat(contoh):
         rdr = csv.reader(io.StringIO(contoh, newline=""), delimiter=d)
-        for nomor, sel in enumerate(rdr, start=1):
+        for nomor, sel in _baris_csv(rdr, path.name):
             if nomor > max_scan:
                 break
             header = pencari.periksa(nomor, sel)
@@ -334,7 +438,33 @@ def _baca_csv(
             break
     if header is None:
         raise pencari.gagal(kolom_dikenal, path.name)
+    return _isi_csv(path, text, pemisah, header, status)
 
+
+def _baris_csv(rdr: Any, nama_file: str) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells) with every cell checked; a CSV the reader cannot parse (a cell
+    over its size limit, a NUL) becomes a message with the row number."""
+    nomor = 0
+    while True:
+        nomor += 1  # a record, as Excel numbers its rows (a quoted cell may span lines)
+        try:
+            sel = next(rdr)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise FileFormatError(
+                f"Berkas {nama_file}, baris {nomor}: tidak dapat dibaca sebagai CSV "
+                f"(sel terlalu panjang atau berisi karakter yang tidak sah). Periksa baris itu "
+                "lalu impor ulang."
+            ) from exc
+        _cek_ukuran(nomor, _lebar(sel), nama_file)
+        _cek_sel(nomor, sel, nama_file)
+        yield nomor, sel
+
+
+def _isi_csv(
+    path: Path, text: str, pemisah: str, header: _Header, status: StatusTugas | None
+) -> TableData:
     total = text.count("\n") + 1
     rows: list[SourceRow] = []
     kolom = header.kolom
@@ -342,7 +472,7 @@ def _baca_csv(
     nama = [k for _, k in kolom]
     lebar = max(idx) + 1
     rdr = csv.reader(io.StringIO(text, newline=""), delimiter=pemisah)
-    for nomor, sel in enumerate(rdr, start=1):
+    for nomor, sel in _baris_csv(rdr, path.name):
         if nomor % _LANGKAH == 0:
             _cek(nomor, total, status)
         if nomor <= header.baris or not sel:
@@ -380,14 +510,54 @@ def _baca_xlsx(
 
     # A file object, not the path: openpyxl judges by extension, we judged by content.
     with path.open("rb") as f:
+        _cek_zip_xlsx(f, path.name)
         try:
             wb = load_workbook(f, read_only=True, data_only=True, keep_links=False)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-            raise FileFormatError(
-                f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {path.name} rusak "
-                f"atau bukan berkas Excel yang sebenarnya ({type(exc).__name__})."
-            ) from exc
-        return _baca_buku(wb, path, kolom_dikenal, wajib, sheet, max_scan, status)
+            raise _xlsx_rusak(path.name, exc) from exc
+        except (DomainError, Dibatalkan):
+            raise
+        except Exception as exc:  # openpyxl's parser on a hostile file: any error at all
+            raise _xlsx_rusak(path.name, exc) from exc
+        try:
+            return _baca_buku(wb, path, kolom_dikenal, wajib, sheet, max_scan, status)
+        except (DomainError, Dibatalkan):
+            raise
+        except Exception as exc:  # sheets are parsed lazily, while the rows are read
+            raise _xlsx_rusak(path.name, exc) from exc
+
+
+def _xlsx_rusak(nama: str, exc: BaseException) -> FileFormatError:
+    return FileFormatError(
+        f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {nama} rusak "
+        f"atau bukan berkas Excel yang sebenarnya ({type(exc).__name__})."
+    )
+
+
+def _cek_zip_xlsx(f: IO[bytes], nama: str) -> None:
+    """An .xlsx is a zip of XML: refuse one that unpacks into more than any real workbook
+    (a zip bomb) before openpyxl reads a byte of it."""
+    try:
+        with zipfile.ZipFile(f) as zf:
+            bagian = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise _xlsx_rusak(nama, exc) from exc
+    finally:
+        f.seek(0)
+    total = sum(i.file_size for i in bagian)
+    boros = [
+        i
+        for i in bagian
+        if i.file_size > 8 * 1024 * 1024
+        and i.file_size > BATAS_RASIO_XLSX * max(i.compress_size, 1)
+    ]
+    if len(bagian) > 10_000 or total > BATAS_ISI_XLSX or boros:
+        raise FileFormatError(
+            f"Berkas {nama} terlalu besar untuk diimpor: isinya memuai menjadi "
+            f"{format_bulat(total // 1_048_576)} MB saat dibuka (batas "
+            f"{format_bulat(BATAS_ISI_XLSX // 1_048_576)} MB). Ini bukan lembar kerja biasa "
+            "(mungkin zip bom); simpan ulang datanya di Excel sebagai berkas baru."
+        )
 
 
 def _baca_buku(
@@ -435,6 +605,8 @@ def _baca_lembar(
     it: Iterator[tuple[object, ...]] = ws.iter_rows(values_only=True)  # type: ignore[attr-defined]
     header: _Header | None = None
     for nomor, sel in enumerate(it, start=1):
+        _cek_ukuran(nomor, _lebar(sel), nama_file)
+        _cek_sel(nomor, sel, nama_file)
         header = pencari.periksa(nomor, sel)
         if header is not None or nomor >= max_scan:
             break
@@ -447,6 +619,8 @@ def _baca_lembar(
             _cek(nomor, total, status)
         if not sel:
             continue
+        _cek_ukuran(nomor, _lebar(sel), nama_file)
+        _cek_sel(nomor, sel, nama_file)
         r = _baris_data(nomor, sel, kolom)
         if r is not None:
             rows.append(r)
@@ -572,6 +746,8 @@ def write_xlsx(
     header = []
     for k in kolom:
         c = WriteOnlyCell(ws, k.nama)
+        if rumus_berbahaya(k.nama):
+            c.data_type = "s"
         c.font = g["header_font"]
         c.fill = g["header_fill"]
         c.alignment = g["header_align"]
@@ -595,12 +771,14 @@ def write_xlsx(
     for row in rows:
         jumlah += 1
         if polos:
-            ws.append(list(row))
+            ws.append([_sel_teks(ws, v, None) if rumus_berbahaya(v) else v for v in row])
             continue
         sel: list[object] = []
         for (k, style), v in zip(pasangan, row, strict=False):
             v = _nilai_tulis(k, v)
-            if style is None or v is None:
+            if rumus_berbahaya(v):
+                sel.append(_sel_teks(ws, v, style))
+            elif style is None or v is None:
                 sel.append(v)
             else:
                 c = WriteOnlyCell(ws, v)
@@ -610,6 +788,21 @@ def write_xlsx(
     if n:
         ws.auto_filter.ref = f"A{baris_header}:{_huruf(n)}{baris_header + jumlah}"
     _simpan(wb, path)
+
+
+def _sel_teks(ws: Any, v: object, style: Any) -> Any:
+    """A formula-like text as a text cell with Excel's quote prefix: shown as typed, never
+    run, and still text when the user edits the cell."""
+    import copy
+
+    from openpyxl.cell import WriteOnlyCell
+
+    c = WriteOnlyCell(ws, v)
+    if style is not None:
+        c._style = copy.copy(style)
+    c.data_type = "s"
+    c.quotePrefix = True
+    return c
 
 
 def _judul_sheet(nama: str) -> str:
@@ -665,6 +858,8 @@ def write_template_xlsx(
     for r, baris in enumerate(contoh, start=2):
         for i, (k, v) in enumerate(zip(kolom, baris, strict=False), start=1):
             c = ws.cell(row=r, column=i, value=_nilai_tulis(k, v))
+            if rumus_berbahaya(c.value):
+                c.data_type, c.quotePrefix = "s", True
             c.font = miring
     ws.freeze_panes = "A2"
     if kolom:
