@@ -173,8 +173,8 @@ def _cek_sel(nomor: int, sel: Sequence[object], nama_file: str) -> None:
         if len(v) > BATAS_SEL:
             raise FileFormatError(
                 f"Berkas {nama_file}, baris {nomor}, kolom {_huruf_kolom(i + 1)}: isi sel terlalu "
-                f"panjang ({len(v):,} karakter; paling banyak {BATAS_SEL:,}). Periksa sel itu "
-                "lalu impor ulang.".replace(",", ".")
+                f"panjang ({format_bulat(len(v))} karakter; paling banyak "
+                f"{format_bulat(BATAS_SEL)}). Periksa sel itu lalu impor ulang."
             )
         m = _KENDALI.search(v)
         if m is not None:
@@ -376,7 +376,8 @@ def _jenis_berkas(path: Path, kepala: bytes) -> str:
         )
     if kepala.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "csv"
-    if b"\x00" in kepala:
+    # A stray NUL in a text file is refused later with its row and column; many are binary.
+    if kepala.count(b"\x00") > 4 or (b"\x00" in kepala and ext not in EKSTENSI_TEKS):
         raise FileFormatError(
             f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {nama} bukan berkas tabel."
         )
