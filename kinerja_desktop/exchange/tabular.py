@@ -32,6 +32,7 @@ from typing import IO, Any
 
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas, cek_batal
+from kinerja_desktop.exchange import batas_impor as batas
 
 __all__ = [
     "Dibatalkan",
@@ -57,14 +58,6 @@ FORMAT_TANGGAL = "DD-MM-YYYY"
 FORMAT_TEKS = "@"
 BATAS_FLOAT_AMAN = 2**53
 _LANGKAH = 500  # rows between two progress / cancel checks
-
-# Limits on what an import reads: far above any office's roster, far below what hurts.
-BATAS_SEL = 32_767  # characters in one cell: Excel's own limit
-BATAS_BARIS = 200_000
-BATAS_KOLOM = 500
-BATAS_ISI_XLSX = 512 * 1024 * 1024  # bytes of XML once unpacked
-BATAS_RASIO_XLSX = 250  # unpacked / packed, for parts over 8 MB (a zip bomb)
-_KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class FileFormatError(DomainError):
@@ -159,56 +152,16 @@ def _bersihkan(value: object) -> object:
     return value
 
 
-def _huruf_kolom(i: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(min(i, 16384))
-
-
 def _cek_sel(nomor: int, sel: Sequence[object], nama_file: str) -> None:
-    """Refuse a row with a control character (NUL…) or an oversized cell, naming both."""
-    for i, v in enumerate(sel):
-        if not isinstance(v, str):
-            continue
-        if len(v) > BATAS_SEL:
-            raise FileFormatError(
-                f"Berkas {nama_file}, baris {nomor}, kolom {_huruf_kolom(i + 1)}: isi sel terlalu "
-                f"panjang ({format_bulat(len(v))} karakter; paling banyak "
-                f"{format_bulat(BATAS_SEL)}). Periksa sel itu lalu impor ulang."
-            )
-        m = _KENDALI.search(v)
-        if m is not None:
-            raise FileFormatError(
-                f"Berkas {nama_file}, baris {nomor}, kolom {_huruf_kolom(i + 1)}: berisi karakter "
-                f"kendali yang tidak boleh ada (kode {ord(m.group()):#04x}). Hapus karakter itu "
-                "(mis. salin ulang teksnya) lalu impor ulang."
-            )
+    pesan = batas.pesan_sel(nomor, sel, nama_file)
+    if pesan is not None:
+        raise FileFormatError(pesan)
 
 
-def _cek_ukuran(nomor: int, lebar: int, nama_file: str) -> None:
-    if lebar and nomor > BATAS_BARIS:
-        raise FileFormatError(
-            f"Berkas {nama_file} terlalu besar: lebih dari {format_bulat(BATAS_BARIS)} baris "
-            f"(baris {format_bulat(nomor)}). Bagi berkasnya menjadi beberapa berkas lalu impor "
-            "satu per satu."
-        )
-    if lebar > BATAS_KOLOM:
-        raise FileFormatError(
-            f"Berkas {nama_file}, baris {nomor}: lebih dari {BATAS_KOLOM} kolom terisi (kolom "
-            f"{_huruf_kolom(lebar)}). Hapus kolom yang tidak dipakai lalu impor ulang."
-        )
-
-
-def _lebar(sel: Sequence[object]) -> int:
-    """Columns up to the last non-empty cell (trailing empty cells do not count)."""
-    for i in range(len(sel) - 1, -1, -1):
-        if sel[i] not in (None, ""):
-            return i + 1
-    return 0
-
-
-def format_bulat(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+def _cek_ukuran(nomor: int, sel: Sequence[object], nama_file: str) -> None:
+    pesan = batas.pesan_ukuran(nomor, batas.lebar(sel), nama_file)
+    if pesan is not None:
+        raise FileFormatError(pesan)
 
 
 _AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
@@ -376,8 +329,12 @@ def _jenis_berkas(path: Path, kepala: bytes) -> str:
         )
     if kepala.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "csv"
-    # A stray NUL in a text file is refused later with its row and column; many are binary.
-    if kepala.count(b"\x00") > 4 or (b"\x00" in kepala and ext not in EKSTENSI_TEKS):
+    # A stray NUL in a text file is refused later with its row and column; more control
+    # bytes than that are a binary file.
+    nul = kepala.count(b"\x00")
+    if nul and (
+        nul > 2 or len(batas.KENDALI_BYTE.findall(kepala)) > nul or ext not in EKSTENSI_TEKS
+    ):
         raise FileFormatError(
             f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {nama} bukan berkas tabel."
         )
@@ -458,7 +415,7 @@ def _baris_csv(rdr: Any, nama_file: str) -> Iterator[tuple[int, list[str]]]:
                 f"(sel terlalu panjang atau berisi karakter yang tidak sah). Periksa baris itu "
                 "lalu impor ulang."
             ) from exc
-        _cek_ukuran(nomor, _lebar(sel), nama_file)
+        _cek_ukuran(nomor, sel, nama_file)
         _cek_sel(nomor, sel, nama_file)
         yield nomor, sel
 
@@ -536,8 +493,7 @@ def _xlsx_rusak(nama: str, exc: BaseException) -> FileFormatError:
 
 
 def _cek_zip_xlsx(f: IO[bytes], nama: str) -> None:
-    """An .xlsx is a zip of XML: refuse one that unpacks into more than any real workbook
-    (a zip bomb) before openpyxl reads a byte of it."""
+    """An .xlsx is a zip of XML: refuse a zip bomb before openpyxl reads a byte of it."""
     try:
         with zipfile.ZipFile(f) as zf:
             bagian = zf.infolist()
@@ -545,20 +501,9 @@ def _cek_zip_xlsx(f: IO[bytes], nama: str) -> None:
         raise _xlsx_rusak(nama, exc) from exc
     finally:
         f.seek(0)
-    total = sum(i.file_size for i in bagian)
-    boros = [
-        i
-        for i in bagian
-        if i.file_size > 8 * 1024 * 1024
-        and i.file_size > BATAS_RASIO_XLSX * max(i.compress_size, 1)
-    ]
-    if len(bagian) > 10_000 or total > BATAS_ISI_XLSX or boros:
-        raise FileFormatError(
-            f"Berkas {nama} terlalu besar untuk diimpor: isinya memuai menjadi "
-            f"{format_bulat(total // 1_048_576)} MB saat dibuka (batas "
-            f"{format_bulat(BATAS_ISI_XLSX // 1_048_576)} MB). Ini bukan lembar kerja biasa "
-            "(mungkin zip bom); simpan ulang datanya di Excel sebagai berkas baru."
-        )
+    pesan = batas.pesan_zip_xlsx(bagian, nama)
+    if pesan is not None:
+        raise FileFormatError(pesan)
 
 
 def _baca_buku(
@@ -606,7 +551,7 @@ def _baca_lembar(
     it: Iterator[tuple[object, ...]] = ws.iter_rows(values_only=True)  # type: ignore[attr-defined]
     header: _Header | None = None
     for nomor, sel in enumerate(it, start=1):
-        _cek_ukuran(nomor, _lebar(sel), nama_file)
+        _cek_ukuran(nomor, sel, nama_file)
         _cek_sel(nomor, sel, nama_file)
         header = pencari.periksa(nomor, sel)
         if header is not None or nomor >= max_scan:
@@ -620,7 +565,7 @@ def _baca_lembar(
             _cek(nomor, total, status)
         if not sel:
             continue
-        _cek_ukuran(nomor, _lebar(sel), nama_file)
+        _cek_ukuran(nomor, sel, nama_file)
         _cek_sel(nomor, sel, nama_file)
         r = _baris_data(nomor, sel, kolom)
         if r is not None:

@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 
 import kinerja_desktop
 from kinerja_desktop.domain.errors import DomainError
+from kinerja_desktop.exchange import batas_impor as b
 from kinerja_desktop.exchange import tabular as t
 
 KOLOM = {"nip": ["NIP"], "nama": ["Nama"], "jabatan": ["Jabatan"]}
@@ -142,19 +143,19 @@ def test_csv_cell_over_the_reader_limit_is_a_message(tmp_path):
 
 def test_cell_over_the_size_limit_is_refused(tmp_path):
     # (an .xlsx cannot hold more: openpyxl, like Excel, stops at 32,767 characters)
-    path = _csv(tmp_path / "s.csv", [["NIP", "Nama"], ["1", "y" * (t.BATAS_SEL + 1)]])
+    path = _csv(tmp_path / "s.csv", [["NIP", "Nama"], ["1", "y" * (b.BATAS_SEL + 1)]])
     with pytest.raises(t.FileFormatError, match=r"baris 2, kolom B: isi sel terlalu panjang"):
         t.read_table(path, KOLOM, WAJIB)
 
 
 @pytest.mark.parametrize("buat", [_csv, _xlsx], ids=["csv", "xlsx"])
 def test_too_many_rows_or_columns_are_refused(tmp_path, buat, monkeypatch):
-    monkeypatch.setattr(t, "BATAS_BARIS", 50)
+    monkeypatch.setattr(b, "BATAS_BARIS", 50)
     ext = ".csv" if buat is _csv else ".xlsx"
     path = buat(tmp_path / f"r{ext}", [["NIP", "Nama"]] + [[str(i), "Ani"] for i in range(60)])
     with pytest.raises(t.FileFormatError, match=r"lebih dari 50 baris \(baris 51\)"):
         t.read_table(path, KOLOM, WAJIB)
-    lebar = [["NIP", "Nama"], ["1", "Ani"] + ["x"] * t.BATAS_KOLOM]
+    lebar = [["NIP", "Nama"], ["1", "Ani"] + ["x"] * b.BATAS_KOLOM]
     path = buat(tmp_path / f"k{ext}", lebar)
     with pytest.raises(
         t.FileFormatError, match=r"baris 2: lebih dari 500 kolom terisi \(kolom SH\)"
