@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,7 +41,7 @@ def folder_pemakai(db_path: Path) -> Path:
 def _kunci(fh: IO[bytes]) -> bool:
     """Take the exclusive lock of an open file without waiting; False if someone holds it."""
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             fh.seek(0)
@@ -56,7 +57,7 @@ def _kunci(fh: IO[bytes]) -> bool:
 
 def _lepas(fh: IO[bytes]) -> None:
     with contextlib.suppress(OSError):
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             fh.seek(0)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kinerja_desktop import __version__
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
-from kinerja_desktop.exchange.cadangan import basis_data
+from kinerja_desktop.exchange.cadangan.basis_data import isi_db, sha_tercatat, snapshot
 from kinerja_desktop.exchange.cadangan.berkas import (
     POTONG,
     berkas_bukti,
@@ -157,7 +157,7 @@ def _cek_bukti(
     snapshot_db: Path, bukti: list[tuple[Path, str]], folder: Path, izinkan: bool
 ) -> int:
     ada = {rel.rsplit("/", 1)[-1] for _, rel in bukti}
-    hilang = sorted(basis_data.sha_tercatat(snapshot_db) - ada)
+    hilang = sorted(sha_tercatat(snapshot_db) - ada)
     if hilang and not izinkan:
         raise BuktiHilang(
             f"{len(hilang)} berkas bukti dukung yang tercatat di basis data tidak ada di folder "
@@ -200,8 +200,8 @@ def tulis_cadangan(
             shutil.copyfile(db_path, sementara_db)
             revisi, jumlah = None, dict.fromkeys(KUNCI_JUMLAH, 0)
         else:
-            basis_data.snapshot(db_path, sementara_db, state, total)
-            revisi, jumlah = basis_data.isi_db(sementara_db, baca_saja=False)
+            snapshot(db_path, sementara_db, state, total)
+            revisi, jumlah = isi_db(sementara_db, baca_saja=False)
             hilang = _cek_bukti(sementara_db, bukti, folder_bukti, izinkan_bukti_hilang)
         ukuran_db = sementara_db.stat().st_size
         total = ukuran_db * 2 + ukuran_bukti + 1
