@@ -342,3 +342,13 @@ def test_random_bytes_as_manifest_end_in_a_domain_error(tmp_path_factory, data):
         zf.writestr("kinerja.sqlite", data)
     with pytest.raises(DomainError):
         c.periksa_cadangan(None, berkas)
+
+
+def test_backup_of_an_older_version_with_the_stores_temporary_files_restores(db, asli, tmp_path):
+    sisa = ("bukti/tmp/masuk-abc123.part", b"setengah")
+    berkas = _rakit(asli, tmp_path / "lama.zip", tambahan=[sisa])
+    c.pulihkan(None, berkas, db.path, db.folder_bukti)
+    assert [p.relative_to(db.folder_bukti).as_posix() for p in db.folder_bukti.rglob("*")] == [
+        N("asli").split("/")[0],
+        N("asli"),
+    ]

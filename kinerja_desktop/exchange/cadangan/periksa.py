@@ -72,7 +72,8 @@ def anggota_sah(zf: zipfile.ZipFile, info: InfoCadangan) -> list[zipfile.ZipInfo
             f"Isi cadangan {info.path.name} tidak sesuai daftar isinya "
             f"({'hilang' if hilang else 'tidak terdaftar'}: {contoh})."
         )
-    bukti = [i for i in anggota if i.filename != NAMA_DB and _dipulihkan(i.filename)]
+    # (older versions also stored the store's tmp/ files: counted, never extracted)
+    bukti = [i for i in anggota if i.filename != NAMA_DB]
     db = zf.getinfo(NAMA_DB)
     if db.file_size != info.ukuran_db:
         raise _rusak(info, "ukuran basis data tidak sama dengan daftar isinya")
