@@ -212,3 +212,16 @@ def test_cancelled_backup_leaves_no_database_copy_beside_the_database(db, tmp_pa
         c.buat_cadangan(Batal(), db.path, db.folder_bukti, tmp_path / "b.zip")
     assert not list(db.path.parent.glob(".*.tmp*")) and not list(tmp_path.glob(".*.tmp"))
     open_database(db.url).close()
+
+
+def test_cli_backup_refuses_missing_evidence_unless_asked(db, tmp_path, capsys):
+    from kinerja_desktop.cli import main
+
+    _catat_bukti(db, 2)
+    db.close()
+    out = tmp_path / "b.zip"
+    assert main(["backup", "--db", str(db.path), "--out", str(out)]) != 0
+    assert "2 berkas bukti dukung" in capsys.readouterr().err and not out.exists()
+    argv = ["backup", "--db", str(db.path), "--out", str(out), "--izinkan-bukti-hilang"]
+    assert main(argv) == 0
+    assert "Bukti dukung hilang" in capsys.readouterr().out and out.exists()
