@@ -28,17 +28,20 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _bisa_ditulis(fungsi, path, _exc) -> None:  # type: ignore[no-untyped-def]
-    # A read-only file or folder (Windows attribute, chmod) is made writable, then removed.
-    with contextlib.suppress(OSError):
-        os.chmod(os.path.dirname(path) or ".", stat.S_IRWXU)
-        os.chmod(path, stat.S_IRWXU)
-        fungsi(path)
-
-
 def hapus(path: Path) -> None:
     if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, onerror=_bisa_ditulis)
+
+        def bisa_ditulis(fungsi, p, _exc) -> None:  # type: ignore[no-untyped-def]
+            # A read-only file or folder (Windows attribute, chmod) inside the tree is made
+            # writable, then removed; nothing outside the tree is touched.
+            with contextlib.suppress(OSError):
+                induk = os.path.dirname(p)
+                if Path(induk).is_relative_to(path):
+                    os.chmod(induk, stat.S_IRWXU)
+                os.chmod(p, stat.S_IRWXU)
+                fungsi(p)
+
+        shutil.rmtree(path, onerror=bisa_ditulis)
     else:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
