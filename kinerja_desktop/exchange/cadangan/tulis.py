@@ -11,6 +11,7 @@ import sqlite3
 import time
 import uuid
 import zipfile
+import zlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -61,6 +62,16 @@ _TERMAMPAT = {
 }
 
 
+def _termampat(sumber: Path) -> bool:
+    """Already compressed? By extension, else (the store's files have none) by trying the
+    first 64 KB: scans and PDFs barely shrink, and deflating them only costs time."""
+    if sumber.suffix.lower() in _TERMAMPAT:
+        return True
+    with sumber.open("rb") as fh:
+        contoh = fh.read(65536)
+    return len(contoh) >= 4096 and len(zlib.compress(contoh, 1)) > 0.9 * len(contoh)
+
+
 def _tulis_anggota(
     zf: zipfile.ZipFile,
     nama: str,
@@ -68,7 +79,7 @@ def _tulis_anggota(
     state: StatusTugas,
     hitung: Callable[[int], None],
 ) -> str:
-    kompres = zipfile.ZIP_STORED if sumber.suffix.lower() in _TERMAMPAT else zipfile.ZIP_DEFLATED
+    kompres = zipfile.ZIP_STORED if _termampat(sumber) else zipfile.ZIP_DEFLATED
     info = zipfile.ZipInfo(nama, date_time=datetime.now().timetuple()[:6])
     info.compress_type = kompres
     info.external_attr = 0o644 << 16
