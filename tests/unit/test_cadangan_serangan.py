@@ -352,3 +352,44 @@ def test_backup_of_an_older_version_with_the_stores_temporary_files_restores(db,
         N("asli").split("/")[0],
         N("asli"),
     ]
+
+
+def test_failed_database_swap_puts_the_old_evidence_back(db, asli, monkeypatch):
+    sebelum = _keadaan(db)
+    asli_replace = os.replace
+
+    def db_terkunci(a, b):  # e.g. Windows: the database file held open by an antivirus
+        if Path(a).name.endswith(".sqlite.pulih"):
+            raise PermissionError(13, "Permission denied", str(a))
+        return asli_replace(a, b)
+
+    monkeypatch.setattr(pemulihan.os, "replace", db_terkunci)
+    with pytest.raises(c.CadanganError, match="Data tidak berubah"):
+        c.pulihkan(None, asli, db.path, db.folder_bukti)
+    assert _keadaan(db) == sebelum
+
+
+def test_swap_that_cannot_be_undone_is_finished_on_the_next_start(db, asli, monkeypatch):
+    lain = open_database(db.url)
+    with unit_of_work(lain.session_factory, SISTEM) as s:
+        f.pegawai(s, "Sesudah Cadangan")
+    lain.close()
+    asli_replace = os.replace
+    gagal = {"db": True}
+
+    def macet(a, b):
+        if Path(a).name.endswith(".sqlite.pulih") and gagal["db"]:
+            raise PermissionError(13, "Permission denied", str(a))
+        if Path(b).name.endswith("-bukti.pulih"):  # undoing the evidence swap fails too
+            raise PermissionError(13, "Permission denied", str(b))
+        return asli_replace(a, b)
+
+    monkeypatch.setattr(pemulihan.os, "replace", macet)
+    with pytest.raises(c.CadanganError, match="diselesaikan otomatis"):
+        c.pulihkan(None, asli, db.path, db.folder_bukti)
+    gagal["db"] = False
+    assert c.selesaikan_pemulihan(db.path, db.folder_bukti) is True
+    con = sqlite3.connect(db.path)
+    assert [r[0] for r in con.execute("SELECT nama FROM pegawai")] == ["Ani"]
+    con.close()
+    assert (db.folder_bukti / N("asli")).read_bytes() == b"%PDF asli"

@@ -225,33 +225,33 @@ def _pulihkan(
 def _tukar(r: _Rencana) -> None:
     """Swap the prepared data in: evidence folder first, then the database (one rename).
     A failure (a read-only or locked evidence folder, a file held open on Windows) puts the
-    old evidence back, so nothing has changed when the error reaches the user."""
+    old evidence back, so nothing has changed when the error reaches the user. Should even
+    that fail, the marker stays and the next start finishes the restore."""
     ada_lama = r.bukti.exists()
+    langkah: list[tuple[Path, Path]] = []  # renames done, to undo in reverse
     try:
         if ada_lama:
             os.replace(r.bukti, r.bukti_lama)
-        try:
-            os.replace(r.bukti_baru, r.bukti)
-        except OSError:
-            if ada_lama:
-                os.replace(r.bukti_lama, r.bukti)
-            raise
-        try:
-            hapus_wal(r.db)  # emptied by the checkpoint before the automatic backup
-            os.replace(r.db_baru, r.db)
-        except OSError:
-            os.replace(r.bukti, r.bukti_baru)
-            if ada_lama:
-                os.replace(r.bukti_lama, r.bukti)
-            raise
+            langkah.append((r.bukti, r.bukti_lama))
+        os.replace(r.bukti_baru, r.bukti)
+        langkah.append((r.bukti_baru, r.bukti))
+        hapus_wal(r.db)  # emptied by the checkpoint before the automatic backup
+        os.replace(r.db_baru, r.db)
     except OSError as exc:
+        from kinerja_desktop.db.database import explain_os_error
+
+        sebab = explain_os_error(exc, r.bukti)
+        try:
+            for asal, tujuan in reversed(langkah):
+                os.replace(tujuan, asal)
+        except OSError:
+            raise CadanganError(
+                f"Pemulihan terhenti: {sebab} Pemulihan akan diselesaikan otomatis saat "
+                "Kinerja Desktop dibuka kembali."
+            ) from exc
         # Back where it started: the marker goes, the prepared copies are removed.
         r.penanda.unlink(missing_ok=True)
         for sisa in (r.db_baru, r.bukti_baru):
             hapus(sisa)
         hapus_wal(r.db_baru)
-        from kinerja_desktop.db.database import explain_os_error
-
-        raise CadanganError(
-            f"Pemulihan gagal: {explain_os_error(exc, r.bukti)} Data tidak berubah."
-        ) from exc
+        raise CadanganError(f"Pemulihan gagal: {sebab} Data tidak berubah.") from exc
