@@ -10,7 +10,8 @@ sees the other.
 
 The locks are advisory and need a local folder. As a second line, every commit checks that
 the file at the database's path is still the file this copy opened; after a restore it is
-not, and the commit fails with a clear message instead of writing into the replaced file.
+not, and the commit fails with a clear message instead of writing into the replaced file
+(on Windows the restore itself cannot replace a file that another program holds open).
 """
 
 from __future__ import annotations
@@ -167,9 +168,12 @@ def _identitas(path: Path) -> tuple[int, int] | None:
 
 
 def jaga_identitas(engine: Engine, db_path: Path) -> None:
-    """Make every commit fail clearly once the file at ``db_path`` is not the one opened."""
+    """Make every commit fail clearly once the file at ``db_path`` is not the one opened.
+
+    Not on Windows: there a file another program holds open cannot be replaced at all (the
+    restore fails and puts everything back), and file ids on some shares are not stable."""
     awal = _identitas(db_path)
-    if awal is None:
+    if awal is None or sys.platform == "win32" or awal[1] == 0:
         return
 
     @event.listens_for(engine, "commit")

@@ -271,10 +271,10 @@ def test_no_copy_opens_the_database_while_a_restore_runs(db, asli):
 def test_failed_evidence_swap_leaves_database_and_evidence_unchanged(
     db, asli, tmp_path, monkeypatch
 ):
-    with unit_of_work(open_database(db.url).session_factory, SISTEM) as s:
+    lain = open_database(db.url)
+    with unit_of_work(lain.session_factory, SISTEM) as s:
         f.pegawai(s, "Sesudah Cadangan")
-    for copy in list(db.path.parent.glob(".*.pakai/*.kunci")):
-        copy.unlink()  # the helper engine above was never closed: drop its claim
+    lain.close()
     sebelum = _keadaan(db)
     asli_replace = os.replace
 
