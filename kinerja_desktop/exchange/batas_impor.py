@@ -8,6 +8,8 @@ import re
 import zipfile
 from collections.abc import Sequence
 
+from kinerja_desktop.domain.angka import format_angka
+
 BATAS_SEL = 32_767  # characters in one cell: Excel's own limit
 BATAS_BARIS = 200_000
 BATAS_KOLOM = 500
@@ -22,7 +24,7 @@ KENDALI_BYTE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def format_bulat(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return format_angka(n, 0)
 
 
 def huruf_kolom(i: int) -> str:
