@@ -87,6 +87,8 @@ class Pemakaian:
 def daftar_pemakai(db_path: Path) -> Pemakaian | None:
     """Claim the database for this copy. None where the folder cannot be written (a
     read-only database, which nobody can restore over either)."""
+    if _uri(db_path):
+        return None
     folder = folder_pemakai(db_path)
     try:
         folder.mkdir(exist_ok=True)
@@ -100,8 +102,14 @@ def daftar_pemakai(db_path: Path) -> Pemakaian | None:
     return Pemakaian(path, fh)
 
 
+def _uri(db_path: Path) -> bool:
+    # "file:…?mode=ro" (SQLite's URI form) names no folder of its own to claim in.
+    return db_path.as_posix().startswith("file:")
+
+
 def sedang_dipulihkan(db_path: Path) -> bool:
-    fh = _buka(folder_pemakai(db_path) / KUNCI_PULIH)
+    kunci = folder_pemakai(db_path) / KUNCI_PULIH
+    fh = None if _uri(db_path) or not kunci.exists() else _buka(kunci)
     if fh is None:
         return False
     bebas = _kunci(fh)
