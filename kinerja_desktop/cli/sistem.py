@@ -18,6 +18,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="cadangkan basis data dan bukti dukung ke satu berkas")
     add_db_argument(p)
     p.add_argument("--out", required=True, type=Path, help="berkas cadangan yang dibuat (.zip)")
+    p.add_argument(
+        "--izinkan-bukti-hilang",
+        action="store_true",
+        help="tetap cadangkan bila ada berkas bukti dukung yang hilang (jumlahnya dicatat)",
+    )
     p.set_defaults(func=run_backup)
 
     p = sub.add_parser("restore", help="pulihkan basis data dan bukti dukung dari berkas cadangan")
@@ -60,7 +65,13 @@ def run_backup(args: argparse.Namespace) -> int:
         from kinerja_desktop.exchange.cadangan import EKSTENSI
 
         out = out / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}{EKSTENSI}"
-    info = buat_cadangan(None, path, folder_bukti_sqlite(path), out)
+    info = buat_cadangan(
+        None,
+        path,
+        folder_bukti_sqlite(path),
+        out,
+        izinkan_bukti_hilang=getattr(args, "izinkan_bukti_hilang", False),
+    )
     print(f"Cadangan dibuat: {info.path}")
     _baris(info)
     return 0

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kinerja_desktop.config import sqlite_path
 from kinerja_desktop.db.engine import make_engine, make_session_factory
+from kinerja_desktop.db.pemakai import Pemakaian, daftar_pemakai, jaga_identitas, sedang_dipulihkan
 from kinerja_desktop.domain.errors import DomainError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -41,6 +42,7 @@ class Database:
     engine: Engine
     session_factory: sessionmaker[Session]
     backup_path: Path | None = None
+    pemakaian: Pemakaian | None = None  # this copy's claim on a SQLite file (db/pemakai.py)
 
     @property
     def path(self) -> Path | None:
@@ -69,6 +71,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.pemakaian is not None:
+            self.pemakaian.lepas()
 
 
 def _alembic_config(connection):
@@ -130,18 +134,34 @@ def folder_bukti_sqlite(db_path: Path) -> Path:
 
 def open_database(url: str, *, migrate: bool = True) -> Database:
     path = sqlite_path(url)
+    pemakaian = None
     if path is not None:
         _check_sqlite_file(path)
+        # Claim first, then look for a restore: see db/pemakai.py for why in this order.
+        pemakaian = daftar_pemakai(path)
+        if sedang_dipulihkan(path):
+            if pemakaian is not None:
+                pemakaian.lepas()
+            raise DatabaseOpenError(
+                "Basis data ini sedang dipulihkan dari cadangan oleh salinan Kinerja Desktop "
+                "lain. Tunggu hingga selesai, lalu buka kembali."
+            )
     engine = make_engine(url)
     try:
         backup = _migrate(engine, path) if migrate else None
+        if path is not None:
+            jaga_identitas(engine, path)
     except DomainError:
         engine.dispose()
+        if pemakaian is not None:
+            pemakaian.lepas()
         raise
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
+        if pemakaian is not None:
+            pemakaian.lepas()
         raise DatabaseOpenError(explain_database_error(exc, path)) from exc
-    return Database(url, engine, make_session_factory(engine), backup)
+    return Database(url, engine, make_session_factory(engine), backup, pemakaian)
 
 
 def _migrate(engine: Engine, path: Path | None) -> Path | None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tugas import StatusTugas
-from kinerja_desktop.exchange.tabular import KolomEkspor, write_xlsx
+from kinerja_desktop.exchange.tabular import KolomEkspor, tulis_csv, write_xlsx
 from kinerja_desktop.services.audit import FilterAudit, tabel_audit
 
 
@@ -24,11 +23,7 @@ def ekspor_audit(
     tabel = tabel_audit(session, actor, filter, status)
     target = Path(path)
     if target.suffix.lower() == ".csv":
-        with target.open("w", newline="", encoding="utf-8-sig") as fh:
-            w = csv.writer(fh, delimiter=";")
-            w.writerow([nama for nama, _lebar in tabel.kolom])
-            for row in tabel.baris:
-                w.writerow(row)
+        tulis_csv(target, [nama for nama, _lebar in tabel.kolom], tabel.baris)
     else:
         kolom = [KolomEkspor(nama, lebar) for nama, lebar in tabel.kolom]
         write_xlsx(target, "Log Audit", kolom, tabel.baris, judul="Log Audit Kinerja Desktop")

@@ -28,10 +28,11 @@ import zipfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.tugas import Dibatalkan, StatusTugas, cek_batal
+from kinerja_desktop.exchange import batas_impor as batas
 
 __all__ = [
     "Dibatalkan",
@@ -39,9 +40,12 @@ __all__ = [
     "KolomEkspor",
     "SourceRow",
     "TableData",
+    "netralkan",
     "normalisasi_header",
     "read_table",
+    "rumus_berbahaya",
     "teks",
+    "tulis_csv",
     "write_template_xlsx",
     "write_xlsx",
 ]
@@ -146,6 +150,59 @@ def _bersihkan(value: object) -> object:
         s = value.strip()
         return s or None
     return value
+
+
+def _cek_sel(nomor: int, sel: Sequence[object], nama_file: str) -> None:
+    pesan = batas.pesan_sel(nomor, sel, nama_file)
+    if pesan is not None:
+        raise FileFormatError(pesan)
+
+
+def _cek_ukuran(nomor: int, sel: Sequence[object], nama_file: str) -> None:
+    pesan = batas.pesan_ukuran(nomor, batas.lebar(sel), nama_file)
+    if pesan is not None:
+        raise FileFormatError(pesan)
+
+
+_AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+_ANGKA = re.compile(r"[+-]?\d+([.,]\d+)?")
+
+
+def rumus_berbahaya(value: object) -> bool:
+    """Text a spreadsheet would take for a formula (``=HYPERLINK(…)``, ``+cmd|…``, ``@SUM``).
+
+    A plain signed number ("-5") and a lone dash (the "-" of an empty value) are not."""
+    if not isinstance(value, str) or not value.startswith(_AWALAN_RUMUS):
+        return False
+    return len(value) > 1 and _ANGKA.fullmatch(value) is None
+
+
+def netralkan(value: object) -> object:
+    """The value as an export writes it: formula-like text gets a leading apostrophe, which
+    every spreadsheet reads as "this is text" (CSV; xlsx cells are marked text instead)."""
+    return "'" + value if rumus_berbahaya(value) else value  # type: ignore[operator]
+
+
+def tulis_csv(
+    path: str | os.PathLike[str], header: Sequence[str], rows: Iterable[Sequence[object]]
+) -> int:
+    """A CSV export as Excel in Indonesia opens it (UTF-8 with BOM, ';'), formulas neutralised.
+    Returns the number of data rows."""
+    n = 0
+    p = Path(path)
+    try:
+        with p.open("w", newline="", encoding="utf-8-sig") as fh:
+            w = csv.writer(fh, delimiter=";")
+            w.writerow([netralkan(h) for h in header])
+            for row in rows:
+                w.writerow([netralkan(v) for v in row])
+                n += 1
+    except PermissionError as exc:
+        raise FileFormatError(
+            f"Berkas {p.name} tidak dapat disimpan: akses ditolak atau berkas sedang dibuka di "
+            f"Excel. Tutup berkas itu lalu coba lagi."
+        ) from exc
+    return n
 
 
 # --------------------------------------------------------------------------- header matching
@@ -272,7 +329,12 @@ def _jenis_berkas(path: Path, kepala: bytes) -> str:
         )
     if kepala.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "csv"
-    if b"\x00" in kepala:
+    # A stray NUL in a text file is refused later with its row and column; more control
+    # bytes than that are a binary file.
+    nul = kepala.count(b"\x00")
+    if nul and (
+        nul > 2 or len(batas.KENDALI_BYTE.findall(kepala)) > nul or ext not in EKSTENSI_TEKS
+    ):
         raise FileFormatError(
             f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {nama} bukan berkas tabel."
         )
@@ -323,7 +385,7 @@ def _baca_csv(
     pemisah = ","
     for d in _pemisah_kandidat(contoh):
         rdr = csv.reader(io.StringIO(contoh, newline=""), delimiter=d)
-        for nomor, sel in enumerate(rdr, start=1):
+        for nomor, sel in _baris_csv(rdr, path.name):
             if nomor > max_scan:
                 break
             header = pencari.periksa(nomor, sel)
@@ -334,7 +396,33 @@ def _baca_csv(
             break
     if header is None:
         raise pencari.gagal(kolom_dikenal, path.name)
+    return _isi_csv(path, text, pemisah, header, status)
 
+
+def _baris_csv(rdr: Any, nama_file: str) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells) with every cell checked; a CSV the reader cannot parse (a cell
+    over its size limit, a NUL) becomes a message with the row number."""
+    nomor = 0
+    while True:
+        nomor += 1  # a record, as Excel numbers its rows (a quoted cell may span lines)
+        try:
+            sel = next(rdr)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise FileFormatError(
+                f"Berkas {nama_file}, baris {nomor}: tidak dapat dibaca sebagai CSV "
+                f"(sel terlalu panjang atau berisi karakter yang tidak sah). Periksa baris itu "
+                "lalu impor ulang."
+            ) from exc
+        _cek_ukuran(nomor, sel, nama_file)
+        _cek_sel(nomor, sel, nama_file)
+        yield nomor, sel
+
+
+def _isi_csv(
+    path: Path, text: str, pemisah: str, header: _Header, status: StatusTugas | None
+) -> TableData:
     total = text.count("\n") + 1
     rows: list[SourceRow] = []
     kolom = header.kolom
@@ -342,7 +430,7 @@ def _baca_csv(
     nama = [k for _, k in kolom]
     lebar = max(idx) + 1
     rdr = csv.reader(io.StringIO(text, newline=""), delimiter=pemisah)
-    for nomor, sel in enumerate(rdr, start=1):
+    for nomor, sel in _baris_csv(rdr, path.name):
         if nomor % _LANGKAH == 0:
             _cek(nomor, total, status)
         if nomor <= header.baris or not sel:
@@ -380,14 +468,42 @@ def _baca_xlsx(
 
     # A file object, not the path: openpyxl judges by extension, we judged by content.
     with path.open("rb") as f:
+        _cek_zip_xlsx(f, path.name)
         try:
             wb = load_workbook(f, read_only=True, data_only=True, keep_links=False)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-            raise FileFormatError(
-                f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {path.name} rusak "
-                f"atau bukan berkas Excel yang sebenarnya ({type(exc).__name__})."
-            ) from exc
-        return _baca_buku(wb, path, kolom_dikenal, wajib, sheet, max_scan, status)
+            raise _xlsx_rusak(path.name, exc) from exc
+        except (DomainError, Dibatalkan):
+            raise
+        except Exception as exc:  # openpyxl's parser on a hostile file: any error at all
+            raise _xlsx_rusak(path.name, exc) from exc
+        try:
+            return _baca_buku(wb, path, kolom_dikenal, wajib, sheet, max_scan, status)
+        except (DomainError, Dibatalkan):
+            raise
+        except Exception as exc:  # sheets are parsed lazily, while the rows are read
+            raise _xlsx_rusak(path.name, exc) from exc
+
+
+def _xlsx_rusak(nama: str, exc: BaseException) -> FileFormatError:
+    return FileFormatError(
+        f"Berkas tidak dapat dibaca sebagai Excel (.xlsx) atau CSV: {nama} rusak "
+        f"atau bukan berkas Excel yang sebenarnya ({type(exc).__name__})."
+    )
+
+
+def _cek_zip_xlsx(f: IO[bytes], nama: str) -> None:
+    """An .xlsx is a zip of XML: refuse a zip bomb before openpyxl reads a byte of it."""
+    try:
+        with zipfile.ZipFile(f) as zf:
+            bagian = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise _xlsx_rusak(nama, exc) from exc
+    finally:
+        f.seek(0)
+    pesan = batas.pesan_zip_xlsx(bagian, nama)
+    if pesan is not None:
+        raise FileFormatError(pesan)
 
 
 def _baca_buku(
@@ -435,6 +551,8 @@ def _baca_lembar(
     it: Iterator[tuple[object, ...]] = ws.iter_rows(values_only=True)  # type: ignore[attr-defined]
     header: _Header | None = None
     for nomor, sel in enumerate(it, start=1):
+        _cek_ukuran(nomor, sel, nama_file)
+        _cek_sel(nomor, sel, nama_file)
         header = pencari.periksa(nomor, sel)
         if header is not None or nomor >= max_scan:
             break
@@ -447,6 +565,8 @@ def _baca_lembar(
             _cek(nomor, total, status)
         if not sel:
             continue
+        _cek_ukuran(nomor, sel, nama_file)
+        _cek_sel(nomor, sel, nama_file)
         r = _baris_data(nomor, sel, kolom)
         if r is not None:
             rows.append(r)
@@ -572,6 +692,8 @@ def write_xlsx(
     header = []
     for k in kolom:
         c = WriteOnlyCell(ws, k.nama)
+        if rumus_berbahaya(k.nama):
+            c.data_type = "s"
         c.font = g["header_font"]
         c.fill = g["header_fill"]
         c.alignment = g["header_align"]
@@ -595,12 +717,14 @@ def write_xlsx(
     for row in rows:
         jumlah += 1
         if polos:
-            ws.append(list(row))
+            ws.append([_sel_teks(ws, v, None) if rumus_berbahaya(v) else v for v in row])
             continue
         sel: list[object] = []
         for (k, style), v in zip(pasangan, row, strict=False):
             v = _nilai_tulis(k, v)
-            if style is None or v is None:
+            if rumus_berbahaya(v):
+                sel.append(_sel_teks(ws, v, style))
+            elif style is None or v is None:
                 sel.append(v)
             else:
                 c = WriteOnlyCell(ws, v)
@@ -610,6 +734,21 @@ def write_xlsx(
     if n:
         ws.auto_filter.ref = f"A{baris_header}:{_huruf(n)}{baris_header + jumlah}"
     _simpan(wb, path)
+
+
+def _sel_teks(ws: Any, v: object, style: Any) -> Any:
+    """A formula-like text as a text cell with Excel's quote prefix: shown as typed, never
+    run, and still text when the user edits the cell."""
+    import copy
+
+    from openpyxl.cell import WriteOnlyCell
+
+    c = WriteOnlyCell(ws, v)
+    if style is not None:
+        c._style = copy.copy(style)
+    c.data_type = "s"
+    c.quotePrefix = True
+    return c
 
 
 def _judul_sheet(nama: str) -> str:
@@ -665,6 +804,8 @@ def write_template_xlsx(
     for r, baris in enumerate(contoh, start=2):
         for i, (k, v) in enumerate(zip(kolom, baris, strict=False), start=1):
             c = ws.cell(row=r, column=i, value=_nilai_tulis(k, v))
+            if rumus_berbahaya(c.value):
+                c.data_type, c.quotePrefix = "s", True
             c.font = miring
     ws.freeze_panes = "A2"
     if kolom:

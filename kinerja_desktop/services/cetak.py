@@ -6,13 +6,15 @@ opens its own engine from the database URL, only reads, and renders its share of
 one PDF each in a work folder; the parent records the verification codes (it is the only
 writer, so SQLite never sees two writers) and merges or moves the PDFs in the batch's order.
 Memory stays flat: workers render one document at a time, the parent streams each PDF into the
-output (``reports.batch.PenggabungPdf``). Nothing half-written is left behind: all output goes
-to a temporary folder next to the target and is moved into place only when the whole batch is
-done; a cancel or an error removes it.
+output (``reports.batch.PenggabungPdf``). Nothing half-written is left in the output folder: all
+output goes to a work folder in the system's temporary folder and is moved into place only when
+the whole batch is done; a cancel or an error removes it, and the work folders of a batch that
+was killed are removed by the next batch.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import math
 import multiprocessing
@@ -402,7 +404,7 @@ def cetak_batch(
     proses = jumlah_proses(total, proses, url_basis_data(session_factory))
     hasil = HasilBatch(proses=proses)
     state.progress(0, total, f"Menyiapkan {total} pegawai…")
-    staging = Path(tempfile.mkdtemp(prefix=".kinerja-cetak-", dir=tujuan))
+    staging = _folder_kerja(tujuan)
     kerja = staging / "kerja"
     kerja.mkdir()
     tugas = _bagi(rencana.daftar, jenis, kerja, _ukuran_potongan(total, proses, per_sesi))
@@ -422,12 +424,52 @@ def cetak_batch(
                 hasil.berkas = [nama_akhir]
         # everything is complete: move it into place
         for nama in hasil.berkas:
-            os.replace(staging / nama, tujuan / nama)
+            _pindahkan(staging / nama, tujuan / nama)
         hasil.berkas = [str(tujuan / n) for n in hasil.berkas]
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     hasil.detik = time.perf_counter() - mulai
     return hasil
+
+
+_AWALAN_KERJA = "kinerja-cetak-"
+UMUR_KERJA_LAMA_DETIK = 6 * 3600  # a work folder this old belongs to a batch that was killed
+
+
+def _folder_kerja(tujuan: Path) -> Path:
+    """A new work folder outside the output folder; left-overs of killed batches go first
+    (in the temporary folder, and the hidden ones older versions made in the output)."""
+    induk = Path(tempfile.gettempdir())
+    batas = time.time() - UMUR_KERJA_LAMA_DETIK
+    for lama in induk.glob(_AWALAN_KERJA + "*"):
+        try:
+            if lama.is_dir() and lama.stat().st_mtime < batas:
+                shutil.rmtree(lama, ignore_errors=True)
+        except OSError:
+            continue
+    for sisa in tujuan.glob("." + _AWALAN_KERJA + "*"):
+        if sisa.is_dir():
+            shutil.rmtree(sisa, ignore_errors=True)
+        else:
+            sisa.unlink(missing_ok=True)
+    return Path(tempfile.mkdtemp(prefix=_AWALAN_KERJA, dir=induk))
+
+
+def _pindahkan(asal: Path, akhir: Path) -> None:
+    """Into the output folder under its final name in one rename; across disks (a USB
+    stick) copied under a hidden name first, so a partial PDF never has its real name."""
+    try:
+        os.replace(asal, akhir)
+        return
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+    sementara = akhir.with_name(f".{_AWALAN_KERJA}{akhir.name}.tmp")
+    try:
+        shutil.copyfile(asal, sementara)
+        os.replace(sementara, akhir)
+    finally:
+        sementara.unlink(missing_ok=True)
 
 
 @contextmanager

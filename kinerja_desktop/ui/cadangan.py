@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import html
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -60,9 +62,14 @@ def cadangkan_ke(parent: QWidget, db: Database, folder_awal: str = "") -> Backgr
     tujuan, _ = _file_dialog().getSaveFileName(parent, "Cadangkan ke…", str(awal), SARING)
     if not tujuan:
         return None
-    task = run_with_progress(
-        parent, "Mencadangkan data", c.buat_cadangan, path, db.folder_bukti, Path(tujuan)
-    )
+    return _jalankan_cadangan(parent, path, db.folder_bukti, Path(tujuan), False)
+
+
+def _jalankan_cadangan(
+    parent: QWidget, path: Path, folder_bukti: Path, tujuan: Path, izinkan: bool
+) -> BackgroundTask:
+    tulis = functools.partial(c.buat_cadangan, izinkan_bukti_hilang=izinkan)
+    task = run_with_progress(parent, "Mencadangkan data", tulis, path, folder_bukti, tujuan)
 
     def selesai(info: c.InfoCadangan) -> None:
         QMessageBox.information(
@@ -72,9 +79,52 @@ def cadangkan_ke(parent: QWidget, db: Database, folder_awal: str = "") -> Backgr
             + "\n".join(f"{a}: {b}" for a, b in info.ringkasan()[3:]),
         )
 
+    def gagal(exc: BaseException) -> None:
+        if isinstance(exc, c.BuktiHilang) and tetap_cadangkan(parent, exc):
+            _jalankan_cadangan(parent, path, folder_bukti, tujuan, True)
+            return
+        tampilkan_error(parent, exc, "Cadangan gagal")
+
     task.finished.connect(selesai)
-    task.failed.connect(lambda exc: tampilkan_error(parent, exc, "Cadangan gagal"))
+    task.failed.connect(gagal)
     return task
+
+
+def tetap_cadangkan(parent: QWidget, exc: c.BuktiHilang) -> bool:
+    """Missing evidence: the count, and a choice that is never the default."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Bukti dukung tidak lengkap")
+    box.setText(str(exc))
+    box.setInformativeText(
+        f"Cadangkan tanpa {exc.jumlah} berkas itu? Cadangan ini mencatat jumlah berkas yang "
+        "hilang, tetapi berkasnya tidak dapat dipulihkan darinya."
+    )
+    tetap = box.addButton(
+        f"Tetap cadangkan tanpa {exc.jumlah} berkas", QMessageBox.ButtonRole.AcceptRole
+    )
+    batal = box.addButton("Batal", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(batal)
+    box.exec()
+    return box.clickedButton() is tetap
+
+
+def cadangan_ditolak(parent: QWidget, exc: BaseException) -> None:
+    """A backup the restore refuses: why, and that nothing was changed."""
+    if not isinstance(exc, c.CadanganRusak):
+        tampilkan_error(parent, exc, "Cadangan tidak dapat dipakai")
+        return
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("Cadangan ditolak")
+    box.setText(f"<b>Berkas cadangan ini tidak dipulihkan.</b><br><br>{html.escape(str(exc))}")
+    box.setInformativeText(
+        "Data sekarang tidak diubah sedikit pun. Pulihkan hanya dari berkas cadangan yang dibuat "
+        "oleh Kinerja Desktop (menu Berkas → Cadangkan ke…, atau cadangan harian di folder "
+        "cadangan), dan simpan berkas cadangan di tempat yang tidak dapat diubah orang lain."
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
 
 
 class PulihkanDialog(QDialog):
@@ -146,9 +196,7 @@ class AlurPulihkan:
             self.parent, "Memeriksa berkas cadangan", c.periksa_cadangan, Path(sumber)
         )
         self.task.finished.connect(self._konfirmasi)
-        self.task.failed.connect(
-            lambda exc: tampilkan_error(self.parent, exc, "Cadangan tidak dapat dipakai")
-        )
+        self.task.failed.connect(lambda exc: cadangan_ditolak(self.parent, exc))
         return self.task
 
     def _konfirmasi(self, info: c.InfoCadangan) -> None:
@@ -176,7 +224,10 @@ class AlurPulihkan:
         self.selesai(self.db_path, True)
 
     def _gagal(self, exc: BaseException) -> None:
-        tampilkan_error(self.parent, exc, "Pemulihan gagal — data tidak berubah")
+        if isinstance(exc, c.CadanganRusak):
+            cadangan_ditolak(self.parent, exc)
+        else:
+            tampilkan_error(self.parent, exc, "Pemulihan gagal — data tidak berubah")
         self.selesai(self.db_path, False)
 
 

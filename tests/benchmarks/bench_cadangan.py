@@ -12,6 +12,7 @@ the current data + atomic swap), and each as a ratio to plainly copying the same
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import statistics
@@ -51,11 +52,12 @@ def jalankan(n_files: int = 200, mb_per_file: float = 1.0) -> dict[str, float]:
         ukuran_berkas = int(mb_per_file * 1_048_576)
         rng = os.urandom(ukuran_berkas)
         for i in range(n_files):
-            sub = bukti / f"{i % 256:02x}"
+            # distinct content per file, named as the content-addressed store names it
+            data = i.to_bytes(8, "little") + rng[8:]
+            sha = hashlib.sha256(data).hexdigest()
+            sub = bukti / sha[:2]
             sub.mkdir(parents=True, exist_ok=True)
-            ext = ".pdf" if i % 3 else ".jpg"
-            # distinct content per file (content-addressed store), cheap to make
-            (sub / f"bukti{i:04d}{ext}").write_bytes(i.to_bytes(8, "little") + rng[8:])
+            (sub / sha).write_bytes(data)
         mb_db = _ukuran(db) / 1_048_576
         mb_bukti = _ukuran(bukti) / 1_048_576
         mb = mb_db + mb_bukti
@@ -84,6 +86,7 @@ def jalankan(n_files: int = 200, mb_per_file: float = 1.0) -> dict[str, float]:
         t_check, _ = median(c.periksa_cadangan, None, out)
         t_restore, hasil = median(c.pulihkan, None, out, db, bukti, tmp / "rotasi")
         assert hasil.info.jumlah["pegawai"] == info.jumlah["pegawai"] >= 10_000
+        assert info.jumlah_bukti == n_files
         assert _ukuran(bukti) == int(mb_bukti * 1_048_576)
 
         angka = {

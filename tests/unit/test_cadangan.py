@@ -3,6 +3,7 @@ data kept before a restore, interrupted swaps finished, daily rotation, newer sc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import zipfile
@@ -51,6 +52,12 @@ def _nama(path: Path) -> list[str]:
         con.close()
 
 
+def B(kunci: str) -> str:
+    """The evidence store's own name for a test file: ``<sha[:2]>/<sha>``."""
+    h = hashlib.sha256(kunci.encode()).hexdigest()
+    return f"{h[:2]}/{h}"
+
+
 def _bukti(db, files: dict[str, bytes]) -> None:
     for rel, data in files.items():
         p = db.folder_bukti / rel
@@ -62,7 +69,10 @@ def test_round_trip_database_and_evidence(db, tmp_path):
     _pegawai(db, "Ani", "Budi")
     _bukti(
         db,
-        {"ab/abcdef.pdf": b"%PDF-1.4 bukti" * 100, "cd/cdef01.jpg": b"\xff\xd8\xff" + b"x" * 5000},
+        {
+            B("ab/abcdef.pdf"): b"%PDF-1.4 bukti" * 100,
+            B("cd/cdef01.jpg"): b"\xff\xd8\xff" + b"x" * 5000,
+        },
     )
     state = State()
     out = tmp_path / "usb" / "cadangan.kinerja-cadangan.zip"
@@ -76,29 +86,29 @@ def test_round_trip_database_and_evidence(db, tmp_path):
         manifest = json.loads(zf.read("manifest.json"))
     assert names == {
         "kinerja.sqlite",
-        "bukti/ab/abcdef.pdf",
-        "bukti/cd/cdef01.jpg",
+        "bukti/" + B("ab/abcdef.pdf"),
+        "bukti/" + B("cd/cdef01.jpg"),
         "manifest.json",
     }
     assert manifest["jumlah"]["pegawai"] == 2 and len(manifest["sha256"]) == 3
 
     # change everything after the backup
     _pegawai(db, "Citra")
-    (db.folder_bukti / "ab/abcdef.pdf").unlink()
-    _bukti(db, {"ef/baru.pdf": b"baru"})
+    (db.folder_bukti / B("ab/abcdef.pdf")).unlink()
+    _bukti(db, {B("ef/baru.pdf"): b"baru"})
     db.close()
 
     hasil = c.pulihkan(State(), out, db.path, db.folder_bukti)
     assert _nama(db.path) == ["Ani", "Budi"]
     assert sorted(
         p.relative_to(db.folder_bukti).as_posix() for p in db.folder_bukti.rglob("*") if p.is_file()
-    ) == ["ab/abcdef.pdf", "cd/cdef01.jpg"]
-    assert (db.folder_bukti / "ab/abcdef.pdf").read_bytes() == b"%PDF-1.4 bukti" * 100
+    ) == sorted([B("ab/abcdef.pdf"), B("cd/cdef01.jpg")])
+    assert (db.folder_bukti / B("ab/abcdef.pdf")).read_bytes() == b"%PDF-1.4 bukti" * 100
     # the data that was replaced is kept as an automatic backup
     assert hasil.cadangan_sebelumnya is not None
     assert hasil.cadangan_sebelumnya.parent == backup_folder(db.path)
     sebelum = c.periksa_cadangan(None, hasil.cadangan_sebelumnya)
-    assert sebelum.jumlah["pegawai"] == 3 and "bukti/ef/baru.pdf" in sebelum.anggota
+    assert sebelum.jumlah["pegawai"] == 3 and "bukti/" + B("ef/baru.pdf") in sebelum.anggota
     # no left-overs beside the database
     assert not [p for p in db.path.parent.iterdir() if ".pulih" in p.name or ".lama" in p.name]
     again = open_database(db.url)
@@ -146,13 +156,13 @@ def _salin_ubah(
 )
 def test_damaged_backup_is_refused_and_data_untouched(db, tmp_path, cara):
     _pegawai(db, "Ani")
-    _bukti(db, {"aa/satu.txt": b"satu"})
+    _bukti(db, {B("aa/satu.txt"): b"satu"})
     good = c.buat_cadangan(None, db.path, db.folder_bukti, tmp_path / "good.zip").path
     bad = tmp_path / "bad.zip"
     if cara == "hash":
-        _salin_ubah(good, bad, "bukti/aa/satu.txt", b"dua")
+        _salin_ubah(good, bad, "bukti/" + B("aa/satu.txt"), b"dua")
     elif cara == "hilang":
-        _salin_ubah(good, bad, "bukti/aa/satu.txt", hapus=True)
+        _salin_ubah(good, bad, "bukti/" + B("aa/satu.txt"), hapus=True)
     elif cara == "db_rusak":
         raw = bytearray(zipfile.ZipFile(good).read("kinerja.sqlite"))
         raw[5000:9000] = b"\x00" * 4000 + b""
@@ -181,7 +191,7 @@ def test_damaged_backup_is_refused_and_data_untouched(db, tmp_path, cara):
     with pytest.raises(c.CadanganError):
         c.pulihkan(None, bad, db.path, db.folder_bukti)
     assert db.path.read_bytes() == before and _nama(db.path) == ["Ani", "Budi"]
-    assert (db.folder_bukti / "aa/satu.txt").read_bytes() == b"satu"
+    assert (db.folder_bukti / B("aa/satu.txt")).read_bytes() == b"satu"
     assert not [p for p in db.path.parent.iterdir() if ".pulih" in p.name]
 
 
@@ -199,7 +209,7 @@ def test_backup_of_newer_schema_is_refused(db, tmp_path):
 
 def test_cancel_leaves_nothing(db, tmp_path):
     _pegawai(db, "Ani")
-    _bukti(db, {f"x/{i}.bin": bytes(2_000_000) for i in range(3)})
+    _bukti(db, {B(f"x/{i}.bin"): bytes(2_000_000) for i in range(3)})
     with pytest.raises(Dibatalkan):
         c.buat_cadangan(State(batal_setelah=2), db.path, db.folder_bukti, tmp_path / "b.zip")
     assert list(tmp_path.glob("*b.zip*")) == []
@@ -213,10 +223,10 @@ def test_cancel_leaves_nothing(db, tmp_path):
 
 def test_interrupted_swap_is_finished_on_next_start(db, tmp_path):
     _pegawai(db, "Ani")
-    _bukti(db, {"aa/lama.txt": b"lama"})
+    _bukti(db, {B("aa/lama.txt"): b"lama"})
     good = c.buat_cadangan(None, db.path, db.folder_bukti, tmp_path / "g.zip").path
     _pegawai(db, "Budi")
-    (db.folder_bukti / "aa/lama.txt").write_bytes(b"diubah")
+    (db.folder_bukti / B("aa/lama.txt")).write_bytes(b"diubah")
     db.close()
 
     class Mati(Exception):
@@ -231,7 +241,7 @@ def test_interrupted_swap_is_finished_on_next_start(db, tmp_path):
     assert _nama(db.path) == ["Ani", "Budi"]
     assert c.selesaikan_pemulihan(db.path, db.folder_bukti) is True
     assert _nama(db.path) == ["Ani"]
-    assert (db.folder_bukti / "aa/lama.txt").read_bytes() == b"lama"
+    assert (db.folder_bukti / B("aa/lama.txt")).read_bytes() == b"lama"
     assert c.selesaikan_pemulihan(db.path, db.folder_bukti) is False
 
 
@@ -266,7 +276,7 @@ def test_cli_backup_restore_and_check(db, tmp_path, capsys):
     from kinerja_desktop.cli import main
 
     _pegawai(db, "Ani")
-    _bukti(db, {"aa/x.pdf": b"%PDF x"})
+    _bukti(db, {B("aa/x.pdf"): b"%PDF x"})
     db.close()
     out = tmp_path / "usb" / "kantor.zip"
     assert main(["backup", "--db", str(db.path), "--out", str(out)]) == 0
@@ -277,7 +287,7 @@ def test_cli_backup_restore_and_check(db, tmp_path, capsys):
     baru = tmp_path / "lain" / "pulih.sqlite"
     assert main(["restore", str(out), "--db", str(baru)]) == 0
     assert "dipulihkan" in capsys.readouterr().out
-    assert _nama(baru) == ["Ani"] and (baru.parent / "pulih-bukti/aa/x.pdf").exists()
+    assert _nama(baru) == ["Ani"] and (baru.parent / "pulih-bukti" / B("aa/x.pdf")).exists()
 
     con = sqlite3.connect(db.path)
     con.execute("UPDATE audit_log SET keterangan = 'dipalsukan' WHERE id = 2")
@@ -313,7 +323,7 @@ def test_manifest_written_is_the_manifest_read(db, tmp_path):
     from kinerja_desktop.exchange.cadangan.manifest import teks_manifest
 
     _pegawai(db, "Ani")
-    _bukti(db, {"ab/abcdef.pdf": b"%PDF-1.4"})
+    _bukti(db, {B("ab/abcdef.pdf"): b"%PDF-1.4"})
     out = tmp_path / "satu.kinerja-cadangan.zip"
     dibuat = c.buat_cadangan(None, db.path, db.folder_bukti, out)
     assert c.baca_info(out) == dibuat

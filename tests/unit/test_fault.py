@@ -8,6 +8,7 @@ variants run everywhere.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import signal
 import sqlite3
@@ -121,6 +122,17 @@ def test_sigkill_during_large_import_leaves_no_partial_import(tmp_path):
     db.close()
 
 
+def N(kunci: str) -> str:
+    """The evidence store's own name for a test file: ``<sha[:2]>/<sha>``."""
+    h = hashlib.sha256(kunci.encode()).hexdigest()
+    return f"{h[:2]}/{h}"
+
+
+def _tulis_bukti(bukti: Path, kunci: str, data: bytes) -> None:
+    (bukti / N(kunci)).parent.mkdir(parents=True, exist_ok=True)
+    (bukti / N(kunci)).write_bytes(data)
+
+
 def _buat_cadangan_besar(tmp_path: Path) -> tuple[Path, Path, Path]:
     path = tmp_path / "k.sqlite"
     db = open_database(f"sqlite:///{path}")
@@ -129,12 +141,12 @@ def _buat_cadangan_besar(tmp_path: Path) -> tuple[Path, Path, Path]:
     bukti = db.folder_bukti
     bukti.mkdir()
     for i in range(12):
-        (bukti / f"lama{i}.bin").write_bytes(os.urandom(2_000_000))
+        _tulis_bukti(bukti, f"lama{i}.bin", os.urandom(2_000_000))
     cad = c.buat_cadangan(None, path, bukti, tmp_path / "baru.zip").path
     # the "current" data diverges from the backup
     with unit_of_work(db.session_factory, SISTEM) as s:
         f.pegawai(s, "Sesudah Cadangan", lahir=date(1991, 2, 3))
-    (bukti / "sesudah.bin").write_bytes(b"x")
+    _tulis_bukti(bukti, "sesudah.bin", b"x")
     db.close()
     return path, bukti, cad
 
@@ -145,7 +157,7 @@ def _keadaan(path: Path, bukti: Path) -> tuple[list[str], list[str]]:
         nama = [r[0] for r in con.execute("SELECT nama FROM pegawai ORDER BY id")]
     finally:
         con.close()
-    return nama, sorted(p.name for p in bukti.iterdir())
+    return nama, sorted(p.relative_to(bukti).as_posix() for p in bukti.rglob("*") if p.is_file())
 
 
 _RESTORE = """
@@ -173,7 +185,7 @@ def test_sigkill_during_restore_leaves_old_or_new_never_a_mix(tmp_path, saat):
     lama = _keadaan(path, bukti)
     assert lama == (
         ["Lama", "Sesudah Cadangan"],
-        sorted([f"lama{i}.bin" for i in range(12)] + ["sesudah.bin"]),
+        sorted([N(f"lama{i}.bin") for i in range(12)] + [N("sesudah.bin")]),
     )
     hook = "tahan" if saat == "menukar" else "None"
     proc = _spawn(_RESTORE.format(cad=cad, path=path, bukti=bukti, hook=hook))
@@ -182,7 +194,7 @@ def test_sigkill_during_restore_leaves_old_or_new_never_a_mix(tmp_path, saat):
     c.selesaikan_pemulihan(path, bukti)
     assert _integrity(path) == "ok"
     keadaan = _keadaan(path, bukti)
-    baru = (["Lama"], sorted(f"lama{i}.bin" for i in range(12)))
+    baru = (["Lama"], sorted(N(f"lama{i}.bin") for i in range(12)))
     assert keadaan == (lama if saat == "memeriksa" else baru)
     assert not [p for p in tmp_path.iterdir() if ".pulih" in p.name or ".lama" in p.name]
     db = open_database(f"sqlite:///{path}")
@@ -265,7 +277,7 @@ def test_disk_full_during_backup_leaves_no_half_file(tmpfs, tmp_path):
     with unit_of_work(db.session_factory, SISTEM) as s:
         f.pegawai(s, "Ani")
     db.folder_bukti.mkdir()
-    (db.folder_bukti / "besar.pdf").write_bytes(os.urandom(3_000_000))
+    _tulis_bukti(db.folder_bukti, "besar.pdf", os.urandom(3_000_000))
     db.close()
     sebelum = path.read_bytes()
     with pytest.raises(c.CadanganError, match="Disk penuh"):

@@ -42,12 +42,13 @@ from kinerja_desktop.exchange.cadangan.pemulihan import (
     selesaikan_pemulihan,
 )
 from kinerja_desktop.exchange.cadangan.periksa import periksa_cadangan
-from kinerja_desktop.exchange.cadangan.tulis import buat_cadangan
+from kinerja_desktop.exchange.cadangan.tulis import BuktiHilang, buat_cadangan
 
 __all__ = [
     "EKSTENSI",
     "FORMAT",
     "NAMA_DB",
+    "BuktiHilang",
     "CadanganError",
     "CadanganRusak",
     "HasilPulihkan",

@@ -58,8 +58,13 @@ def integrity_check(path: Path, baca_saja: bool = True) -> str | None:
 
 def snapshot(sumber: Path, tujuan: Path, state: StatusTugas, total: int) -> None:
     """SQLite online backup, a few MB at a time, with progress and cancel."""
-    src = sqlite3.connect(sumber, timeout=15)
+    src = sqlite3.connect(sumber, timeout=15, isolation_level=None)
     try:
+        # One read transaction for the whole copy: in WAL mode it sees one snapshot, so the
+        # copy is not restarted by every commit of another program (one each 0.25 s would
+        # restart it for ever) and the writers are never blocked.
+        src.execute("BEGIN")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()
         dst = sqlite3.connect(tujuan)
         try:
 
@@ -75,6 +80,18 @@ def snapshot(sumber: Path, tujuan: Path, state: StatusTugas, total: int) -> None
             dst.close()
     finally:
         src.close()
+
+
+def sha_tercatat(path: Path) -> set[str]:
+    """The evidence files the database refers to (table berkas_bukti)."""
+    con = _sambung(path, baca_saja=False)
+    try:
+        tabel = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "berkas_bukti" not in tabel:
+            return set()
+        return {str(r[0]) for r in con.execute("SELECT sha256 FROM berkas_bukti")}
+    finally:
+        con.close()
 
 
 def cek_revisi(revisi: str | None) -> None:

@@ -55,8 +55,13 @@ def cadangan_harian(
     if not perlu_cadangan_harian(db_path, hari):
         return None
     folder = backup_folder(db_path)
+    # A daily backup is never skipped for missing evidence: it records how many were missing.
     info = buat_cadangan(
-        state, db_path, folder_bukti, folder / nama_harian(db_path, hari or date.today())
+        state,
+        db_path,
+        folder_bukti,
+        folder / nama_harian(db_path, hari or date.today()),
+        izinkan_bukti_hilang=True,
     )
     rotasi(folder, f"{db_path.stem}-harian-", simpan)
     return info

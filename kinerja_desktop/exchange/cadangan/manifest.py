@@ -4,6 +4,7 @@ SHA-256), what a backup holds as read from that manifest, and the errors a backu
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ class InfoCadangan:
     ukuran_db: int
     anggota: dict[str, str] = field(repr=False)  # name -> sha256
     asal: str = ""
+    bukti_hilang: int = 0  # evidence files the database lists that were not in the folder
 
     @property
     def ukuran_total(self) -> int:
@@ -60,6 +62,7 @@ class InfoCadangan:
             ("Catatan audit", str(self.jumlah.get("audit", 0))),
             ("Berkas bukti dukung", f"{self.jumlah_bukti} ({_mb(self.ukuran_bukti)})"),
             ("Ukuran basis data", _mb(self.ukuran_db)),
+            *([("Bukti dukung hilang", str(self.bukti_hilang))] if self.bukti_hilang else []),
         ]
 
 
@@ -89,17 +92,30 @@ def buka_zip(path: Path) -> zipfile.ZipFile:
         ) from exc
 
 
+# A manifest lists one line per member: a few MB even for a large office. Anything bigger is
+# not one the program wrote, and is refused before it is parsed.
+BATAS_MANIFEST = 64 * 1024 * 1024
+KUNCI_JUMLAH = ("pegawai", "skp", "evaluasi", "akun", "audit")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
 def baca_manifest(zf: zipfile.ZipFile, path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(zf.read(MANIFEST).decode("utf-8"))
+        item = zf.getinfo(MANIFEST)
+        if item.file_size > BATAS_MANIFEST:
+            raise ValueError("manifest terlalu besar")
+        with zf.open(item) as fh:
+            data = json.loads(fh.read(BATAS_MANIFEST + 1).decode("utf-8"))
     except (
         KeyError,
         ValueError,
+        RecursionError,
         zipfile.BadZipFile,
         EOFError,
         zlib.error,
         RuntimeError,
         NotImplementedError,
+        OSError,
     ) as exc:
         raise CadanganRusak(
             f"Berkas {path.name} tidak memiliki daftar isi (manifest) yang sah; ini bukan "
@@ -107,7 +123,8 @@ def baca_manifest(zf: zipfile.ZipFile, path: Path) -> dict[str, Any]:
         ) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise CadanganRusak(f"Berkas {path.name} bukan cadangan Kinerja Desktop.")
-    if int(data.get("format_versi", 0)) > FORMAT_VERSI:
+    versi = data.get("format_versi")
+    if type(versi) is int and versi > FORMAT_VERSI:
         raise CadanganError(
             "Cadangan ini dibuat oleh versi Kinerja Desktop yang lebih baru. Perbarui program "
             "lalu ulangi."
@@ -116,6 +133,63 @@ def baca_manifest(zf: zipfile.ZipFile, path: Path) -> dict[str, Any]:
     if not isinstance(anggota, dict) or NAMA_DB not in anggota:
         raise CadanganRusak(f"Daftar isi cadangan {path.name} tidak lengkap.")
     return data
+
+
+def _salah(path: Path, kolom: str, harus: str) -> CadanganRusak:
+    return CadanganRusak(
+        f"Daftar isi (manifest) cadangan {path.name} tidak sah: isian '{kolom}' harus {harus}. "
+        "Berkas ini bukan cadangan yang dibuat Kinerja Desktop atau telah diubah."
+    )
+
+
+def _bulat(data: dict[str, Any], kunci: str, path: Path, label: str | None = None) -> int:
+    nilai = data.get(kunci)
+    # bool is an int in Python; a manifest written by the program never has one here.
+    if type(nilai) is not int or nilai < 0 or nilai > 2**53:
+        raise _salah(path, label or kunci, "bilangan bulat tidak negatif")
+    return nilai
+
+
+def _teks(data: dict[str, Any], kunci: str, path: Path, boleh_kosong: bool = False) -> str | None:
+    nilai = data.get(kunci)
+    if nilai is None and boleh_kosong:
+        return None
+    if not isinstance(nilai, str) or len(nilai) > 4096 or "\x00" in nilai:
+        raise _salah(path, kunci, "teks")
+    return nilai
+
+
+def periksa_isian(path: Path, data: dict[str, Any]) -> InfoCadangan:
+    """The manifest with the type of every field checked (it comes from an untrusted file)."""
+    if data.get("format_versi") != FORMAT_VERSI or type(data.get("format_versi")) is not int:
+        raise _salah(path, "format_versi", f"bilangan {FORMAT_VERSI}")
+    try:
+        dibuat = datetime.fromisoformat(_teks(data, "dibuat", path) or "")
+    except ValueError:
+        raise _salah(path, "dibuat", "tanggal dan jam (ISO 8601)") from None
+    if not isinstance(data.get("mentah", False), bool):
+        raise _salah(path, "mentah", "benar/salah")
+    jumlah = data.get("jumlah")
+    if not isinstance(jumlah, dict) or set(jumlah) != set(KUNCI_JUMLAH):
+        raise _salah(path, "jumlah", f"daftar jumlah {', '.join(KUNCI_JUMLAH)}")
+    hitungan = {k: _bulat(jumlah, k, path, f"jumlah.{k}") for k in KUNCI_JUMLAH}
+    sidik = data["sha256"]
+    for nama, h in sidik.items():
+        if not isinstance(nama, str) or not isinstance(h, str) or not _HEX64.fullmatch(h):
+            raise _salah(path, "sha256", "pasangan nama berkas dan sidik SHA-256 (64 heksa)")
+    return InfoCadangan(
+        path,
+        dibuat,
+        _teks(data, "versi_program", path) or "?",
+        _teks(data, "revisi_skema", path, boleh_kosong=True),
+        hitungan,
+        _bulat(data, "jumlah_bukti", path),
+        _bulat(data, "ukuran_bukti", path),
+        _bulat(data, "ukuran_db", path),
+        dict(sidik),
+        _teks(data, "asal", path) or "",
+        _bulat(data, "bukti_hilang", path) if "bukti_hilang" in data else 0,
+    )
 
 
 def teks_manifest(info: InfoCadangan, mentah: bool) -> str:
@@ -133,27 +207,13 @@ def teks_manifest(info: InfoCadangan, mentah: bool) -> str:
         "ukuran_bukti": info.ukuran_bukti,
         "ukuran_db": info.ukuran_db,
         "sha256": info.anggota,
+        "bukti_hilang": info.bukti_hilang,
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def info_dari_manifest(path: Path, data: dict[str, Any]) -> InfoCadangan:
-    try:
-        dibuat = datetime.fromisoformat(str(data.get("dibuat")))
-    except ValueError:
-        dibuat = datetime.fromtimestamp(path.stat().st_mtime)
-    return InfoCadangan(
-        path,
-        dibuat,
-        str(data.get("versi_program", "?")),
-        data.get("revisi_skema"),
-        {k: int(v) for k, v in (data.get("jumlah") or {}).items()},
-        int(data.get("jumlah_bukti", 0)),
-        int(data.get("ukuran_bukti", 0)),
-        int(data.get("ukuran_db", 0)),
-        dict(data["sha256"]),
-        str(data.get("asal", "")),
-    )
+    return periksa_isian(path, data)
 
 
 def baca_info(path: Path) -> InfoCadangan:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from kinerja_desktop.db.pemakai import kunci_pemulihan, pemakai_lain
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
 from kinerja_desktop.exchange.cadangan.basis_data import cek_revisi, checkpoint
 from kinerja_desktop.exchange.cadangan.berkas import fsync_dir, fsync_file, hapus, hapus_wal
@@ -26,7 +27,7 @@ from kinerja_desktop.exchange.cadangan.manifest import (
     hanya_sqlite,
     info_dari_manifest,
 )
-from kinerja_desktop.exchange.cadangan.periksa import cek_db, ekstrak
+from kinerja_desktop.exchange.cadangan.periksa import cek_db, cek_ruang, ekstrak
 from kinerja_desktop.exchange.cadangan.tulis import buat_cadangan, tulis_cadangan
 
 SIMPAN_SEBELUM_PULIH = 5
@@ -90,9 +91,7 @@ def selesaikan_pemulihan(db_path: Path, folder_bukti: Path | None = None) -> boo
     except ValueError:
         rencana = {}
     ada_bukti = bool(rencana.get("bukti", True))
-    if r.db_baru.exists():
-        hapus_wal(r.db)
-        os.replace(r.db_baru, r.db)
+    # The same order as _tukar: the evidence folder first, the database last.
     if r.bukti_baru.exists():
         if r.bukti.exists() and not r.bukti_lama.exists():
             os.replace(r.bukti, r.bukti_lama)
@@ -101,6 +100,9 @@ def selesaikan_pemulihan(db_path: Path, folder_bukti: Path | None = None) -> boo
         os.replace(r.bukti_baru, r.bukti)
     elif not ada_bukti and r.bukti.exists() and not r.bukti_lama.exists():
         os.replace(r.bukti, r.bukti_lama)
+    if r.db_baru.exists():
+        hapus_wal(r.db)
+        os.replace(r.db_baru, r.db)
     fsync_dir(r.db.parent)
     hapus(r.bukti_lama)
     r.penanda.unlink()
@@ -121,19 +123,37 @@ def pulihkan(
     The caller closes its own connections first. ``kunci_selesai`` (tests) is called right
     before the swap begins.
     """
+    db_path = hanya_sqlite(db_path)
     try:
-        return _pulihkan(
-            state or StatusTugas(),
-            Path(sumber),
-            hanya_sqlite(db_path),
-            folder_bukti,
-            folder_cadangan,
-            kunci_selesai,
-        )
+        with kunci_pemulihan(db_path) as dapat:
+            if not dapat:
+                raise CadanganError(
+                    "Pemulihan lain sedang berjalan untuk basis data ini. Tunggu hingga "
+                    "selesai; data tidak diubah."
+                )
+            _cek_pemakai_lain(db_path)
+            return _pulihkan(
+                state or StatusTugas(),
+                Path(sumber),
+                db_path,
+                folder_bukti,
+                folder_cadangan,
+                kunci_selesai,
+            )
     except OSError as exc:
         from kinerja_desktop.db.database import explain_os_error
 
         raise CadanganError(explain_os_error(exc, Path(db_path).parent)) from exc
+
+
+def _cek_pemakai_lain(db_path: Path) -> None:
+    n = pemakai_lain(db_path)
+    if n:
+        raise CadanganError(
+            f"Basis data {db_path.name} sedang dibuka oleh {n} salinan Kinerja Desktop lain "
+            "(di komputer ini atau lewat folder bersama). Tutup program itu lalu ulangi "
+            "pemulihan; data tidak diubah."
+        )
 
 
 def _pulihkan(
@@ -153,6 +173,7 @@ def _pulihkan(
         with buka_zip(sumber) as zf:
             info = info_dari_manifest(sumber, baca_manifest(zf, sumber))
             cek_revisi(info.revisi_skema)
+            cek_ruang(db_path.parent, info)
             hapus(r.db_baru)
             hapus(r.bukti_baru)
             r.bukti_baru.mkdir(parents=True)
@@ -187,7 +208,8 @@ def _pulihkan(
         hapus_wal(r.db_baru)
         hapus(r.bukti_baru)
         raise
-    # From here on the new data is complete on disk: the marker commits to it.
+    # From here on the new data is complete on disk: the marker commits to it (a crash
+    # during the swap is finished on the next start).
     r.penanda.write_text(
         json.dumps({"sumber": str(sumber), "bukti": True}, ensure_ascii=False), "utf-8"
     )
@@ -195,5 +217,41 @@ def _pulihkan(
     fsync_dir(r.penanda.parent)
     if kunci_selesai is not None:
         kunci_selesai()
+    _tukar(r)
     selesaikan_pemulihan(db_path, folder_bukti)
     return HasilPulihkan(info, sebelumnya)
+
+
+def _tukar(r: _Rencana) -> None:
+    """Swap the prepared data in: evidence folder first, then the database (one rename).
+    A failure (a read-only or locked evidence folder, a file held open on Windows) puts the
+    old evidence back, so nothing has changed when the error reaches the user. Should even
+    that fail, the marker stays and the next start finishes the restore."""
+    ada_lama = r.bukti.exists()
+    langkah: list[tuple[Path, Path]] = []  # renames done, to undo in reverse
+    try:
+        if ada_lama:
+            os.replace(r.bukti, r.bukti_lama)
+            langkah.append((r.bukti, r.bukti_lama))
+        os.replace(r.bukti_baru, r.bukti)
+        langkah.append((r.bukti_baru, r.bukti))
+        hapus_wal(r.db)  # emptied by the checkpoint before the automatic backup
+        os.replace(r.db_baru, r.db)
+    except OSError as exc:
+        from kinerja_desktop.db.database import explain_os_error
+
+        sebab = explain_os_error(exc, r.bukti)
+        try:
+            for asal, tujuan in reversed(langkah):
+                os.replace(tujuan, asal)
+        except OSError:
+            raise CadanganError(
+                f"Pemulihan terhenti: {sebab} Pemulihan akan diselesaikan otomatis saat "
+                "Kinerja Desktop dibuka kembali."
+            ) from exc
+        # Back where it started: the marker goes, the prepared copies are removed.
+        r.penanda.unlink(missing_ok=True)
+        for sisa in (r.db_baru, r.bukti_baru):
+            hapus(sisa)
+        hapus_wal(r.db_baru)
+        raise CadanganError(f"Pemulihan gagal: {sebab} Data tidak berubah.") from exc
