@@ -181,34 +181,49 @@ def run_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cetak_hasil(h) -> None:
+    print(("COCOK  " if h.cocok else "TIDAK COCOK  ") + h.pesan)
+    for p in h.perubahan:
+        print(f"    - {p}")
+
+
 def run_verify(args: argparse.Namespace) -> int:
-    from kinerja_desktop.reports.verifikasi import baca_kode_dari_pdf
     from kinerja_desktop.services import evaluasi as sv
     from kinerja_desktop.services.cetak import verifikasi_kode
     from kinerja_desktop.services.uow import unit_of_work
+    from kinerja_desktop.services.verifikasi_pdf import verifikasi_pdf
 
-    pasangan: list[tuple[str, str]] = []
-    teks = " ".join(args.sumber)
-    for s in args.sumber:
-        if os.path.isfile(s):
-            try:
-                pasangan += baca_kode_dari_pdf(s)
-            except Exception as exc:
-                return fail(f"berkas {s} tidak dapat dibaca sebagai PDF ({exc}).")
-            teks = teks.replace(s, "")
-    pasangan += sv.urai_kode(teks)
-    if not pasangan:
+    berkas = [s for s in args.sumber if os.path.isfile(s)]
+    teks = " ".join(s for s in args.sumber if s not in berkas)
+    pasangan = sv.urai_kode(teks)
+    if not berkas and not pasangan:
         return fail("tidak ada kode dokumen/kode verifikasi yang dikenali.")
     db, actor = buka_sebagai(args)
     semua_cocok = True
     try:
         with unit_of_work(db.session_factory, actor) as session:
+            for path in berkas:
+                print(f"Berkas {path}:")
+                for hp in verifikasi_pdf(session, actor, path):
+                    _cetak_pdf(hp)
+                    semua_cocok &= hp.cocok
             for dok, ver in pasangan:
                 h = verifikasi_kode(session, actor, dok, ver)
-                print(("COCOK  " if h.cocok else "TIDAK COCOK  ") + h.pesan)
-                for p in h.perubahan:
-                    print(f"    - {p}")
+                _cetak_hasil(h)
                 semua_cocok &= h.cocok
     finally:
         db.close()
     return 0 if semua_cocok else 3
+
+
+def _cetak_pdf(hp) -> None:
+    halaman = f"hlm. {hp.halaman[0]}–{hp.halaman[-1]}" if hp.halaman else ""
+    print(
+        f"{'COCOK' if hp.cocok else 'TIDAK COCOK'}  {hp.kode.kode_dokumen} ({halaman}): {hp.pesan}"
+    )
+    for p in (*hp.selisih, *hp.kode.perubahan):
+        print(f"    - {p}")
+    if hp.fakta:
+        print("  Cocokkan dengan kertasnya:")
+        for label, nilai in hp.fakta:
+            print(f"    {label:<24} {nilai}")
