@@ -63,9 +63,10 @@ def kata_sandi(label: str = "Kata sandi") -> str:
 def masuk_ke(db: Database, nama: str, sandi: str) -> Actor:
     """Check the login as the dialog does; a failure is committed (counter, audit) first."""
     from kinerja_desktop.services import akun as svc
-    from kinerja_desktop.services.uow import unit_of_work
+    from kinerja_desktop.services.uow import kunci_tulis, unit_of_work
 
     with unit_of_work(db.session_factory, TAMU) as s:
+        kunci_tulis(s)  # a login writes (counter, last login): commands may run side by side
         if not svc.ada_akun(s):
             raise GagalMasuk(
                 f"Basis data {db.label} belum memiliki akun. Buat administratornya dengan "

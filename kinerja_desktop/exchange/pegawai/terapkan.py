@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Pegawai, PenugasanPenilai, UnitKerja
@@ -16,6 +16,7 @@ from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
 from kinerja_desktop.exchange.pegawai.kueri import id_per_nip, potong
 from kinerja_desktop.exchange.pegawai.pratinjau import JenisBaris, Pratinjau
+from kinerja_desktop.exchange.pegawai.unit import _kunci_nama
 from kinerja_desktop.services import pegawai as svc
 from kinerja_desktop.services.akses import wajib_admin
 
@@ -46,6 +47,58 @@ class HasilImpor:
         )
 
 
+# pg_advisory_xact_lock key of roster imports ("KINJ"): one import writes at a time.
+_KUNCI_PG = 0x4B494E4A
+
+
+def kunci_impor(session: Session) -> None:
+    """Wait until no other import (other process or thread) is writing, and keep the others
+    waiting until this transaction ends. SQLite: take the write lock now (a write that changes
+    nothing); PostgreSQL: a transaction-scoped advisory lock."""
+    from kinerja_desktop.services.uow import kunci_tulis
+
+    kunci_tulis(session)
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _KUNCI_PG})
+
+
+def _buat_unit(
+    session: Session, pratinjau: Pratinjau, perlu: set[int]
+) -> tuple[dict[int, int], dict[int, UnitKerja]]:
+    """The planned new units, parents first. One that another import created since the preview
+    (same kode, or same name under the same parent) is used instead of a second copy."""
+    ada_kode: dict[str, int] = {}
+    ada_nama: dict[tuple[str, int | None], int] = {}
+    for uid, nama, kode, induk in session.execute(
+        select(UnitKerja.id, UnitKerja.nama, UnitKerja.kode, UnitKerja.induk_id)
+    ):
+        if kode:
+            ada_kode.setdefault(kode, uid)
+        ada_nama.setdefault((_kunci_nama(nama), induk), uid)
+    id_unit: dict[int, int] = {}
+    objek_unit: dict[int, UnitKerja] = {}
+    for ref in sorted(perlu, reverse=True):  # -1 was planned first, so parents come first
+        u = pratinjau.unit_baru[ref]
+        induk_baru = u.induk_ref is not None and u.induk_ref < 0 and u.induk_ref in objek_unit
+        induk_id = id_unit.get(u.induk_ref, u.induk_ref) if u.induk_ref is not None else None
+        if not induk_baru:
+            sudah = ada_kode.get(u.kode or "") or ada_nama.get((_kunci_nama(u.nama), induk_id))
+            if sudah is not None:
+                id_unit[ref] = sudah
+                continue
+        obj = UnitKerja(nama=u.nama, kode=u.kode)
+        if induk_baru:
+            obj.induk = objek_unit[u.induk_ref]  # type: ignore[index]
+        else:
+            obj.induk_id = induk_id
+        objek_unit[ref] = obj
+        session.add(obj)
+    if objek_unit:
+        session.flush()
+        id_unit.update({ref: obj.id for ref, obj in objek_unit.items()})
+    return id_unit, objek_unit
+
+
 def terapkan_impor(
     session: Session,
     actor: Actor,
@@ -58,6 +111,7 @@ def terapkan_impor(
     from kinerja_desktop.services.organisasi import _cek_siklus, tetapkan_penilai
 
     wajib_admin(actor)
+    kunci_impor(session)  # before any read: what step 1 finds is what is there now
     st = state or StatusTugas()
     pilih = set(dipilih) if dipilih is not None else pratinjau.dipilih_bawaan()
     rows = [
@@ -74,21 +128,7 @@ def terapkan_impor(
         while ref is not None and ref < 0 and ref not in perlu:
             perlu.add(ref)
             ref = pratinjau.unit_baru[ref].induk_ref
-    id_unit: dict[int, int] = {}
-    objek_unit: dict[int, UnitKerja] = {}
-    for ref in sorted(perlu, reverse=True):  # -1 was planned first, so parents come first
-        u = pratinjau.unit_baru[ref]
-        obj = UnitKerja(nama=u.nama, kode=u.kode)
-        if u.induk_ref is not None:
-            if u.induk_ref < 0:
-                obj.induk = objek_unit[u.induk_ref]
-            else:
-                obj.induk_id = u.induk_ref
-        objek_unit[ref] = obj
-        session.add(obj)
-    if objek_unit:
-        session.flush()
-        id_unit = {ref: obj.id for ref, obj in objek_unit.items()}
+    id_unit, objek_unit = _buat_unit(session, pratinjau, perlu)
 
     def unit_id(ref: int | None) -> int:
         assert ref is not None
