@@ -42,11 +42,13 @@ def _periksa(db) -> None:
         pegawai = s.scalar(select(func.count(Pegawai.id)))
     ganda = [u for u, n in Counter((n, i) for n, i, _k in units).items() if n > 1]
     kode_ganda = [k for k, n in Counter(k for _n, _i, k in units if k).items() if n > 1]
-    assert ganda == [] and kode_ganda == [], sorted(units, key=lambda u: str(u[2]))
+    assert ganda == [] and kode_ganda == [], units
     assert pegawai == 22
 
 
 def test_two_threads_with_previews_made_before_either_applies(db, admin, tmp_path):
+    """The odd rows name "Kecamatan Rimbo Bujang" under "Pemerintah Kabupaten Tebo", the even
+    ones without a parent: whichever applies second finds it by its UNOR ID."""
     a, b = _belah(tmp_path)
     pratinjau = [io.pratinjau_worker(StatusTugas(), db.session_factory, admin, p) for p in (a, b)]
     assert all(p.unit_baru for p in pratinjau)  # both plan to create the shared units
@@ -83,10 +85,7 @@ def test_two_processes_import_at_once(db, tmp_path, akun_cli):
                          text=True, env=os.environ.copy())
         for p in (a, b)
     ]  # fmt: skip
-    keluaran = []
     for p in proses:
-        out, err = p.communicate(timeout=180)
+        _out, err = p.communicate(timeout=180)
         assert p.returncode == 0, err
-        keluaran.append(out)
-    print(keluaran)
     _periksa(db)

@@ -62,11 +62,9 @@ def kunci_impor(session: Session) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _KUNCI_PG})
 
 
-def _buat_unit(
-    session: Session, pratinjau: Pratinjau, perlu: set[int]
-) -> tuple[dict[int, int], dict[int, UnitKerja]]:
-    """The planned new units, parents first. One that another import created since the preview
-    (same kode, or same name under the same parent) is used instead of a second copy."""
+def _unit_yang_ada(session: Session, pratinjau: Pratinjau, perlu: set[int]) -> dict[int, int]:
+    """Planned units that exist by now (another import made them since the preview): by kode
+    (SIASN UNOR ID), else by name under the same existing parent. ref → id."""
     ada_kode: dict[str, int] = {}
     ada_nama: dict[tuple[str, int | None], int] = {}
     for uid, nama, kode, induk in session.execute(
@@ -75,22 +73,38 @@ def _buat_unit(
         if kode:
             ada_kode.setdefault(kode, uid)
         ada_nama.setdefault((_kunci_nama(nama), induk), uid)
-    id_unit: dict[int, int] = {}
-    objek_unit: dict[int, UnitKerja] = {}
+    ada: dict[int, int] = {}
     for ref in sorted(perlu, reverse=True):  # -1 was planned first, so parents come first
         u = pratinjau.unit_baru[ref]
-        induk_baru = u.induk_ref is not None and u.induk_ref < 0 and u.induk_ref in objek_unit
-        induk_id = id_unit.get(u.induk_ref, u.induk_ref) if u.induk_ref is not None else None
-        if not induk_baru:
-            sudah = ada_kode.get(u.kode or "") or ada_nama.get((_kunci_nama(u.nama), induk_id))
-            if sudah is not None:
-                id_unit[ref] = sudah
-                continue
+        induk = ada.get(u.induk_ref, u.induk_ref) if u.induk_ref is not None else None
+        sudah = ada_kode.get(u.kode or "")
+        if sudah is None and (induk is None or induk > 0):
+            sudah = ada_nama.get((_kunci_nama(u.nama), induk))
+        if sudah is not None:
+            ada[ref] = sudah
+    return ada
+
+
+def _buat_unit(
+    session: Session, pratinjau: Pratinjau, perlu: set[int], dipakai: set[int]
+) -> tuple[dict[int, int], dict[int, UnitKerja]]:
+    """Create the planned units the rows (``dipakai``) still need, parents first; one that
+    exists by now is used instead of a second copy."""
+    id_unit = _unit_yang_ada(session, pratinjau, perlu)
+    buat: set[int] = set()
+    for ref in dipakai:
+        r: int | None = ref
+        while r is not None and r < 0 and r not in id_unit and r not in buat:
+            buat.add(r)
+            r = pratinjau.unit_baru[r].induk_ref
+    objek_unit: dict[int, UnitKerja] = {}
+    for ref in sorted(buat, reverse=True):
+        u = pratinjau.unit_baru[ref]
         obj = UnitKerja(nama=u.nama, kode=u.kode)
-        if induk_baru:
-            obj.induk = objek_unit[u.induk_ref]  # type: ignore[index]
-        else:
-            obj.induk_id = induk_id
+        if u.induk_ref is not None and u.induk_ref in objek_unit:
+            obj.induk = objek_unit[u.induk_ref]
+        elif u.induk_ref is not None:
+            obj.induk_id = id_unit.get(u.induk_ref, u.induk_ref)
         objek_unit[ref] = obj
         session.add(obj)
     if objek_unit:
@@ -128,7 +142,8 @@ def terapkan_impor(
         while ref is not None and ref < 0 and ref not in perlu:
             perlu.add(ref)
             ref = pratinjau.unit_baru[ref].induk_ref
-    id_unit, objek_unit = _buat_unit(session, pratinjau, perlu)
+    dipakai = {b.unit_ref for b in rows if b.unit_ref is not None and b.unit_ref < 0}
+    id_unit, objek_unit = _buat_unit(session, pratinjau, perlu, dipakai)
 
     def unit_id(ref: int | None) -> int:
         assert ref is not None
