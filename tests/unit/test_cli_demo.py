@@ -82,3 +82,25 @@ def test_init_without_terminal_or_password_says_how(tmp_path, capsys):
     assert cli.main(["init", "--db", str(path), "--pengguna", "operator"]) != 0
     assert "KINERJA_SANDI" in capsys.readouterr().err
     assert not path.exists()
+
+
+def test_init_at_a_terminal_asks_everything_without_echoing_the_password(
+    tmp_path, monkeypatch, capsys
+):
+    path = tmp_path / "kinerja.sqlite"
+    jawaban = iter(["operator", "PEMERINTAH KABUPATEN TEBO", "Muara Tebo"])
+    ditanya: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda label: ditanya.append(label) or next(jawaban))
+    monkeypatch.setattr(
+        "getpass.getpass", lambda label: ditanya.append("rahasia:" + label) or SANDI
+    )
+    assert cli.main(["init", "--db", str(path)]) == 0
+    assert ditanya == [
+        "Nama pengguna: ",
+        "rahasia:Kata sandi administrator: ",
+        "rahasia:Ulangi kata sandi: ",
+        "Nama instansi: ",
+        "Tempat (baris tanda tangan): ",
+    ]
+    assert "Administrator: operator" in capsys.readouterr().out
