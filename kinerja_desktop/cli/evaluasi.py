@@ -181,17 +181,25 @@ def run_batch(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cetak_hasil(h) -> None:
+def _cetak_hasil(h, fakta) -> None:
     print(("COCOK  " if h.cocok else "TIDAK COCOK  ") + h.pesan)
     for p in h.perubahan:
         print(f"    - {p}")
+    _cetak_fakta(fakta)
+
+
+def _cetak_fakta(fakta) -> None:
+    if fakta:
+        print("  Cocokkan dengan kertasnya:")
+        for label, nilai in fakta:
+            print(f"    {label:<24} {nilai}")
 
 
 def run_verify(args: argparse.Namespace) -> int:
     from kinerja_desktop.services import evaluasi as sv
     from kinerja_desktop.services.cetak import verifikasi_kode
     from kinerja_desktop.services.uow import unit_of_work
-    from kinerja_desktop.services.verifikasi_pdf import verifikasi_pdf
+    from kinerja_desktop.services.verifikasi_pdf import fakta_kode, verifikasi_pdf
 
     berkas = [s for s in args.sumber if os.path.isfile(s)]
     teks = " ".join(s for s in args.sumber if s not in berkas)
@@ -209,7 +217,7 @@ def run_verify(args: argparse.Namespace) -> int:
                     semua_cocok &= hp.cocok
             for dok, ver in pasangan:
                 h = verifikasi_kode(session, actor, dok, ver)
-                _cetak_hasil(h)
+                _cetak_hasil(h, fakta_kode(session, actor, dok, ver))
                 semua_cocok &= h.cocok
     finally:
         db.close()
@@ -223,7 +231,4 @@ def _cetak_pdf(hp) -> None:
     )
     for p in (*hp.selisih, *hp.kode.perubahan):
         print(f"    - {p}")
-    if hp.fakta:
-        print("  Cocokkan dengan kertasnya:")
-        for label, nilai in hp.fakta:
-            print(f"    {label:<24} {nilai}")
+    _cetak_fakta(hp.fakta)

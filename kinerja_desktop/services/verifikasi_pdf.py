@@ -119,6 +119,12 @@ def _periksa(
     return HasilPdf(kode, ver, nomor, not selisih, tuple(selisih[:MAKS_SELISIH]), fakta)
 
 
+def fakta_kode(session: Session, actor: Actor, dok: str, ver: str) -> tuple[tuple[str, str], ...]:
+    """The key facts of a printout named by its typed codes (none for an unknown code)."""
+    row = _tercetak(session, dok, ver)
+    return tuple(fakta_pokok(row.jenis, json.loads(row.data))) if row is not None else ()
+
+
 def _tercetak(session: Session, dok: str, ver: str) -> DokumenCetak | None:
     return session.scalar(
         select(DokumenCetak).where(

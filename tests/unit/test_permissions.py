@@ -77,6 +77,7 @@ TERBUKA: dict[str, str] = {
     "audit.periksa_integritas": "read-only check of the file",
     "cetak.verifikasi_kode": "anyone may verify a printed document",
     "verifikasi_pdf.verifikasi_pdf": "anyone may verify a printed document (its PDF)",
+    "verifikasi_pdf.fakta_kode": "what the paper holding that code already shows",
     "pengaturan.identitas_kantor": "printed on every form",
     "pengaturan.kepala_unit_dihitung": "shown next to every recap",
     "pengaturan.hari_final_tanpa_alasan_aktor": "shown next to every recap",

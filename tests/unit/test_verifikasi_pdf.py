@@ -12,7 +12,7 @@ from reportlab.pdfgen import canvas
 from kinerja_desktop.cli import main
 from kinerja_desktop.domain.errors import ValidationError
 from kinerja_desktop.reports import verifikasi as rv
-from kinerja_desktop.reports.verifikasi import baca_halaman_pdf
+from kinerja_desktop.reports.verifikasi import baca_halaman_pdf, baca_kode_dari_pdf
 from kinerja_desktop.services.uow import run
 from kinerja_desktop.services.verifikasi_pdf import verifikasi_pdf
 from tests.unit.test_cli_evaluasi import siap  # noqa: F401  (fixture: two final evaluations)
@@ -55,6 +55,16 @@ def test_a_genuine_printout_matches_and_shows_its_key_facts(cetakan, capsys):
         assert fakta in teks
     assert "DI ATAS EKSPEKTASI" in teks and "SESUAI EKSPEKTASI" in teks
     assert "Predikat kinerja" in teks and "BAIK" in teks
+
+
+def test_a_typed_code_shows_the_key_facts_too(cetakan, capsys):
+    k, path, out = cetakan
+    (dok, ver), _ = baca_kode_dari_pdf(str(out))
+    assert main(["--db", path, "verify", dok, ver]) == 0
+    teks = capsys.readouterr().out
+    assert "Cocokkan dengan kertasnya" in teks and k.staf.nama in teks and "BAIK" in teks
+    assert main(["--db", path, "verify", dok, "0000-0000-0000"]) == 3
+    assert "Cocokkan" not in capsys.readouterr().out  # an unknown code shows nothing
 
 
 def test_a_forged_text_under_a_genuine_footer_is_not_cocok(cetakan, tmp_path, capsys):

@@ -152,6 +152,7 @@ class VerifikasiDialog(QDialog):
 
     def periksa(self, pasangan: list[tuple[str, str]]) -> None:
         from kinerja_desktop.services.cetak import verifikasi_kode
+        from kinerja_desktop.services.verifikasi_pdf import fakta_kode
 
         bagian = []
         self.hasil_terakhir = []
@@ -172,7 +173,8 @@ class VerifikasiDialog(QDialog):
                     + "".join(f"<li>{_esc(label_perubahan(p))}</li>" for p in h.perubahan)
                     + "</ul>"
                 )
-            bagian.append(s)
+            fakta = jalankan(self, self.ctx, fakta_kode, dok, ver, judul="Verifikasi gagal")
+            bagian.append(s + ("" if fakta is GAGAL else _html_fakta(fakta)))
         self.hasil.setHtml("".join(bagian))
 
 
@@ -188,14 +190,18 @@ def _html_pdf(h) -> str:
     beda = [*h.selisih, *(label_perubahan(p) for p in h.kode.perubahan)]
     if beda:
         s += "<ul>" + "".join(f"<li>{_esc(b)}</li>" for b in beda) + "</ul>"
-    if h.fakta:
-        s += "<p>Cocokkan dengan kertas yang ditandatangani:</p><table cellpadding='2'>"
-        s += "".join(
-            f"<tr><td>{_esc(label)}</td><td><b>{_esc(nilai)}</b></td></tr>"
-            for label, nilai in h.fakta
-        )
-        s += "</table>"
-    return s
+    return s + _html_fakta(h.fakta)
+
+
+def _html_fakta(fakta) -> str:
+    if not fakta:
+        return ""
+    baris = "".join(
+        f"<tr><td>{_esc(label)}</td><td><b>{_esc(nilai)}</b></td></tr>" for label, nilai in fakta
+    )
+    return (
+        f"<p>Cocokkan dengan kertas yang ditandatangani:</p><table cellpadding='2'>{baris}</table>"
+    )
 
 
 class CetakMassalDialog(QDialog):
