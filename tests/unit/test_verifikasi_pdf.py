@@ -11,6 +11,7 @@ from reportlab.pdfgen import canvas
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.domain.errors import ValidationError
+from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.reports import verifikasi as rv
 from kinerja_desktop.reports.verifikasi import baca_halaman_pdf, baca_kode_dari_pdf
 from kinerja_desktop.services.uow import run
@@ -51,7 +52,7 @@ def test_a_genuine_printout_matches_and_shows_its_key_facts(cetakan, capsys):
     teks = capsys.readouterr().out
     assert teks.count("COCOK  EVALUASI-") == 1 and teks.count("COCOK  DOKEVAL-") == 1
     assert "Cocokkan dengan kertasnya" in teks
-    for fakta in (k.staf.nama, "19900101 201403 2 005", "Triwulan I 2025"):
+    for fakta in (k.staf.nama, format_nip(k.staf.nip), "Triwulan I 2025"):
         assert fakta in teks
     assert "DI ATAS EKSPEKTASI" in teks and "SESUAI EKSPEKTASI" in teks
     assert "Predikat kinerja" in teks and "BAIK" in teks
