@@ -21,6 +21,8 @@ def _data_dir(tmp_path_factory, monkeypatch):
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("KINERJA_DATA_DIR", str(data))
     monkeypatch.delenv("KINERJA_DB", raising=False)
+    monkeypatch.delenv("KINERJA_PENGGUNA", raising=False)
+    monkeypatch.delenv("KINERJA_SANDI", raising=False)
     return data
 
 
@@ -115,3 +117,36 @@ def demo_db(demo_berkas, tmp_path):
     with jam_tetap(datetime.fromisoformat(DEMO_JAM_UTC)):
         yield database
     database.close()
+
+
+SANDI_CLI = "Baris#Perintah2025"
+
+
+@pytest.fixture
+def akun_cli(monkeypatch):
+    """``akun_cli(db_or_url, nama, *peran, pegawai_id=None)``: an account for headless commands
+    (made if missing) whose name and password go to $KINERJA_PENGGUNA / $KINERJA_SANDI."""
+    from sqlalchemy import select
+
+    from kinerja_desktop.config import resolve_db_url
+    from kinerja_desktop.db.database import open_database
+    from kinerja_desktop.db.models import Akun
+    from kinerja_desktop.domain.peran import SISTEM, Peran
+    from kinerja_desktop.services import akun as svc
+    from kinerja_desktop.services.uow import unit_of_work
+
+    def buat(db, nama: str = "operator", *peran: Peran, pegawai_id: int | None = None) -> str:
+        target = db if hasattr(db, "session_factory") else open_database(resolve_db_url(str(db)))
+        try:
+            with unit_of_work(target.session_factory, SISTEM, "akun uji") as s:
+                if s.scalar(select(Akun.id).where(Akun.nama_pengguna == nama)) is None:
+                    roles = peran or (Peran.ADMIN,)
+                    svc.tambah_akun(s, SISTEM, nama, SANDI_CLI, roles, pegawai_id)
+        finally:
+            if target is not db:
+                target.close()
+        monkeypatch.setenv("KINERJA_PENGGUNA", nama)
+        monkeypatch.setenv("KINERJA_SANDI", SANDI_CLI)
+        return nama
+
+    return buat

@@ -12,7 +12,8 @@ import argparse
 import os
 import sys
 
-from kinerja_desktop.cli import add_db_argument, fail, open_db
+from kinerja_desktop.cli import add_db_argument, fail
+from kinerja_desktop.cli.masuk import add_akun_argument, buka_sebagai
 from kinerja_desktop.domain.angka import format_angka
 
 _PERIODE_HELP = "kode periode: TW1, TW2, TW3, AKHIR (atau S1, B01… sesuai jenis periode)"
@@ -21,6 +22,7 @@ _PERIODE_HELP = "kode periode: TW1, TW2, TW3, AKHIR (atau S1, B01… sesuai jeni
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("print-evaluasi", help="cetak Evaluasi Kinerja Pegawai ke PDF")
     add_db_argument(p)
+    add_akun_argument(p)
     p.add_argument("--nip", required=True, help="NIP / NI PPPK pegawai yang dinilai")
     p.add_argument("--tahun", type=int, required=True)
     p.add_argument("--periode", required=True, help=_PERIODE_HELP)
@@ -36,6 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     b = sub.add_parser("print-batch", help="cetak massal evaluasi satu unit kerja")
     add_db_argument(b)
+    add_akun_argument(b)
     b.add_argument("--unit", required=True, help="nama (atau sebagian nama) atau kode unit kerja")
     b.add_argument("--tahun", type=int, required=True)
     b.add_argument("--periode", required=True, help=_PERIODE_HELP)
@@ -51,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     v = sub.add_parser("verify", help="periksa kode verifikasi cetakan (berkas PDF atau kode)")
     add_db_argument(v)
+    add_akun_argument(v)
     v.add_argument(
         "sumber", nargs="+", help="berkas PDF, atau kode seperti 'EVALUASI-1A2B3C4D ABCD-EF01-2345'"
     )
@@ -61,12 +65,6 @@ def _bilangan_positif(teks: str) -> int:
     if not teks.isdigit() or int(teks) < 1:
         raise argparse.ArgumentTypeError("harus bilangan bulat 1 atau lebih")
     return int(teks)
-
-
-def _operator():
-    from kinerja_desktop.domain.peran import SISTEM
-
-    return SISTEM
 
 
 def run_print(args: argparse.Namespace) -> int:
@@ -82,13 +80,13 @@ def run_print(args: argparse.Namespace) -> int:
         "dokumen": (sv.JENIS_CETAK_DOKUMEN,),
         "keduanya": (sv.JENIS_CETAK_EVALUASI, sv.JENIS_CETAK_DOKUMEN),
     }[args.formulir]
-    db = open_db(args)
+    db, actor = buka_sebagai(args)
     try:
-        with unit_of_work(db.session_factory, _operator(), "Cetak evaluasi (CLI)") as s:
+        with unit_of_work(db.session_factory, actor, "Cetak evaluasi (CLI)") as s:
             pegawai = sv.pegawai_per_nip(s, args.nip)
             periode = sv.cari_periode(s, args.tahun, args.periode)
             cetakan = [
-                sv.cetak_evaluasi_pegawai(s, _operator(), pegawai.id, periode.id, j) for j in jenis
+                sv.cetak_evaluasi_pegawai(s, actor, pegawai.id, periode.id, j) for j in jenis
             ]
     finally:
         db.close()
@@ -148,7 +146,7 @@ def run_batch(args: argparse.Namespace) -> int:
     from kinerja_desktop.services import evaluasi as sv
     from kinerja_desktop.services.cetak import cetak_batch
 
-    db = open_db(args)
+    db, actor = buka_sebagai(args)
     try:
         with db.session_factory() as s:
             unit = _cari_unit(s, args.unit)
@@ -162,7 +160,7 @@ def run_batch(args: argparse.Namespace) -> int:
         hasil = cetak_batch(
             StatusTugas(lapor),
             db.session_factory,
-            _operator(),
+            actor,
             unit_id,
             periode_id,
             args.out,
@@ -183,34 +181,54 @@ def run_batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cetak_hasil(h, fakta) -> None:
+    print(("COCOK  " if h.cocok else "TIDAK COCOK  ") + h.pesan)
+    for p in h.perubahan:
+        print(f"    - {p}")
+    _cetak_fakta(fakta)
+
+
+def _cetak_fakta(fakta) -> None:
+    if fakta:
+        print("  Cocokkan dengan kertasnya:")
+        for label, nilai in fakta:
+            print(f"    {label:<24} {nilai}")
+
+
 def run_verify(args: argparse.Namespace) -> int:
-    from kinerja_desktop.reports.verifikasi import baca_kode_dari_pdf
     from kinerja_desktop.services import evaluasi as sv
     from kinerja_desktop.services.cetak import verifikasi_kode
     from kinerja_desktop.services.uow import unit_of_work
+    from kinerja_desktop.services.verifikasi_pdf import fakta_kode, verifikasi_pdf
 
-    pasangan: list[tuple[str, str]] = []
-    teks = " ".join(args.sumber)
-    for s in args.sumber:
-        if os.path.isfile(s):
-            try:
-                pasangan += baca_kode_dari_pdf(s)
-            except Exception as exc:
-                return fail(f"berkas {s} tidak dapat dibaca sebagai PDF ({exc}).")
-            teks = teks.replace(s, "")
-    pasangan += sv.urai_kode(teks)
-    if not pasangan:
+    berkas = [s for s in args.sumber if os.path.isfile(s)]
+    teks = " ".join(s for s in args.sumber if s not in berkas)
+    pasangan = sv.urai_kode(teks)
+    if not berkas and not pasangan:
         return fail("tidak ada kode dokumen/kode verifikasi yang dikenali.")
-    db = open_db(args)
+    db, actor = buka_sebagai(args)
     semua_cocok = True
     try:
-        with unit_of_work(db.session_factory, _operator()) as session:
+        with unit_of_work(db.session_factory, actor) as session:
+            for path in berkas:
+                print(f"Berkas {path}:")
+                for hp in verifikasi_pdf(session, actor, path):
+                    _cetak_pdf(hp)
+                    semua_cocok &= hp.cocok
             for dok, ver in pasangan:
-                h = verifikasi_kode(session, _operator(), dok, ver)
-                print(("COCOK  " if h.cocok else "TIDAK COCOK  ") + h.pesan)
-                for p in h.perubahan:
-                    print(f"    - {p}")
+                h = verifikasi_kode(session, actor, dok, ver)
+                _cetak_hasil(h, fakta_kode(session, actor, dok, ver))
                 semua_cocok &= h.cocok
     finally:
         db.close()
     return 0 if semua_cocok else 3
+
+
+def _cetak_pdf(hp) -> None:
+    halaman = f"hlm. {hp.halaman[0]}–{hp.halaman[-1]}" if hp.halaman else ""
+    print(
+        f"{'COCOK' if hp.cocok else 'TIDAK COCOK'}  {hp.kode.kode_dokumen} ({halaman}): {hp.pesan}"
+    )
+    for p in (*hp.selisih, *hp.kode.perubahan):
+        print(f"    - {p}")
+    _cetak_fakta(hp.fakta)

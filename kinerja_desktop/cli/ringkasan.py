@@ -7,7 +7,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from kinerja_desktop.cli import add_db_argument, open_db
+from kinerja_desktop.cli import add_db_argument
+from kinerja_desktop.cli.masuk import add_akun_argument, buka_sebagai
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "ringkasan", help="ringkasan satu tahun kinerja seorang pegawai (SKP, realisasi, evaluasi)"
     )
     add_db_argument(p)
+    add_akun_argument(p)
     p.add_argument("--nip", required=True, help="NIP atau NI PPPK pegawai (boleh berspasi)")
     p.add_argument("--tahun", type=int, default=date.today().year, help="tahun SKP")
     p.add_argument("--json", action="store_true", help="keluaran JSON untuk diolah program lain")
@@ -24,13 +26,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from kinerja_desktop.domain.peran import SISTEM
     from kinerja_desktop.services.ringkasan import ringkasan_tahun
     from kinerja_desktop.services.uow import run as jalankan
 
-    db = open_db(args)
+    db, actor = buka_sebagai(args)
     try:
-        r = jalankan(db.session_factory, SISTEM, ringkasan_tahun, args.nip, args.tahun)
+        r = jalankan(db.session_factory, actor, ringkasan_tahun, args.nip, args.tahun)
     finally:
         db.close()
     if args.json:

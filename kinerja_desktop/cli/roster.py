@@ -6,7 +6,8 @@ import argparse
 import sys
 from datetime import date
 
-from kinerja_desktop.cli import add_db_argument, fail, open_db
+from kinerja_desktop.cli import add_db_argument, fail
+from kinerja_desktop.cli.masuk import add_akun_argument, buka_sebagai
 from kinerja_desktop.domain.tugas import StatusTugas
 
 KODE_ADA_TIDAK_VALID = 3
@@ -34,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("berkas", metavar="FILE", help="berkas .xlsx atau .csv")
     add_db_argument(p)
+    add_akun_argument(p)
     p.add_argument(
         "--dry-run",
         action="store_true",
@@ -56,6 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     e.add_argument("berkas", metavar="FILE.xlsx", help="berkas tujuan")
     add_db_argument(e)
+    add_akun_argument(e)
     e.add_argument("--aktif", action="store_true", help="hanya pegawai aktif")
     e.set_defaults(func=run_export)
 
@@ -79,7 +82,6 @@ class _Cetak(StatusTugas):
 def run_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from kinerja_desktop.domain.peran import SISTEM as OPERATOR
     from kinerja_desktop.domain.tanggal import parse_tanggal
     from kinerja_desktop.services import impor_pegawai as io
 
@@ -88,10 +90,10 @@ def run_import(args: argparse.Namespace) -> int:
         mulai = parse_tanggal(args.mulai_atasan, "--mulai-atasan")
     if not Path(args.berkas).exists():
         return fail(f"berkas {args.berkas} tidak ditemukan.")
-    db = open_db(args)
+    db, actor = buka_sebagai(args)
     cetak = _Cetak()
     try:
-        pratinjau = io.pratinjau_worker(cetak, db.session_factory, OPERATOR, args.berkas, mulai)
+        pratinjau = io.pratinjau_worker(cetak, db.session_factory, actor, args.berkas, mulai)
         cetak.selesai()
         print(f"Berkas: {pratinjau.nama_file} (format {pratinjau.sumber})")
         print(f"Pratinjau: {pratinjau.ringkasan()}.")
@@ -111,7 +113,7 @@ def run_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("Uji coba (--dry-run): tidak ada yang disimpan.")
         else:
-            hasil = io.impor_worker(cetak, db.session_factory, OPERATOR, pratinjau)
+            hasil = io.impor_worker(cetak, db.session_factory, actor, pratinjau)
             cetak.selesai()
             print(f"Disimpan: {hasil.ringkasan()}.")
     finally:
@@ -120,17 +122,16 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from kinerja_desktop.domain.peran import SISTEM as OPERATOR
     from kinerja_desktop.exchange import pegawai as io
     from kinerja_desktop.services.pegawai import FilterPegawai
 
     if not args.berkas.lower().endswith(".xlsx"):
         return fail("nama berkas ekspor harus berakhiran .xlsx.")
-    db = open_db(args)
+    db, actor = buka_sebagai(args)
     cetak = _Cetak()
     try:
         f = FilterPegawai(aktif=True if args.aktif else None)
-        n = io.ekspor_worker(cetak, db.session_factory, OPERATOR, args.berkas, f)
+        n = io.ekspor_worker(cetak, db.session_factory, actor, args.berkas, f)
         cetak.selesai()
     finally:
         db.close()

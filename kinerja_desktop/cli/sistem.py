@@ -12,11 +12,15 @@ import sys
 from pathlib import Path
 
 from kinerja_desktop.cli import add_db_argument, fail
+from kinerja_desktop.cli.masuk import add_akun_argument, buka_sebagai
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("backup", help="cadangkan basis data dan bukti dukung ke satu berkas")
+    p = sub.add_parser(
+        "backup", help="cadangkan basis data dan bukti dukung ke satu berkas (administrator)"
+    )
     add_db_argument(p)
+    add_akun_argument(p)
     p.add_argument("--out", required=True, type=Path, help="berkas cadangan yang dibuat (.zip)")
     p.add_argument(
         "--izinkan-bukti-hilang",
@@ -25,15 +29,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=run_backup)
 
-    p = sub.add_parser("restore", help="pulihkan basis data dan bukti dukung dari berkas cadangan")
+    p = sub.add_parser(
+        "restore",
+        help="pulihkan basis data dan bukti dukung dari berkas cadangan (administrator basis "
+        "data yang ditimpa; tanpa akun hanya bila berkas tujuan belum ada)",
+    )
     p.add_argument("berkas", type=Path, metavar="FILE", help="berkas cadangan")
     add_db_argument(p)
+    add_akun_argument(p)
     p.set_defaults(func=run_restore)
 
     p = sub.add_parser(
         "check", help="periksa integritas basis data dan rantai log audit (gagal: kode bukan 0)"
     )
     add_db_argument(p)
+    add_akun_argument(p)
     p.set_defaults(func=run_check)
 
 
@@ -43,6 +53,15 @@ def _sqlite_target(args: argparse.Namespace) -> tuple[str, Path]:
 
     url = resolve_db_url(getattr(args, "db", None))
     return url, hanya_sqlite(sqlite_path(url))
+
+
+def _sebagai_admin(args: argparse.Namespace) -> None:
+    """Backups carry every password hash and restore replaces everything: the operator's."""
+    from kinerja_desktop.services.akses import wajib_admin
+
+    db, actor = buka_sebagai(args)
+    db.close()
+    wajib_admin(actor)
 
 
 def _baris(info) -> None:
@@ -58,6 +77,7 @@ def run_backup(args: argparse.Namespace) -> int:
     if not path.exists():
         return fail(f"basis data {path} tidak ditemukan.")
     selesaikan_pemulihan(path)
+    _sebagai_admin(args)
     out = args.out
     if out.is_dir():
         from datetime import datetime
@@ -82,6 +102,8 @@ def run_restore(args: argparse.Namespace) -> int:
     from kinerja_desktop.exchange.cadangan import pulihkan
 
     _url, path = _sqlite_target(args)
+    if path.exists():  # a new target holds nothing to protect; an existing one its admin's
+        _sebagai_admin(args)
     hasil = pulihkan(None, args.berkas, path, folder_bukti_sqlite(path))
     print(f"Data dipulihkan ke {path} dari {args.berkas}")
     _baris(hasil.info)
@@ -91,9 +113,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from kinerja_desktop.cli import open_db
     from kinerja_desktop.config import resolve_db_url, sqlite_path
-    from kinerja_desktop.domain.peran import SISTEM
     from kinerja_desktop.exchange.cadangan import integrity_check, selesaikan_pemulihan
     from kinerja_desktop.services.audit import periksa_integritas
 
@@ -105,10 +125,10 @@ def run_check(args: argparse.Namespace) -> int:
         masalah = integrity_check(path)
         if masalah is not None:
             return fail(f"struktur berkas basis data rusak ({masalah}). Pulihkan dari cadangan.", 2)
-    db = open_db(args)
+    db, actor = buka_sebagai(args)
     try:
         with db.session_factory() as s:
-            hasil = periksa_integritas(s, SISTEM, db.folder_bukti)
+            hasil = periksa_integritas(s, actor, db.folder_bukti)
     finally:
         db.close()
     print(hasil.pesan_basis_data)

@@ -45,5 +45,5 @@ class Actor:
         return Peran.ADMIN in self.peran
 
 
-# Used by headless commands run by the operator and by the demo generator.
+# The demo generator and the first-start wizard act as it; headless commands log in instead.
 SISTEM = Actor(nama="sistem", peran=frozenset({Peran.ADMIN}))

@@ -11,9 +11,11 @@ import enum
 import hashlib
 import io
 import json
+import os
 import re
 import uuid as _uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 from os import PathLike
@@ -115,27 +117,86 @@ def cari_kode_dalam_teks(teks: str) -> list[tuple[str, str]]:
     return hasil
 
 
+# A printout of one office is a few hundred pages at most; anything far larger is refused before
+# its pages are read, so that a hostile file cannot keep the program busy.
+BATAS_HALAMAN_PDF = 2000
+BATAS_UKURAN_PDF = 64 * 1024 * 1024
+
+
+class PdfDitolak(ValueError):
+    """A file that is not read as a printout: too large, too many pages, or not a PDF."""
+
+
+@dataclass(frozen=True)
+class HalamanPdf:
+    nomor: int  # 1-based
+    teks: str
+    kode: tuple[tuple[str, str], ...]  # the footer's (kode_dokumen, kode_verifikasi) pairs
+
+
+def teks_sebanding(teks: str) -> str:
+    """Text as compared: runs of white space (line breaks of the extractor) become one space."""
+    return " ".join((teks or "").split())
+
+
+def _ukuran(sumber: Any) -> int | None:
+    if isinstance(sumber, (bytes, bytearray)):
+        return len(sumber)
+    if isinstance(sumber, (str, PathLike)):
+        return os.stat(sumber).st_size
+    return None
+
+
+def baca_halaman_pdf(
+    path_or_bytes: str | PathLike[str] | bytes | io.BufferedIOBase,
+    batas_halaman: int = BATAS_HALAMAN_PDF,
+    batas_ukuran: int = BATAS_UKURAN_PDF,
+) -> list[HalamanPdf]:
+    """Every page's text and footer codes, after the size and page limits are checked."""
+    import pypdfium2 as pdfium  # the renderer the preview uses, also reads the text
+
+    if hasattr(path_or_bytes, "read"):  # a file object: no more than the limit is read
+        path_or_bytes = path_or_bytes.read(batas_ukuran + 1)
+    ukuran = _ukuran(path_or_bytes)
+    if ukuran is not None and ukuran > batas_ukuran:
+        raise PdfDitolak(
+            f"berkas {ukuran // (1024 * 1024)} MB, lebih besar dari batas "
+            f"{batas_ukuran // (1024 * 1024)} MB untuk hasil cetakan"
+        )
+    sumber: Any = bytes(path_or_bytes) if isinstance(path_or_bytes, bytearray) else path_or_bytes
+    try:
+        dokumen = pdfium.PdfDocument(sumber)
+    except pdfium.PdfiumError as exc:
+        raise PdfDitolak(f"bukan PDF yang dapat dibaca ({exc})") from exc
+    try:
+        jumlah = len(dokumen)
+        if jumlah > batas_halaman:
+            raise PdfDitolak(
+                f"berisi {jumlah} halaman, lebih dari batas {batas_halaman} halaman untuk "
+                "hasil cetakan"
+            )
+        hasil = []
+        for i in range(jumlah):
+            halaman = dokumen[i]
+            teks = halaman.get_textpage().get_text_range()
+            halaman.close()
+            hasil.append(HalamanPdf(i + 1, teks, tuple(cari_kode_dalam_teks(teks))))
+        return hasil
+    finally:
+        dokumen.close()
+
+
 def baca_kode_dari_pdf(
     path_or_bytes: str | PathLike[str] | bytes | io.BufferedIOBase,
 ) -> list[tuple[str, str]]:
     """Read back the (kode_dokumen, kode_verifikasi) pairs printed in a PDF's footers.
 
     Accepts a path, the PDF's bytes or a binary file object. A merged batch PDF gives one pair
-    per distinct document, in page order.
+    per distinct document, in page order. Raises :class:`PdfDitolak` above the size and page limits.
     """
-    import pypdfium2 as pdfium  # the renderer the preview uses, also reads the text
-
-    sumber: Any = bytes(path_or_bytes) if isinstance(path_or_bytes, bytes) else path_or_bytes
-    dokumen = pdfium.PdfDocument(sumber)
     hasil: list[tuple[str, str]] = []
-    try:
-        for i in range(len(dokumen)):
-            halaman = dokumen[i]
-            teks = halaman.get_textpage().get_text_range()
-            for pasangan in cari_kode_dalam_teks(teks):
-                if pasangan not in hasil:
-                    hasil.append(pasangan)
-            halaman.close()
-    finally:
-        dokumen.close()
+    for halaman in baca_halaman_pdf(path_or_bytes):
+        for pasangan in halaman.kode:
+            if pasangan not in hasil:
+                hasil.append(pasangan)
     return hasil

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.errors import DomainError, NotFound, StateError, ValidationError
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services.akses import wajib_baca_pemantauan
+from kinerja_desktop.services.bukti_aman import folder_buka, salin_terperiksa, tujuan_di_folder
 from kinerja_desktop.services.muat import PESAN_BERUBAH
 from kinerja_desktop.services.pemantauan.syarat import evaluasi_final
 
@@ -577,21 +577,23 @@ def _get(session: Session, bukti_id: int) -> BuktiDukung:
     return b
 
 
-def buka_bukti(session: Session, actor: Actor, store: BuktiStore, bukti_id: int) -> str:
-    """Where to open the evidence: the stored file's path, or the link's URL."""
+def _berkas_boleh_dibaca(
+    session: Session, actor: Actor, store: BuktiStore, bukti_id: int
+) -> BuktiDukung:
     b = _get(session, bukti_id)
     pegawai_id, _, _ = _pemilik(session, b.realisasi_id, b.progres_id)
     wajib_baca_pemantauan(session, actor, pegawai_id)
+    return b
+
+
+def buka_bukti(session: Session, actor: Actor, store: BuktiStore, bukti_id: int) -> str:
+    """Where to open the evidence: the link's URL, or a copy of the stored file whose SHA-256
+    was checked (the viewer never gets an unchecked file, nor the store's own)."""
+    b = _berkas_boleh_dibaca(session, actor, store, bukti_id)
     if b.jenis == "TAUTAN":
         return b.url or ""
-    path = store.path_untuk(b.sha256 or "")
-    if not path.is_file():
-        raise NotFound(
-            f"Berkas {b.nama} tidak ada di folder bukti dukung ({store.folder}). Folder itu "
-            "mungkin belum disalin bersama basis data; salin folder bukti dukung ke samping "
-            "berkas basis data."
-        )
-    return str(path)
+    tujuan = tujuan_di_folder(folder_buka(), b.nama)
+    return str(salin_terperiksa(store.path_untuk(b.sha256 or ""), tujuan, b.sha256 or "", b.nama))
 
 
 def simpan_bukti_sebagai(
@@ -601,19 +603,17 @@ def simpan_bukti_sebagai(
     bukti_id: int,
     tujuan: str | os.PathLike[str],
 ) -> Path:
-    """Copy a stored file out (``tujuan`` a folder → the original name is used)."""
-    b = _get(session, bukti_id)
+    """Copy a stored file out, its hash checked. ``tujuan`` a folder: the stored name, made
+    harmless, inside that folder; a file path: that folder, its name made harmless."""
+    b = _berkas_boleh_dibaca(session, actor, store, bukti_id)
     if b.jenis != "BERKAS":
         raise StateError("Tautan tidak berupa berkas; buka tautannya untuk mengunduh.")
-    asal = Path(buka_bukti(session, actor, store, bukti_id))
     t = Path(tujuan)
-    if t.is_dir():
-        t = t / b.nama
+    t = tujuan_di_folder(t, b.nama) if t.is_dir() else tujuan_di_folder(t.parent, t.name)
     try:
-        shutil.copyfile(asal, t)
+        return salin_terperiksa(store.path_untuk(b.sha256 or ""), t, b.sha256 or "", b.nama)
     except OSError as exc:
         raise BuktiError(f"Berkas tidak dapat disimpan ke {t}: {exc.strerror or exc}.") from exc
-    return t
 
 
 def hapus_bukti(session: Session, actor: Actor, bukti_id: int) -> None:

@@ -234,12 +234,15 @@ def test_preview_and_apply_need_the_administrator(db):
         imp.impor_worker(_State(), db.session_factory, biasa, p)
 
 
-def test_cli_dry_run_reads_the_real_file(tmp_path):
+def test_cli_dry_run_reads_the_real_file(tmp_path, akun_cli):
+    import os
+
     env_db = tmp_path / "k.sqlite"
+    akun_cli(f"sqlite:///{env_db}")  # the operator, through $KINERJA_PENGGUNA / $KINERJA_SANDI
     r = subprocess.run(
         [sys.executable, "-m", "kinerja_desktop", "import-pegawai", str(NYATA), "--dry-run",
          "--db", f"sqlite:///{env_db}"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True, text=True, timeout=120, env=os.environ.copy(),
     )  # fmt: skip
     assert r.returncode == 0, r.stderr
     assert "Perlu dilengkapi" in r.stdout and "jenjang perlu dilengkapi" in r.stdout

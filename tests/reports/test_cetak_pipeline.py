@@ -149,8 +149,12 @@ def _batch(path: str, out: Path, proses: int, *extra: str) -> None:
 
 
 @pytest.mark.slow
-def test_print_batch_two_processes_same_as_one(siap, tmp_path, monkeypatch, capsys):  # noqa: F811
+def test_print_batch_two_processes_same_as_one(siap, db, tmp_path, monkeypatch, capsys, akun_cli):  # noqa: F811
     _k, path = siap
+    akun_cli(db)
+    # this process's own connections are closed, as in a real headless run: the file check of
+    # each open_database (a plain open/close of the file) would drop their POSIX locks
+    db.close()
     monkeypatch.setattr(cetak, "PEGAWAI_PER_PROSES_MIN", 1)  # two pegawai: one each
     for proses in (1, 2):
         _batch(path, tmp_path / f"satu{proses}", proses, "--satu-file")

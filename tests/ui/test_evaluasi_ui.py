@@ -259,6 +259,29 @@ def test_verifikasi_dialog_matches_then_lists_the_change(qtbot, db, k, tmp_path,
     assert "Catatan yang diubah" in teks
 
 
+def test_verifikasi_dialog_tells_a_forged_pdf_and_shows_the_key_facts(qtbot, db, k, tmp_path):
+    from kinerja_desktop.reports.verifikasi import baca_halaman_pdf
+    from tests.unit.test_verifikasi_pdf import _tulis_ulang
+
+    ev_id = _final(db, k, k.staf, pada=datetime(2025, 4, 5))
+    c = run(db.session_factory, factories.actor_for(k.kasi), sv.siapkan_cetak, ev_id,
+            sv.JENIS_CETAK_DOKUMEN)  # fmt: skip
+    asli = tmp_path / "dok.pdf"
+    tulis_cetakan(str(asli), c)
+    teks = [h.teks for h in baca_halaman_pdf(asli)]
+    palsu = _tulis_ulang([t.replace(k.staf.nama, "Nama Lain") for t in teks], tmp_path / "p.pdf")
+    dlg = VerifikasiDialog(_ctx(db, k.camat))
+    qtbot.addWidget(dlg)
+    dlg.periksa_pdf(str(palsu))
+    hasil = dlg.hasil.toPlainText()
+    assert not dlg.hasil_terakhir[0].cocok and "TIDAK SESUAI" in hasil and "BERBEDA" in hasil
+    assert "Nama Lain" in hasil and "Cocokkan dengan kertas" in hasil and k.staf.nama in hasil
+    kosong = tmp_path / "kosong.pdf"
+    kosong.write_bytes(b"bukan pdf")
+    dlg.periksa_pdf(str(kosong))  # refused with the reason in a message, not a traceback
+    assert "tidak diperiksa" in dlg.hasil.toPlainText()
+
+
 def test_batch_print_with_cancel_then_complete(qtbot, db, k, tmp_path, pesan):
     _final(db, k, k.staf)
     _final(db, k, k.pppk)

@@ -206,7 +206,7 @@ def test_child_records_are_filed_under_their_pegawai(db):
         assert audit.hitung_audit(s, SISTEM, audit.FilterAudit(pegawai_id=pid)) == 4
 
 
-def test_integrity_check_covers_the_evidence_store(db, tmp_path):
+def test_integrity_check_covers_the_evidence_store(db, tmp_path, akun_cli):
     from kinerja_desktop.cli import main
     from kinerja_desktop.db.models import BerkasBukti
     from kinerja_desktop.services.bukti import BuktiStore
@@ -227,5 +227,6 @@ def test_integrity_check_covers_the_evidence_store(db, tmp_path):
         h = audit.periksa_integritas(s, SISTEM, db.folder_bukti)
     assert not h.utuh and h.bukti.hilang == [shas[0]] and h.bukti.berubah == [shas[1]]
     assert "1 hilang" in h.bukti.pesan and "1 isinya berubah" in h.bukti.pesan
+    akun_cli(db)
     db.close()
     assert main(["check", "--db", str(db.path)]) == 4

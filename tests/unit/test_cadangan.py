@@ -272,9 +272,10 @@ def test_info_lines_for_the_dialog(db, tmp_path):
     assert labels["Pegawai"] == "1" and labels["Berkas bukti dukung"].startswith("0 (")
 
 
-def test_cli_backup_restore_and_check(db, tmp_path, capsys):
+def test_cli_backup_restore_and_check(db, tmp_path, capsys, akun_cli):
     from kinerja_desktop.cli import main
 
+    akun_cli(db)
     _pegawai(db, "Ani")
     _bukti(db, {B("aa/x.pdf"): b"%PDF x"})
     db.close()

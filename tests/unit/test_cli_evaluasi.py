@@ -8,6 +8,7 @@ import pytest
 
 from kinerja_desktop.cli import main
 from kinerja_desktop.db.models import Evaluasi
+from kinerja_desktop.domain.peran import Peran
 from kinerja_desktop.reports.verifikasi import baca_kode_dari_pdf
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services.uow import run
@@ -16,9 +17,10 @@ from tests.data_evaluasi import kantor
 
 
 @pytest.fixture
-def siap(db, session):
+def siap(db, session, akun_cli):
     k = kantor(session)
     session.commit()
+    akun_cli(db, "kasi", Peran.PENILAI, Peran.PEGAWAI, pegawai_id=k.kasi.id)
     a = factories.actor_for(k.kasi)
     for p in (k.staf, k.pppk):
         d = run(db.session_factory, a, sv.buka_evaluasi, p.id, k.periode["TW1"].id)
@@ -118,8 +120,9 @@ def test_print_errors(siap, tmp_path, capsys):
     assert main(["--db", path, "verify", "bukan kode"]) == 1
 
 
-def test_print_batch(siap, tmp_path, capsys):
+def test_print_batch(siap, tmp_path, capsys, akun_cli):
     _k, path = siap
+    akun_cli(path)  # the operator prints a whole unit
     assert (
         main(
             [

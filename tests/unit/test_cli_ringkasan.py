@@ -28,8 +28,9 @@ def _siap(db, session):
     return k
 
 
-def test_ringkasan_json(db, session, capsys):
+def test_ringkasan_json(db, session, capsys, akun_cli):
     k = _siap(db, session)
+    akun_cli(db, "operator")
     assert main(["--db", str(db.path), "ringkasan", "--nip", k.pegawai.nip, "--tahun", "2025",
                  "--json"]) == 0  # fmt: skip
     data = json.loads(capsys.readouterr().out)
@@ -52,8 +53,9 @@ def test_ringkasan_json(db, session, capsys):
     assert all(p["revisi_berlaku"] == 0 for p in data["periode"])
 
 
-def test_ringkasan_text_and_unknown_nip(db, session, capsys):
+def test_ringkasan_text_and_unknown_nip(db, session, capsys, akun_cli):
     k = _siap(db, session)
+    akun_cli(db, "operator")
     assert main(["--db", str(db.path), "ringkasan", "--nip", k.pegawai.nip, "--tahun", "2025"]) == 0
     teks = capsys.readouterr().out
     assert "Revisi 1   Diajukan      belum berlaku" in teks

@@ -12,8 +12,10 @@ SAMPLES = Path(__file__).parents[1] / "exchange" / "samples"
 
 
 @pytest.fixture
-def dbfile(tmp_path):
-    return str(tmp_path / "roster.sqlite")
+def dbfile(tmp_path, akun_cli):
+    path = str(tmp_path / "roster.sqlite")
+    akun_cli(path)
+    return path
 
 
 def _count(dbfile) -> int:

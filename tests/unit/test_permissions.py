@@ -76,6 +76,8 @@ TERBUKA: dict[str, str] = {
     "akun.buat_admin_pertama": "only while no account exists (test_akun)",
     "audit.periksa_integritas": "read-only check of the file",
     "cetak.verifikasi_kode": "anyone may verify a printed document",
+    "verifikasi_pdf.verifikasi_pdf": "anyone may verify a printed document (its PDF)",
+    "verifikasi_pdf.fakta_kode": "what the paper holding that code already shows",
     "pengaturan.identitas_kantor": "printed on every form",
     "pengaturan.kepala_unit_dihitung": "shown next to every recap",
     "pengaturan.hari_final_tanpa_alasan_aktor": "shown next to every recap",

@@ -59,9 +59,10 @@ def test_demo_skp_cascaded_in_every_state(db, session):
     assert session.scalar(select(PustakaRhk.id).limit(1)) is not None
 
 
-def test_print_skp_command(db, session, tmp_path, capsys):
+def test_print_skp_command(db, session, tmp_path, capsys, akun_cli):
     _demo(db)
     camat = session.scalar(select(Pegawai).where(Pegawai.jabatan.like("Camat%")))
+    akun_cli(db)
     nip_spasi = f"{camat.nip[:8]} {camat.nip[8:14]} {camat.nip[14]} {camat.nip[15:]}"
     out = tmp_path / "skp.pdf"
     url = str(db.url)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Pegawai, UnitKerja
@@ -19,6 +19,7 @@ from kinerja_desktop.services import penugasan
 from kinerja_desktop.services.akses import wajib_admin
 from kinerja_desktop.services.impor_pegawai.kueri import id_per_nip, potong
 from kinerja_desktop.services.impor_pegawai.pratinjau import JenisBaris, Pratinjau
+from kinerja_desktop.services.impor_pegawai.unit import _kunci_nama
 
 _LANGKAH = 500  # rows between progress/cancel checks
 # written when the row carries them (KEDUDUKAN HUKUM, leaving the office, worklist notes)
@@ -47,6 +48,72 @@ class HasilImpor:
         )
 
 
+# pg_advisory_xact_lock key of roster imports ("KINJ"): one import writes at a time.
+_KUNCI_PG = 0x4B494E4A
+
+
+def kunci_impor(session: Session) -> None:
+    """Wait until no other import (other process or thread) is writing, and keep the others
+    waiting until this transaction ends. SQLite: take the write lock now (a write that changes
+    nothing); PostgreSQL: a transaction-scoped advisory lock."""
+    from kinerja_desktop.services.uow import kunci_tulis
+
+    kunci_tulis(session)
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _KUNCI_PG})
+
+
+def _unit_yang_ada(session: Session, pratinjau: Pratinjau, perlu: set[int]) -> dict[int, int]:
+    """Planned units that exist by now (another import made them since the preview): by kode
+    (SIASN UNOR ID), else by name under the same existing parent. ref → id."""
+    ada_kode: dict[str, int] = {}
+    ada_nama: dict[tuple[str, int | None], int] = {}
+    for uid, nama, kode, induk in session.execute(
+        select(UnitKerja.id, UnitKerja.nama, UnitKerja.kode, UnitKerja.induk_id)
+    ):
+        if kode:
+            ada_kode.setdefault(kode, uid)
+        ada_nama.setdefault((_kunci_nama(nama), induk), uid)
+    ada: dict[int, int] = {}
+    for ref in sorted(perlu, reverse=True):  # -1 was planned first, so parents come first
+        u = pratinjau.unit_baru[ref]
+        induk = ada.get(u.induk_ref, u.induk_ref) if u.induk_ref is not None else None
+        sudah = ada_kode.get(u.kode or "")
+        if sudah is None and (induk is None or induk > 0):
+            sudah = ada_nama.get((_kunci_nama(u.nama), induk))
+        if sudah is not None:
+            ada[ref] = sudah
+    return ada
+
+
+def _buat_unit(
+    session: Session, pratinjau: Pratinjau, perlu: set[int], dipakai: set[int]
+) -> tuple[dict[int, int], dict[int, UnitKerja]]:
+    """Create the planned units the rows (``dipakai``) still need, parents first; one that
+    exists by now is used instead of a second copy."""
+    id_unit = _unit_yang_ada(session, pratinjau, perlu)
+    buat: set[int] = set()
+    for ref in dipakai:
+        r: int | None = ref
+        while r is not None and r < 0 and r not in id_unit and r not in buat:
+            buat.add(r)
+            r = pratinjau.unit_baru[r].induk_ref
+    objek_unit: dict[int, UnitKerja] = {}
+    for ref in sorted(buat, reverse=True):
+        u = pratinjau.unit_baru[ref]
+        obj = UnitKerja(nama=u.nama, kode=u.kode)
+        if u.induk_ref is not None and u.induk_ref in objek_unit:
+            obj.induk = objek_unit[u.induk_ref]
+        elif u.induk_ref is not None:
+            obj.induk_id = id_unit.get(u.induk_ref, u.induk_ref)
+        objek_unit[ref] = obj
+        session.add(obj)
+    if objek_unit:
+        session.flush()
+        id_unit.update({ref: obj.id for ref, obj in objek_unit.items()})
+    return id_unit, objek_unit
+
+
 def terapkan_impor(
     session: Session,
     actor: Actor,
@@ -63,6 +130,7 @@ def terapkan_impor(
     )
 
     wajib_admin(actor)
+    kunci_impor(session)  # before any read: what step 1 finds is what is there now
     st = state or StatusTugas()
     pilih = set(dipilih) if dipilih is not None else pratinjau.dipilih_bawaan()
     rows = [
@@ -79,21 +147,8 @@ def terapkan_impor(
         while ref is not None and ref < 0 and ref not in perlu:
             perlu.add(ref)
             ref = pratinjau.unit_baru[ref].induk_ref
-    id_unit: dict[int, int] = {}
-    objek_unit: dict[int, UnitKerja] = {}
-    for ref in sorted(perlu, reverse=True):  # -1 was planned first, so parents come first
-        u = pratinjau.unit_baru[ref]
-        obj = UnitKerja(nama=u.nama, kode=u.kode)
-        if u.induk_ref is not None:
-            if u.induk_ref < 0:
-                obj.induk = objek_unit[u.induk_ref]
-            else:
-                obj.induk_id = u.induk_ref
-        objek_unit[ref] = obj
-        session.add(obj)
-    if objek_unit:
-        session.flush()
-        id_unit = {ref: obj.id for ref, obj in objek_unit.items()}
+    dipakai = {b.unit_ref for b in rows if b.unit_ref is not None and b.unit_ref < 0}
+    id_unit, objek_unit = _buat_unit(session, pratinjau, perlu, dipakai)
 
     def unit_id(ref: int | None) -> int:
         assert ref is not None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kinerja_desktop.domain.angka import format_angka
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.services import evaluasi as sv
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
@@ -130,26 +131,28 @@ class VerifikasiDialog(QDialog):
             self.periksa_pdf(path)
 
     def periksa_pdf(self, path: str) -> None:
-        from kinerja_desktop.reports.verifikasi import baca_kode_dari_pdf
+        """A PDF: its codes, its text against the printout rendered again, its key facts."""
+        from kinerja_desktop.services.verifikasi_pdf import verifikasi_pdf
 
-        try:
-            pasangan = baca_kode_dari_pdf(path)
-        except Exception as exc:
+        nama = _esc(Path(path).name)
+
+        def tolak(exc: Exception) -> bool:  # a refused file: the reason in the result pane
+            if not isinstance(exc, DomainError):
+                return False
             self.hasil.setHtml(
-                f"<p style='color:#b00020'>Berkas {Path(path).name} tidak dapat "
-                f"dibaca sebagai PDF: {exc}</p>"
+                f"<p style='color:#b00020'>Berkas {nama} tidak diperiksa. {_esc(exc.pesan)}</p>"
             )
+            return True
+
+        hasil = jalankan(self, self.ctx, verifikasi_pdf, path, tangani=tolak)
+        if hasil is GAGAL:
             return
-        if not pasangan:
-            self.hasil.setHtml(
-                f"<p style='color:#b00020'>Tidak ada kode verifikasi Kinerja Desktop di "
-                f"{Path(path).name}. Pindai kertasnya tidak cukup: ketik kodenya.</p>"
-            )
-            return
-        self.periksa(pasangan)
+        self.hasil_terakhir = list(hasil)
+        self.hasil.setHtml("".join(_html_pdf(h) for h in hasil))
 
     def periksa(self, pasangan: list[tuple[str, str]]) -> None:
         from kinerja_desktop.services.cetak import verifikasi_kode
+        from kinerja_desktop.services.verifikasi_pdf import fakta_kode
 
         bagian = []
         self.hasil_terakhir = []
@@ -170,8 +173,35 @@ class VerifikasiDialog(QDialog):
                     + "".join(f"<li>{_esc(label_perubahan(p))}</li>" for p in h.perubahan)
                     + "</ul>"
                 )
-            bagian.append(s)
+            fakta = jalankan(self, self.ctx, fakta_kode, dok, ver, judul="Verifikasi gagal")
+            bagian.append(s + ("" if fakta is GAGAL else _html_fakta(fakta)))
         self.hasil.setHtml("".join(bagian))
+
+
+def _html_pdf(h) -> str:
+    """One document of a PDF: verdict, what differs, and the facts to hold against the paper."""
+    warna = "#15803d" if h.cocok else "#b00020"
+    judul = "SESUAI" if h.cocok else ("TIDAK SESUAI" if h.kode.dikenal else "TIDAK DIKENAL")
+    halaman = f" · halaman {h.halaman[0]}–{h.halaman[-1]}" if h.halaman else ""
+    s = (
+        f"<p><b>{_esc(h.kode.kode_dokumen)}</b> · {_esc(h.kode_verifikasi)}{halaman}<br>"
+        f"<span style='color:{warna}; font-weight:bold'>{judul}</span> — {_esc(h.pesan)}</p>"
+    )
+    beda = [*h.selisih, *(label_perubahan(p) for p in h.kode.perubahan)]
+    if beda:
+        s += "<ul>" + "".join(f"<li>{_esc(b)}</li>" for b in beda) + "</ul>"
+    return s + _html_fakta(h.fakta)
+
+
+def _html_fakta(fakta) -> str:
+    if not fakta:
+        return ""
+    baris = "".join(
+        f"<tr><td>{_esc(label)}</td><td><b>{_esc(nilai)}</b></td></tr>" for label, nilai in fakta
+    )
+    return (
+        f"<p>Cocokkan dengan kertas yang ditandatangani:</p><table cellpadding='2'>{baris}</table>"
+    )
 
 
 class CetakMassalDialog(QDialog):

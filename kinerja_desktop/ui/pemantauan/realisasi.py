@@ -606,8 +606,11 @@ class RealisasiTab(QWidget):
         if row.jenis == "TAUTAN":
             QMessageBox.information(self, "Simpan sebagai", "Tautan tidak berupa berkas.")
             return
+        from kinerja_desktop.services.bukti_aman import nama_aman
+
+        # the stored name is only a suggestion inside the folder; never a path of its own
         path, _ = QFileDialog.getSaveFileName(
-            self, "Simpan bukti sebagai", str(Path.home() / row.nama)
+            self, "Simpan bukti sebagai", str(Path.home() / nama_aman(row.nama))
         )
         if not path:
             return
