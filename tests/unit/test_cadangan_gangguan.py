@@ -214,10 +214,11 @@ def test_cancelled_backup_leaves_no_database_copy_beside_the_database(db, tmp_pa
     open_database(db.url).close()
 
 
-def test_cli_backup_refuses_missing_evidence_unless_asked(db, tmp_path, capsys):
+def test_cli_backup_refuses_missing_evidence_unless_asked(db, tmp_path, capsys, akun_cli):
     from kinerja_desktop.cli import main
 
     _catat_bukti(db, 2)
+    akun_cli(db, "operator")
     db.close()
     out = tmp_path / "b.zip"
     assert main(["backup", "--db", str(db.path), "--out", str(out)]) != 0

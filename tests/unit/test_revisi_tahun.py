@@ -250,6 +250,7 @@ BOLEH_TERKINI = {
     "demo/pemantauan.py",
     "demo/mutasi.py",
     "services/mutasi.py",  # a move closes every running revision and opens a new SKP
+    "services/beranda.py",  # the pegawai's own newest SKP/revision: the one he acts on
 }
 
 

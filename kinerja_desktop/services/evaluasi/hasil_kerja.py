@@ -26,7 +26,12 @@ from kinerja_desktop.domain.angka import format_angka, format_persen
 from kinerja_desktop.domain.berakhlak import BERAKHLAK
 from kinerja_desktop.domain.predikat import hitung_capaian
 from kinerja_desktop.services.evaluasi.syarat import nama_pegawai
-from kinerja_desktop.services.skp.berlaku import realisasi_efektif
+from kinerja_desktop.services.skp.berlaku import (
+    berlaku_dalam,
+    rantai,
+    realisasi_efektif,
+    skp_tahun,
+)
 from kinerja_desktop.services.waktu import waktu_kantor
 
 
@@ -231,19 +236,15 @@ def hasil_kerja_periode(
     evaluated. The final period covers the whole year, so the annual evaluation by the last
     penilai shows the earlier SKP's results (domain.md §3a)."""
     awal = date(periode.tahun, 1, 1) if periode.akhir else periode.mulai
-    sebelumnya = session.scalars(
-        select(Skp)
-        .where(
-            Skp.pegawai_id == skp.pegawai_id,
-            Skp.tahun == skp.tahun,
-            Skp.terkini.is_(True),
-            Skp.id != skp.id,
-            Skp.selesai < skp.mulai,
-            Skp.mulai <= periode.selesai,
-            Skp.selesai >= awal,
-        )
-        .order_by(Skp.mulai)
-    ).all()
+    # the earlier SKP chains (closed by a move), each read in the revision in force at its end
+    sebelumnya = [
+        berlaku_dalam(session, g, g[-1].selesai)
+        for g in rantai(skp_tahun(session, skp.pegawai_id, skp.tahun))
+        if skp not in g
+        and g[-1].selesai < skp.mulai
+        and g[0].mulai <= periode.selesai
+        and g[-1].selesai >= awal
+    ]
     hasil: list[RhkEvalRow] = []
     capaian: list[float | None] = []
     for lama in sebelumnya:
