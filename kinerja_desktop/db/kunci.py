@@ -104,7 +104,6 @@ def enkripsi_berkas(path: Path, kunci_db: bytes) -> None:
     baru.unlink(missing_ok=True)
     con = sqlcipher3.connect(str(path))
     try:
-        con.execute("PRAGMA key = ''")  # a plain file
         con.execute(f"ATTACH DATABASE ? AS enk KEY \"x'{kunci_db.hex()}'\"", (str(baru),))
         con.execute("SELECT sqlcipher_export('enk')")
         versi = con.execute("PRAGMA user_version").fetchone()[0]

@@ -28,6 +28,7 @@ from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor, Peran, format_peran, parse_peran
 from kinerja_desktop.domain.zona_waktu import ZonaWaktu, zona_komputer
 from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.kunci import slot_baru, slot_perlu_diperbarui
 
 Jam = Callable[[], datetime]
 
@@ -360,6 +361,8 @@ def masuk(
     session.info["keterangan"] = session.info.get("keterangan") or "Masuk"
     if HASHER.check_needs_rehash(akun.password_hash):
         akun.password_hash = hash_password(password)
+    if slot_perlu_diperbarui(session, akun.nama_pengguna):
+        slot_baru(session, akun.nama_pengguna, password)  # a slot made from the old hash
     akun.gagal_login = 0
     akun.terkunci_sampai = None
     akun.login_terakhir = sekarang
@@ -390,6 +393,7 @@ def ganti_password(session: Session, actor: Actor, lama: str, baru: str, ulangi:
         raise ValidationError("Kata sandi baru harus berbeda dari yang lama.", "Kata Sandi Baru")
     _periksa_sandi_baru(baru, ulangi, akun.nama_pengguna)
     akun.password_hash = hash_password(baru)
+    slot_baru(session, akun.nama_pengguna, baru)
     session.flush()
 
 
@@ -439,6 +443,7 @@ def tambah_akun(
         gagal_login=0,
     )
     session.add(akun)
+    slot_baru(session, nama, password)  # the admin's session holds the office key
     session.flush()
     return _row(session, akun, utcnow())
 
@@ -477,6 +482,8 @@ def ubah_akun(
     _cek_pegawai(session, pegawai_id, akun.id)
     akun.peran = format_peran(roles)
     akun.pegawai_id = pegawai_id
+    if akun.aktif and not aktif:
+        slot_baru(session, akun.nama_pengguna, None)  # its password no longer opens the file
     akun.aktif = aktif
     session.flush()
     return _row(session, akun, utcnow())
@@ -490,6 +497,7 @@ def reset_password(
     akun = _get(session, akun_id)
     _periksa_sandi_baru(password_baru, ulangi, akun.nama_pengguna)
     akun.password_hash = hash_password(password_baru)
+    slot_baru(session, akun.nama_pengguna, password_baru)
     akun.gagal_login = 0
     akun.terkunci_sampai = None
     session.flush()

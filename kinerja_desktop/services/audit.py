@@ -278,8 +278,13 @@ def _after_flush(session: Session, _ctx: object) -> None:
     kunci = kunci_audit(session)
     conn = session.connection()
     ada, kepala = _baca_kepala(conn, kunci, kunci_baris=True)
-    if kepala is None or kepala.kunci is None:
-        # a database not keyed yet (opened without kunci_rantai): key it now
+    if kepala is None and conn.execute(select(AuditLog.id).limit(1)).first() is None:
+        kepala = _kunci_isi(conn, kunci, None)  # a new database: its first write keys it
+    elif kepala is None or kepala.kunci is None:
+        # from before keys: keyed at open (services/kunci.py) after the backup; the public
+        # key keys it here too (nothing to protect), an office key never does it silently
+        if kunci != KUNCI_TANPA_KANTOR:
+            raise KunciAuditSalah(_PESAN_KEPALA)
         kepala = _kunci_isi(conn, kunci, kepala)
     elif kepala.kunci != sidik_kunci(kunci):
         raise KunciAuditSalah(
@@ -302,7 +307,9 @@ def _after_flush(session: Session, _ctx: object) -> None:
 event.listen(Session, "after_flush", _after_flush)
 
 
-def _kunci_isi(conn: Any, kunci: bytes, lama: KepalaRantai | None) -> KepalaRantai:
+def _kunci_isi(
+    conn: Any, kunci: bytes, lama: KepalaRantai | None, kunci_lama: bytes | None = None
+) -> KepalaRantai:
     """Key what the database holds: re-chain the log with the key and seal every row.
 
     Whatever the file held at this moment is vouched for from now on; the unkeyed chain
@@ -315,7 +322,7 @@ def _kunci_isi(conn: Any, kunci: bytes, lama: KepalaRantai | None) -> KepalaRant
     for row in conn.execute(select(*cols).order_by(AuditLog.id)).mappings():
         data = dict(row)
         if rusak is None and (
-            data["hash_sebelum"] != prev or entry_hash(prev, data) != data["hash"]
+            data["hash_sebelum"] != prev or entry_hash(prev, data, kunci_lama) != data["hash"]
         ):
             rusak = data["id"]
         prev = data["hash"]
@@ -365,20 +372,38 @@ def _kunci_isi(conn: Any, kunci: bytes, lama: KepalaRantai | None) -> KepalaRant
     return kepala
 
 
-def kunci_rantai(session: Session) -> bool:
+_PESAN_KEPALA = (
+    "Kepala rantai audit tidak berkunci padahal basis data ini memakai kunci kantor: basis "
+    "data diubah di luar program. Jalankan Periksa integritas; pulihkan dari cadangan."
+)
+
+
+def kunci_rantai(session: Session, boleh_ulang: bool = False) -> bool:
     """Key the chain and seal the rows if not yet done with this session's key (at open, after
-    the backup before migration). True if it keyed something."""
+    the backup before migration). ``boleh_ulang``: the database has no office key of its own
+    yet (a plain file, or one being converted): an unkeyed or publicly keyed chain is keyed
+    now. Otherwise such a chain means someone rewrote it, and nothing is blessed.
+    True if it keyed something."""
     kunci = kunci_audit(session)
     conn = session.connection()
     ada, kepala = _baca_kepala(conn, kunci, kunci_baris=True)
+    kunci_lama = None
     if kepala is not None and kepala.kunci is not None:
-        if kepala.kunci != sidik_kunci(kunci):
+        if kepala.kunci == sidik_kunci(kunci):
+            return False
+        if kepala.kunci != sidik_kunci(KUNCI_TANPA_KANTOR):
             raise KunciAuditSalah(
                 "Basis data ini dilindungi kunci kantor lain; buka dengan masuk memakai akun "
                 "kantor ini."
             )
-        return False
-    _tulis_kepala(conn, ada, _kunci_isi(conn, kunci, kepala), kunci)
+        kunci_lama = KUNCI_TANPA_KANTOR  # a plain database given its office key now
+    if (
+        not boleh_ulang
+        and kunci != KUNCI_TANPA_KANTOR
+        and (kepala is not None or conn.execute(select(AuditLog.id).limit(1)).first() is not None)
+    ):
+        raise KunciAuditSalah(_PESAN_KEPALA)
+    _tulis_kepala(conn, ada, _kunci_isi(conn, kunci, kepala, kunci_lama), kunci)
     return True
 
 

@@ -71,8 +71,9 @@ def perlu_sandi(url: str) -> bool:
     return berkas is not None and berkas.terenkripsi
 
 
-def buka_dengan_kunci(url: str, kunci_kantor: bytes | None) -> Database:
-    """Open with the office key (None: a plain database without a key file)."""
+def buka_dengan_kunci(url: str, kunci_kantor: bytes | None, *, baru: bool = False) -> Database:
+    """Open with the office key (None: a plain database without a key file). ``baru``: the
+    key file was made just now (new or converted database), so the audit is keyed with it."""
     berkas = berkas_kunci(url)
     if berkas is None or kunci_kantor is None:
         if berkas is not None and berkas.terenkripsi:
@@ -86,20 +87,20 @@ def buka_dengan_kunci(url: str, kunci_kantor: bytes | None) -> Database:
         db = open_database(url, kunci_kantor=kunci_kantor, terenkripsi=berkas.terenkripsi)
         db.session_factory.kw["info"][INFO_BRANKAS] = Brankas(berkas, kunci_kantor)
     try:
-        _kunci_audit(db)
+        _kunci_audit(db, baru or berkas is None)
     except BaseException:
         db.close()
         raise
     return db
 
 
-def _kunci_audit(db: Database) -> None:
+def _kunci_audit(db: Database, boleh_ulang: bool) -> None:
     from kinerja_desktop.domain.peran import SISTEM
     from kinerja_desktop.services.audit import kunci_rantai
     from kinerja_desktop.services.uow import unit_of_work
 
     with unit_of_work(db.session_factory, SISTEM, "Penyegelan data") as s:
-        kunci_rantai(s)
+        kunci_rantai(s, boleh_ulang)
 
 
 def buka_dengan_sandi(url: str, pengguna: str, sandi: str) -> Database:
@@ -138,7 +139,7 @@ def buat_basis_data(url: str, pengguna: str, sandi: str, terenkripsi: bool = Tru
     path.unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     kunci_kantor, pemulihan, _berkas = buat_berkas_kunci(path, pengguna, sandi, terenkripsi)
-    return BasisDataBaru(buka_dengan_kunci(url, kunci_kantor), pemulihan)
+    return BasisDataBaru(buka_dengan_kunci(url, kunci_kantor, baru=True), pemulihan)
 
 
 def _kosong(path: Path) -> bool:
@@ -188,7 +189,7 @@ def enkripsi_sekarang(db: Database, pengguna: str, sandi: str) -> tuple[Database
             _slot_dari_hash(berkas, kunci_kantor, nama, password_hash)
     berkas.tulis()
     _konversi(path, kunci_kantor)
-    return buka_dengan_kunci(db.url, kunci_kantor), pemulihan
+    return buka_dengan_kunci(db.url, kunci_kantor, baru=True), pemulihan
 
 
 def _slot_dari_hash(
@@ -207,9 +208,11 @@ def _slot_dari_hash(
 # --- slots follow the passwords ------------------------------------------------------------
 
 
-def slot_baru(session: Session, pengguna: str, sandi: str) -> None:
+def slot_baru(session: Session, pengguna: str, sandi: str | None) -> None:
     """Called by services/akun when an account gets a password: its slot is (re)wrapped
-    once the transaction commits (the key file is not part of the transaction)."""
+    once the transaction commits (the key file is not part of the transaction). ``sandi``
+    None: the account was deactivated, its slot is taken away (reactivating it needs a
+    password reset)."""
     if session.info.get(INFO_BRANKAS) is not None:
         session.info.setdefault(INFO_SLOT_TERTUNDA, []).append((pengguna, sandi))
 
@@ -224,11 +227,14 @@ def slot_perlu_diperbarui(session: Session, pengguna: str) -> bool:
 
 
 def _after_commit(session: Session) -> None:
-    tertunda: list[tuple[str, str]] = session.info.pop(INFO_SLOT_TERTUNDA, [])
+    tertunda: list[tuple[str, str | None]] = session.info.pop(INFO_SLOT_TERTUNDA, [])
     brankas: Brankas | None = session.info.get(INFO_BRANKAS)
     if brankas is not None:
         for pengguna, sandi in tertunda:
-            brankas.pasang(pengguna, sandi)
+            if sandi is None:
+                brankas.berkas.cabut(pengguna)
+            else:
+                brankas.pasang(pengguna, sandi)
 
 
 def _after_rollback(session: Session) -> None:

@@ -352,3 +352,27 @@ def test_database_from_before_keys_is_keyed_after_a_backup(tmp_path):
         assert "utuh" in entri.ringkasan() and hasil.audit.jumlah == len(rows) + 1
     finally:
         db.close()
+
+
+def test_head_downgraded_to_the_unkeyed_form_is_not_blessed(penuh):
+    """A script rewrites the chain unkeyed and puts back an old-style head, hoping the program
+    takes it for a database from before keys and keys the forgery."""
+    db, path = penuh
+    db.engine.dispose()
+    _entri_ulang(path, None)
+    con = sqlite3.connect(path)
+    n, last, h = con.execute(
+        "SELECT count(*), max(id), (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) "
+        "FROM audit_log"
+    ).fetchone()
+    con.execute(
+        "UPDATE pengaturan SET nilai = ? WHERE kunci = 'audit/kepala'", (f"{n}|{last}|{h}",)
+    )
+    con.commit()
+    con.close()
+    with pytest.raises(audit.KunciAuditSalah), unit_of_work(db.session_factory, SISTEM) as s:
+        s.add(FrasaUmpanBalik(kategori="UMUM", teks="Lanjutkan"))
+    with db.session_factory() as s, pytest.raises(audit.KunciAuditSalah):
+        audit.kunci_rantai(s)
+    hasil = _periksa(db)
+    assert not hasil.audit.utuh
