@@ -142,12 +142,14 @@ def open_database(
 ) -> Database:
     """``kunci_kantor``: the office key (keys the audit); ``terenkripsi``: the SQLite file is
     encrypted with it (db/kunci.py opens and converts; this only connects)."""
-    from kinerja_desktop.db.kunci import info_sesi, kunci_sqlcipher
+    from kinerja_desktop.db.kunci import info_sesi, ingat_kunci_berkas, kunci_sqlcipher
 
     path = sqlite_path(url)
     if path is not None and not terenkripsi:
         _check_sqlite_file(path)
     kunci_db = kunci_sqlcipher(kunci_kantor) if terenkripsi and kunci_kantor else None
+    if kunci_db is not None and path is not None:
+        ingat_kunci_berkas(path, kunci_db)
     engine = make_engine(url, kunci_db)
     try:
         backup = _migrate(engine, path, kunci_db) if migrate else None

@@ -83,6 +83,56 @@ def sambung_sqlite(path: Path, kunci_db: bytes | None, baca_saja: bool = False) 
     return con
 
 
+# The SQLCipher keys of the files this process opened (and of their backup copies), for the
+# code that copies and checks files with the DB-API directly (exchange/cadangan).
+_KUNCI_BERKAS: dict[str, bytes] = {}
+
+
+def ingat_kunci_berkas(path: Path, kunci_db: bytes) -> None:
+    _KUNCI_BERKAS[str(Path(path).resolve())] = kunci_db
+
+
+def kunci_berkas(path: Path) -> bytes | None:
+    """The key of an encrypted file: the one it was opened or copied with; for a copy made
+    elsewhere (a backup being restored), whichever open office key reads it. None: plain."""
+    if berkas_polos(path) or not Path(path).exists() or Path(path).stat().st_size == 0:
+        return None
+    kunci = _KUNCI_BERKAS.get(str(Path(path).resolve()))
+    if kunci is not None:
+        return kunci
+    for calon in list(_KUNCI_BERKAS.values()):
+        try:
+            con = sambung_sqlite(path, calon, baca_saja=True)
+            try:
+                con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            finally:
+                con.close()
+        except galat_db():
+            continue
+        ingat_kunci_berkas(path, calon)
+        return calon
+    return None
+
+
+def galat_db(*lain: type[Exception]) -> tuple[type[Exception], ...]:
+    """The DatabaseError classes of both drivers (they do not share a base), and ``lain``."""
+    import sqlcipher3
+
+    return (sqlite3.DatabaseError, sqlcipher3.dbapi2.DatabaseError, *lain)
+
+
+def sambung_berkas(path: Path, baca_saja: bool = False, timeout: float = 5.0) -> Any:
+    """A DB-API connection to a SQLite file, encrypted or plain, with its known key."""
+    kunci = kunci_berkas(path)
+    if kunci is None:
+        if baca_saja:
+            return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout)
+        return sqlite3.connect(path, timeout=timeout)
+    con = sambung_sqlite(path, kunci, baca_saja)
+    con.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    return con
+
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 

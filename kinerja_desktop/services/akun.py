@@ -28,7 +28,7 @@ from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor, Peran, format_peran, parse_peran
 from kinerja_desktop.domain.zona_waktu import ZonaWaktu, zona_komputer
 from kinerja_desktop.services.akses import wajib_admin
-from kinerja_desktop.services.kunci import slot_baru, slot_perlu_diperbarui
+from kinerja_desktop.services.slot import slot_baru, slot_perlu_diperbarui
 
 Jam = Callable[[], datetime]
 

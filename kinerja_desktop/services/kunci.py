@@ -17,8 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, select
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from kinerja_desktop.config import sqlite_path
 from kinerja_desktop.db.database import Database, backup_folder, backup_sqlite, open_database
@@ -32,9 +31,7 @@ from kinerja_desktop.db.kunci import (
     path_kunci,
 )
 from kinerja_desktop.domain.errors import DomainError
-
-INFO_BRANKAS = "brankas"
-INFO_SLOT_TERTUNDA = "slot_tertunda"
+from kinerja_desktop.services.slot import INFO_BRANKAS, Brankas, slot_baru
 
 # A headless command signed in by other means (tests, a maintenance script) may leave the
 # office key for this process; open_db then opens with it.
@@ -47,17 +44,6 @@ def ingat_kunci_proses(kunci_kantor: bytes | None) -> None:
 
 def kunci_proses() -> bytes | None:
     return _KUNCI_PROSES["kunci"]
-
-
-@dataclass
-class Brankas:
-    """The open database's key file and office key, for rewrapping slots after a commit."""
-
-    berkas: BerkasKunci
-    kunci_kantor: bytes
-
-    def pasang(self, pengguna: str, sandi: str) -> None:
-        self.berkas.pasang(self.kunci_kantor, pengguna, sandi)
 
 
 def berkas_kunci(url: str) -> BerkasKunci | None:
@@ -205,46 +191,34 @@ def _slot_dari_hash(
         berkas.slot[nama.lower()] = bungkus_dengan_kunci(kunci_kantor, password_hash, nama.lower())
 
 
-# --- slots follow the passwords ------------------------------------------------------------
-
-
-def slot_baru(session: Session, pengguna: str, sandi: str | None) -> None:
-    """Called by services/akun when an account gets a password: its slot is (re)wrapped
-    once the transaction commits (the key file is not part of the transaction). ``sandi``
-    None: the account was deactivated, its slot is taken away (reactivating it needs a
-    password reset)."""
-    if session.info.get(INFO_BRANKAS) is not None:
-        session.info.setdefault(INFO_SLOT_TERTUNDA, []).append((pengguna, sandi))
-
-
-def slot_perlu_diperbarui(session: Session, pengguna: str) -> bool:
-    """The account still signs in through a slot made from its old hash (conversion)."""
-    brankas: Brankas | None = session.info.get(INFO_BRANKAS)
-    if brankas is None:
-        return False
-    slot = brankas.berkas.slot.get(pengguna.strip().lower())
-    return slot is None or slot.get("jenis") == "hash"
-
-
-def _after_commit(session: Session) -> None:
-    tertunda: list[tuple[str, str | None]] = session.info.pop(INFO_SLOT_TERTUNDA, [])
-    brankas: Brankas | None = session.info.get(INFO_BRANKAS)
-    if brankas is not None:
-        for pengguna, sandi in tertunda:
-            if sandi is None:
-                brankas.berkas.cabut(pengguna)
-            else:
-                brankas.pasang(pengguna, sandi)
-
-
-def _after_rollback(session: Session) -> None:
-    session.info.pop(INFO_SLOT_TERTUNDA, None)
-
-
-event.listen(Session, "after_commit", _after_commit)
-event.listen(Session, "after_soft_rollback", lambda s, _t: _after_rollback(s))
-
-
 def kunci_kantor_dari(session: Any) -> bytes | None:
     brankas: Brankas | None = session.info.get(INFO_BRANKAS)
     return brankas.kunci_kantor if brankas is not None else None
+
+
+def pulihkan_sandi(url: str, kunci_pemulihan: str, pengguna: str, sandi_baru: str) -> None:
+    """ "Lupa kata sandi": the recovery key opens the database and sets a new password (and
+    slot) for an account; the account is unlocked and the change is in the audit log."""
+    from kinerja_desktop.db.models import Akun
+    from kinerja_desktop.domain.errors import NotFound
+    from kinerja_desktop.domain.peran import SISTEM
+    from kinerja_desktop.services import akun as akun_svc
+    from kinerja_desktop.services.uow import unit_of_work
+
+    db = buka_dengan_pemulihan(url, kunci_pemulihan)
+    try:
+        nama = (pengguna or "").strip().lower()
+        akun_svc.periksa_kekuatan(sandi_baru, nama)
+        with unit_of_work(
+            db.session_factory, SISTEM, "Kata sandi diatur dengan kunci pemulihan"
+        ) as s:
+            akun = s.scalar(select(Akun).where(Akun.nama_pengguna == nama))
+            if akun is None:
+                raise NotFound(f"Tidak ada akun bernama {nama!r}.")
+            akun.password_hash = akun_svc.hash_password(sandi_baru)
+            akun.gagal_login = 0
+            akun.terkunci_sampai = None
+            akun.aktif = True
+            slot_baru(s, nama, sandi_baru)
+    finally:
+        db.close()
