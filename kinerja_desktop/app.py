@@ -152,6 +152,15 @@ def pulihkan_saat_buka(path: Path) -> bool:
     return True
 
 
+def menit_kunci_layar(database: Any, actor: Actor) -> int:
+    """The idle lock of the administrator's policy (in the database; the personal INI file
+    has no say in it)."""
+    from kinerja_desktop.services.pengaturan import kebijakan_keamanan
+    from kinerja_desktop.services.uow import run
+
+    return run(database.session_factory, actor, kebijakan_keamanan).kunci_layar_menit
+
+
 def _henti_kunci(window: Any) -> None:
     """A window that is replaced no longer watches for idleness."""
     pengawas = getattr(window, "kunci_sesi", None)
@@ -251,7 +260,7 @@ def run_gui(db: str | None, tanpa_login: bool = False) -> int:
         settings.add_recent_database(database.label)
         if actor.akun_id is not None:
             window.kunci_sesi = pasang_kunci_sesi(  # type: ignore[attr-defined]
-                window, window.ctx, settings.get_int("security/idle_lock_minutes"),
+                window, window.ctx, menit_kunci_layar(database, actor),
                 lambda: ganti_pengguna(window),
             )  # fmt: skip
         window.show()

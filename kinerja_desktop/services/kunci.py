@@ -207,8 +207,12 @@ def pulihkan_sandi(url: str, kunci_pemulihan: str, pengguna: str, sandi_baru: st
 
     db = buka_dengan_pemulihan(url, kunci_pemulihan)
     try:
+        from kinerja_desktop.services.pengaturan import kebijakan_keamanan
+
         nama = (pengguna or "").strip().lower()
-        akun_svc.periksa_kekuatan(sandi_baru, nama)
+        with db.session_factory() as s:
+            panjang = kebijakan_keamanan(s).sandi_panjang_minimal
+        akun_svc.periksa_kekuatan(sandi_baru, nama, panjang)
         with unit_of_work(
             db.session_factory, SISTEM, "Kata sandi diatur dengan kunci pemulihan"
         ) as s:

@@ -77,6 +77,7 @@ TERBUKA: dict[str, str] = {
     "audit.periksa_integritas": "read-only check of the file",
     "cetak.verifikasi_kode": "anyone may verify a printed document",
     "pengaturan.identitas_kantor": "printed on every form",
+    "pengaturan.kebijakan_keamanan": "every session reads the idle lock and password rule",
     "pengaturan.kepala_unit_dihitung": "shown next to every recap",
     "pengaturan.hari_final_tanpa_alasan_aktor": "shown next to every recap",
     "organisasi.daftar_unit": "unit names are office-wide reference data",
