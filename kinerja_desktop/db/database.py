@@ -142,7 +142,13 @@ def open_database(
 ) -> Database:
     """``kunci_kantor``: the office key (keys the audit); ``terenkripsi``: the SQLite file is
     encrypted with it (db/kunci.py opens and converts; this only connects)."""
-    from kinerja_desktop.db.kunci import info_sesi, ingat_kunci_berkas, kunci_sqlcipher
+    from kinerja_desktop.db.kunci import (
+        info_sesi,
+        ingat_kunci_berkas,
+        ingat_kunci_bukti,
+        kunci_bukti,
+        kunci_sqlcipher,
+    )
 
     path = sqlite_path(url)
     if path is not None and not terenkripsi:
@@ -160,7 +166,10 @@ def open_database(
         engine.dispose()
         raise DatabaseOpenError(explain_database_error(exc, path)) from exc
     factory = make_session_factory(engine, info_sesi(kunci_kantor))
-    return Database(url, engine, factory, backup, kunci_kantor)
+    database = Database(url, engine, factory, backup, kunci_kantor)
+    if kunci_db is not None and kunci_kantor is not None:
+        ingat_kunci_bukti(database.folder_bukti, kunci_bukti(kunci_kantor))
+    return database
 
 
 def _migrate(engine: Engine, path: Path | None, kunci_db: bytes | None = None) -> Path | None:

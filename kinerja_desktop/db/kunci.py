@@ -92,6 +92,18 @@ def ingat_kunci_berkas(path: Path, kunci_db: bytes) -> None:
     _KUNCI_BERKAS[str(Path(path).resolve())] = kunci_db
 
 
+_KUNCI_BUKTI: dict[str, bytes] = {}
+
+
+def ingat_kunci_bukti(folder: Path, kunci: bytes) -> None:
+    """The evidence key for the evidence folder of an encrypted database open here."""
+    _KUNCI_BUKTI[str(Path(folder).resolve())] = kunci
+
+
+def kunci_folder_bukti(folder: Path) -> bytes | None:
+    return _KUNCI_BUKTI.get(str(Path(folder).resolve()))
+
+
 def kunci_berkas(path: Path) -> bytes | None:
     """The key of an encrypted file: the one it was opened or copied with; for a copy made
     elsewhere (a backup being restored), whichever open office key reads it. None: plain."""

@@ -811,22 +811,10 @@ def periksa_bukti(session: Session, folder: Any) -> HasilBukti:
         select(BerkasBukti.sha256, BerkasBukti.ukuran).order_by(BerkasBukti.sha256)
     ):
         jumlah += 1
-        path = store.path_untuk(sha)
-        h = hashlib.sha256()
-        try:
-            if path.stat().st_size != ukuran:
-                berubah.append(sha)
-                continue
-            with path.open("rb") as fh:
-                while blok := fh.read(1 << 20):
-                    h.update(blok)
-        except FileNotFoundError:
+        masalah = store.periksa(sha, ukuran)  # the plaintext's hash (decrypted if encrypted)
+        if masalah == "hilang":
             hilang.append(sha)
-            continue
-        except OSError:
-            berubah.append(sha)
-            continue
-        if h.hexdigest() != sha:
+        elif masalah is not None:
             berubah.append(sha)
     if not hilang and not berubah:
         pesan = f"Berkas bukti dukung utuh ({jumlah} berkas)."

@@ -14,6 +14,7 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,6 +39,13 @@ from kinerja_desktop.domain.angka import format_angka
 from kinerja_desktop.domain.errors import DomainError, NotFound, StateError, ValidationError
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services.akses import wajib_baca_pemantauan
+from kinerja_desktop.services.bukti_sandi import (
+    BuktiRusak,
+    Penyandi,
+    ukuran_sandi,
+)
+from kinerja_desktop.services.bukti_sandi import baca as baca_sandi
+from kinerja_desktop.services.bukti_sandi import terenkripsi as terenkripsi_sandi
 from kinerja_desktop.services.muat import PESAN_BERUBAH
 from kinerja_desktop.services.pemantauan.syarat import evaluasi_final
 
@@ -138,11 +146,16 @@ class BuktiStore:
         batas_ukuran: int = BATAS_UKURAN_BAWAAN,
         *,
         sinkron: bool = True,
+        kunci: bytes | None = None,
     ) -> None:
+        from kinerja_desktop.db.kunci import kunci_folder_bukti
+
         self.folder = Path(folder)
         self.batas_ukuran = int(batas_ukuran)
         # fsync before the rename: the bytes are on disk before the file gets its real name.
         self.sinkron = sinkron
+        # the evidence key of an encrypted database (db/kunci.py): new files are encrypted
+        self.kunci = kunci if kunci is not None else kunci_folder_bukti(self.folder)
 
     def path_untuk(self, sha256: str) -> Path:
         return self.folder / sha256[:2] / sha256
@@ -220,19 +233,26 @@ class BuktiStore:
         total = 0
         try:
             try:
+                penyandi = Penyandi(fd, self.kunci) if self.kunci is not None else None
+                tulis = penyandi.tulis if penyandi is not None else None
                 h.update(kepala)
-                _tulis_semua(fd, kepala)
+                if tulis is not None:
+                    tulis(kepala)
+                else:
+                    _tulis_semua(fd, kepala)
                 total += len(kepala)
                 total += _salin_dan_hash(
-                    f, fd, h, self.batas_ukuran - total, nama, sinkron=self.sinkron
+                    f, fd, h, self.batas_ukuran - total, nama, sinkron=self.sinkron, tulis=tulis
                 )
+                if penyandi is not None:
+                    penyandi.selesai()
                 if self.sinkron:
                     os.fsync(fd)  # the bytes are on disk before the file gets its real name
             finally:
                 os.close(fd)
             sha = h.hexdigest()
             tujuan = self.path_untuk(sha)
-            if tujuan.is_file() and tujuan.stat().st_size == total:
+            if tujuan.is_file() and tujuan.stat().st_size in (total, ukuran_sandi(total)):
                 tmp.unlink(missing_ok=True)
                 return BerkasTersimpan(sha, total, mime, tujuan, baru=False)
             tujuan.parent.mkdir(parents=True, exist_ok=True)
@@ -251,6 +271,53 @@ class BuktiStore:
             tmp.unlink(missing_ok=True)
             raise
 
+    # --- reading ---------------------------------------------------------------------------
+    def isi(self, sha256: str) -> Iterator[bytes]:
+        """The plaintext of a stored file, in chunks (decrypted when encrypted)."""
+        return baca_sandi(self.path_untuk(sha256), self.kunci)
+
+    def periksa(self, sha256: str, ukuran: int) -> str | None:
+        """None if the file is there and its plaintext hashes to its name; else "hilang" or
+        "berubah"."""
+        path = self.path_untuk(sha256)
+        h = hashlib.sha256()
+        try:
+            if path.stat().st_size not in (ukuran, ukuran_sandi(ukuran)):
+                return "berubah"
+            n = 0
+            for blok in self.isi(sha256):
+                h.update(blok)
+                n += len(blok)
+        except FileNotFoundError:
+            return "hilang"
+        except (OSError, BuktiRusak):
+            return "berubah"
+        return None if h.hexdigest() == sha256 and n == ukuran else "berubah"
+
+    def salin_keluar(self, sha256: str, tujuan: Path) -> Path:
+        """Write the plaintext to ``tujuan`` (through a temporary name), refusing a file
+        whose content no longer matches its hash."""
+        sementara = tujuan.with_name(f".{tujuan.name}.sementara")
+        h = hashlib.sha256()
+        try:
+            with sementara.open("wb") as out:
+                for blok in self.isi(sha256):
+                    h.update(blok)
+                    out.write(blok)
+            if h.hexdigest() != sha256:
+                raise BuktiRusak("isi tidak cocok dengan hash")
+            os.replace(sementara, tujuan)
+        except BuktiRusak as exc:
+            sementara.unlink(missing_ok=True)
+            raise BuktiError(
+                "Berkas bukti dukung ini rusak atau diubah di luar program (isinya tidak cocok "
+                "dengan catatan). Pulihkan folder bukti dari cadangan."
+            ) from exc
+        except BaseException:
+            sementara.unlink(missing_ok=True)
+            raise
+        return tujuan
+
     def sisa_sementara(self) -> list[Path]:
         """Leftover temporary files of interrupted copies (safe to delete)."""
         tmpdir = self.folder / "tmp"
@@ -265,7 +332,9 @@ def _tulis_semua(fd: int, data) -> None:
             view = view[n:]
 
 
-def _salin_dan_hash(src, fd: int, h, sisa_boleh: int, nama: str, *, sinkron: bool) -> int:
+def _salin_dan_hash(
+    src, fd: int, h, sisa_boleh: int, nama: str, *, sinkron: bool, tulis=None
+) -> int:
     """Copy the rest of ``src`` into the file ``fd`` while hashing it, in one pass over the file.
 
     Each chunk is read once into a reused buffer; the SHA-256 of it runs on one helper thread
@@ -298,7 +367,10 @@ def _salin_dan_hash(src, fd: int, h, sisa_boleh: int, nama: str, *, sinkron: boo
                     )
                 view = memoryview(bufs[i])[:n]
                 futs[i] = pool.submit(h.update, view)
-                _tulis_semua(fd, view)
+                if tulis is not None:  # encrypting: the writer copies the chunk
+                    tulis(view)
+                else:
+                    _tulis_semua(fd, view)
                 i = (i + 1) % _JUMLAH_BUFFER
                 belum_sinkron += n
                 sinkron_siap = fut_sinkron is None or fut_sinkron.done()
@@ -578,6 +650,9 @@ def buka_bukti(session: Session, actor: Actor, store: BuktiStore, bukti_id: int)
             "mungkin belum disalin bersama basis data; salin folder bukti dukung ke samping "
             "berkas basis data."
         )
+    if terenkripsi_sandi(path):  # the viewer gets a decrypted copy in a private folder
+        folder = Path(tempfile.mkdtemp(prefix="kinerja-bukti-"))
+        return str(store.salin_keluar(b.sha256 or "", folder / Path(b.nama).name))
     return str(path)
 
 

@@ -186,3 +186,35 @@ def test_plain_database_is_converted_after_a_backup(tmp_path):
         assert _nama_pegawai(db) == ["Hendra Gunawan"]
         db.close()
     buka_dengan_pemulihan(url, pemulihan).close()
+
+
+def test_evidence_files_are_encrypted_and_checked(kantor, tmp_path):
+    from kinerja_desktop.services.bukti import BuktiError, BuktiStore
+    from kinerja_desktop.services.bukti_sandi import POTONGAN
+
+    url, _path, _admin, _p = kantor
+    db = buka_dengan_sandi(url, "admin", ADMIN_PW)
+    try:
+        store = BuktiStore(db.folder_bukti)
+        assert store.kunci is not None  # the store of an encrypted database encrypts
+        isi = b"%PDF-1.4\n" + b"Laporan kegiatan desa Tebo " * (POTONGAN // 10)
+        simpan = store.simpan_bytes("laporan.pdf", isi)
+        disk = simpan.path.read_bytes()
+        assert b"Laporan kegiatan" not in disk and len(disk) > len(isi)
+        assert b"".join(store.isi(simpan.sha256)) == isi
+        assert store.periksa(simpan.sha256, len(isi)) is None
+        keluar = store.salin_keluar(simpan.sha256, tmp_path / "keluar.pdf")
+        assert keluar.read_bytes() == isi
+        assert store.simpan_bytes("lagi.pdf", isi).baru is False  # deduplicated by plaintext
+        # one byte changed, or the file cut short by one chunk: refused
+        rusak = bytearray(disk)
+        rusak[40] ^= 1
+        simpan.path.write_bytes(bytes(rusak))
+        assert store.periksa(simpan.sha256, len(isi)) == "berubah"
+        with pytest.raises(BuktiError, match="rusak"):
+            store.salin_keluar(simpan.sha256, tmp_path / "x.pdf")
+        simpan.path.write_bytes(disk[: len(disk) - (len(isi) % POTONGAN) - 16])
+        assert store.periksa(simpan.sha256, len(isi)) == "berubah"
+        assert not (tmp_path / "x.pdf").exists()
+    finally:
+        db.close()
