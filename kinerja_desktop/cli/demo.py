@@ -12,16 +12,33 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_db_argument(p)
     p.add_argument("--tahun", type=int, default=None, help="tahun SKP contoh (bawaan: tahun ini)")
     p.add_argument("--buka", action="store_true", help="buka program setelah data dibuat")
+    p.add_argument(
+        "--tanpa-enkripsi",
+        action="store_true",
+        help="berkas SQLite tidak dienkripsi (bawaan: dienkripsi, kunci pemulihan ditampilkan)",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
+    from kinerja_desktop.config import resolve_db_url
     from kinerja_desktop.db.models import Pegawai
     from kinerja_desktop.demo import buat_demo
     from kinerja_desktop.demo.akun import AKUN_DEMO
+    from kinerja_desktop.services.kunci import perlu_sandi
 
+    url = resolve_db_url(getattr(args, "db", None))
+    if perlu_sandi(url):  # an encrypted file is never a new one; the login opens it
+        if not args.buka:
+            return fail(
+                f"basis data {url} sudah berisi data; data demo hanya untuk basis data baru."
+            )
+        from kinerja_desktop.app import run_gui
+
+        print(f"{url} sudah berisi data (terenkripsi); dibuka apa adanya.")
+        return run_gui(getattr(args, "db", None))
     db = open_db(args)
     with db.session_factory() as s:
         terisi = bool(s.scalar(select(func.count(Pegawai.id))))
@@ -35,6 +52,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         buat_demo(db, args.tahun)
         print(f"Data demo dibuat di {db.label}")
+        if db.path is not None and not args.tanpa_enkripsi:
+            from kinerja_desktop.services.kunci import enkripsi_sekarang
+
+            admin = next(a for a in AKUN_DEMO if a[0] == "admin")
+            db, kunci = enkripsi_sekarang(db, admin[0], admin[1])
+            print(f"Basis data dienkripsi. Kunci pemulihan (simpan baik-baik): {kunci}")
     print("Akun contoh (nama pengguna / kata sandi):")
     for nama, sandi, peran, _pegawai in AKUN_DEMO:
         print(f"  {nama:<10} {sandi:<16} {', '.join(p.label for p in peran)}")

@@ -15,6 +15,10 @@ def test_demo_fills_once_then_opens_as_is(tmp_path, monkeypatch, capsys):
     assert cli.main(["demo", "--db", str(db), "--tahun", "2025"]) == 0
     out = capsys.readouterr().out
     assert "Data demo dibuat" in out and "admin" in out
+    assert "Kunci pemulihan" in out  # the demo file is encrypted, as every new one
+    from kinerja_desktop.db.kunci import berkas_polos
+
+    assert not berkas_polos(db)
 
     assert cli.main(["demo", "--db", str(db)]) == 1
     assert "sudah berisi data" in capsys.readouterr().err
