@@ -218,3 +218,22 @@ def test_evidence_files_are_encrypted_and_checked(kantor, tmp_path):
         assert not (tmp_path / "x.pdf").exists()
     finally:
         db.close()
+
+
+def test_forgotten_password_is_set_again_with_the_recovery_key(kantor):
+    from kinerja_desktop.services.kunci import pulihkan_sandi
+
+    url, _path, _admin, pemulihan = kantor
+    with pytest.raises(KunciSalah):
+        pulihkan_sandi(url, "AAAA" + pemulihan[4:], "admin", "Baru#Kantor2026")
+    pulihkan_sandi(url, pemulihan, "admin", "Baru#Kantor2026")
+    with pytest.raises(KunciSalah):
+        buka_dengan_sandi(url, "admin", ADMIN_PW)
+    db = buka_dengan_sandi(url, "admin", "Baru#Kantor2026")
+    try:
+        assert _masuk(db, "admin", "Baru#Kantor2026").is_admin
+        with db.session_factory() as s:
+            entri = audit.cari_audit(s, SISTEM, audit.FilterAudit(entitas="akun"))
+            assert "Kata sandi diatur dengan kunci pemulihan" in {e.keterangan for e in entri}
+    finally:
+        db.close()
