@@ -67,7 +67,8 @@ def url_sqlcipher(url: str, kunci_db: bytes) -> Any:
     from sqlalchemy.engine import make_url
 
     asal = make_url(url)
-    return asal.set(drivername="sqlite+pysqlcipher", password=f"x'{kunci_db.hex()}'")
+    # an empty user name: rendered with its password for the print workers (services/cetak)
+    return asal.set(drivername="sqlite+pysqlcipher", username="", password=f"x'{kunci_db.hex()}'")
 
 
 def sambung_sqlite(path: Path, kunci_db: bytes | None, baca_saja: bool = False) -> Any:

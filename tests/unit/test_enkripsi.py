@@ -237,3 +237,19 @@ def test_forgotten_password_is_set_again_with_the_recovery_key(kantor):
             assert "Kata sandi diatur dengan kunci pemulihan" in {e.keterangan for e in entri}
     finally:
         db.close()
+
+
+def test_print_workers_open_the_encrypted_file_from_the_url(kantor):
+    """Batch printing hands worker processes the URL (services/cetak.url_basis_data)."""
+    from kinerja_desktop.db.engine import make_engine, make_session_factory
+    from kinerja_desktop.services.cetak import url_basis_data
+
+    url, *_ = kantor
+    db = buka_dengan_sandi(url, "admin", ADMIN_PW)
+    try:
+        engine = make_engine(url_basis_data(db.session_factory))
+        with make_session_factory(engine)() as s:
+            assert s.scalars(select(Pegawai.nama)).all() == ["Hendra Gunawan"]
+        engine.dispose()
+    finally:
+        db.close()
