@@ -267,22 +267,44 @@ def _entri(session: Session) -> list[dict[str, Any]]:
     return pending
 
 
+INFO_SEGEL = "segel_tertunda"
+
+
 def _after_flush(session: Session, _ctx: object) -> None:
     pending = _entri(session)
-    ditulis = kunci_per_tabel(
-        o for o in chain(session.new, session.dirty) if session.is_modified(o, False)
+    tersentuh = kunci_per_tabel(
+        chain(
+            (o for o in chain(session.new, session.dirty) if session.is_modified(o, False)),
+            session.deleted,
+        )
     )
-    dihapus = kunci_per_tabel(session.deleted)
-    if not pending and not ditulis and not dihapus:
+    # the rows are sealed once per transaction, at commit (_before_commit): a long import
+    # flushing row by row pays one read-back per table, not one per flush
+    tertunda: dict[str, set[Any]] = session.info.setdefault(INFO_SEGEL, {})
+    for tabel, pks in tersentuh.items():
+        tertunda.setdefault(tabel, set()).update(pks)
+    if not pending:
         return
+    conn, ada, kepala, kunci = _kepala_untuk_tulis(session)
+    prev = kepala.hash
+    for row in pending:
+        row["hash_sebelum"] = prev
+        row["hash"] = prev = entry_hash(prev, row, kunci)
+    conn.execute(insert(AuditLog), pending)
+    kepala.id_terakhir = conn.execute(select(func.max(AuditLog.id))).scalar() or 0
+    kepala.jumlah += len(pending)
+    kepala.hash = prev
+    _tulis_kepala(conn, ada, kepala, kunci)
+
+
+def _kepala_untuk_tulis(session: Session) -> tuple[Any, bool, KepalaRantai, bytes]:
+    """The locked head, keyed with this session's key (a new database is keyed now)."""
     kunci = kunci_audit(session)
     conn = session.connection()
     ada, kepala = _baca_kepala(conn, kunci, kunci_baris=True)
     if kepala is None and conn.execute(select(AuditLog.id).limit(1)).first() is None:
         kepala = _kunci_isi(conn, kunci, None)  # a new database: its first write keys it
     elif kepala is None or kepala.kunci is None:
-        # from before keys: keyed at open (services/kunci.py) after the backup; the public
-        # key keys it here too (nothing to protect), an office key never does it silently
         if kunci != KUNCI_TANPA_KANTOR:
             raise KunciAuditSalah(_PESAN_KEPALA)
         kepala = _kunci_isi(conn, kunci, kepala)
@@ -291,20 +313,24 @@ def _after_flush(session: Session, _ctx: object) -> None:
             "Basis data ini dilindungi kunci kantor lain; masuk dengan akun kantor ini untuk "
             "mengubahnya. Tidak ada yang disimpan."
         )
-    prev = kepala.hash
-    for row in pending:
-        row["hash_sebelum"] = prev
-        row["hash"] = prev = entry_hash(prev, row, kunci)
-    if pending:
-        conn.execute(insert(AuditLog), pending)
-        kepala.id_terakhir = conn.execute(select(func.max(AuditLog.id))).scalar() or 0
-        kepala.jumlah += len(pending)
-        kepala.hash = prev
-    perbarui_segel(conn, kunci, kepala.tabel, ditulis, dihapus, kepala.id_terakhir)
+    return conn, ada, kepala, kunci
+
+
+def _before_commit(session: Session) -> None:
+    """Seal the rows this transaction wrote (read back as stored) and drop the seals of the
+    rows it deleted, in the same transaction."""
+    session.flush()  # what commit would flush next: its rows are sealed too
+    tertunda: dict[str, set[Any]] = session.info.pop(INFO_SEGEL, {})
+    if not tertunda:
+        return
+    conn, ada, kepala, kunci = _kepala_untuk_tulis(session)
+    perbarui_segel(conn, kunci, kepala.tabel, tertunda, {}, kepala.id_terakhir)
     _tulis_kepala(conn, ada, kepala, kunci)
 
 
 event.listen(Session, "after_flush", _after_flush)
+event.listen(Session, "before_commit", _before_commit)
+event.listen(Session, "after_soft_rollback", lambda s, _t: s.info.pop(INFO_SEGEL, None))
 
 
 def _kunci_isi(

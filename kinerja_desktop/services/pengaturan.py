@@ -187,7 +187,7 @@ class KebijakanKeamanan:
     sandi_panjang_minimal: int
 
 
-def _angka(session: Session, kunci: str, bawaan: int, bawah: int, atas: int) -> int:
+def _bilangan_kebijakan(session: Session, kunci: str, bawaan: int, bawah: int, atas: int) -> int:
     teks = baca_teks(session, kunci, str(bawaan))
     nilai = int(teks) if teks.isdigit() else bawaan
     return min(max(nilai, bawah), atas)
@@ -196,8 +196,8 @@ def _angka(session: Session, kunci: str, bawaan: int, bawah: int, atas: int) -> 
 def kebijakan_keamanan(session: Session, actor: Actor | None = None) -> KebijakanKeamanan:
     """Read by every session (the idle lock, the password forms)."""
     return KebijakanKeamanan(
-        _angka(session, KUNCI_KUNCI_LAYAR, KUNCI_LAYAR_BAWAAN, 0, 240),
-        _angka(session, KUNCI_SANDI_MINIMAL, SANDI_MINIMAL_BAWAAN, 8, 64),
+        _bilangan_kebijakan(session, KUNCI_KUNCI_LAYAR, KUNCI_LAYAR_BAWAAN, 0, 240),
+        _bilangan_kebijakan(session, KUNCI_SANDI_MINIMAL, SANDI_MINIMAL_BAWAAN, 8, 64),
     )
 
 
