@@ -57,10 +57,15 @@ def _impor(tmp: Path, terenkripsi: bool) -> dict[str, float]:
 def _besar(tmp: Path, terenkripsi: bool) -> Path:
     """A copy of the generated monitoring database, plain or encrypted (raw key registered
     so the benchmark modules' own ``open_database`` calls read it)."""
+    from kinerja_desktop.db.database import open_database
     from kinerja_desktop.db.kunci import enkripsi_berkas, kunci_sqlcipher
 
+    induk = tmp / "besar-induk.sqlite"
+    if not induk.exists():  # migrated once, so neither copy pays the migration when opened
+        shutil.copyfile(bp.siapkan_db(), induk)
+        open_database(f"sqlite:///{induk}").close()
     path = tmp / ("besar-sandi.sqlite" if terenkripsi else "besar-polos.sqlite")
-    shutil.copyfile(bp.siapkan_db(), path)
+    shutil.copyfile(induk, path)
     if terenkripsi:
         kunci = secrets.token_bytes(32)
         enkripsi_berkas(path, kunci_sqlcipher(kunci))
