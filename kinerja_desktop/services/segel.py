@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,19 +54,21 @@ def _bytes_nilai(value: Any) -> bytes:
     return repr(value).encode()
 
 
-def mac_kolom(kunci: bytes, tabel: Table, baris: Any) -> str:
-    """The column MACs of one row, in column order, each ``LEBAR_KOLOM`` hex characters."""
-    pk = _kunci_baris(baris[tabel.primary_key.columns[0].name])
-    awal = f"{tabel.name}\x1f{pk}\x1f".encode()
-    bagian = []
+def sidik_baris(tabel: Table, baris: Any) -> tuple[str, bytes]:
+    """(column digests, canonical bytes) of one row. The digests (CRC-32, in column order,
+    ``LEBAR_KOLOM`` hex characters each) only name the field that changed; what protects the
+    row is the keyed MAC over the canonical bytes (``mac_segel``)."""
+    kolom = []
+    nilai = []
     for col in tabel.columns:
-        pesan = awal + col.name.encode() + b"\x1f" + _bytes_nilai(baris[col.name])
-        bagian.append(hmac.digest(kunci, pesan, "sha256")[: LEBAR_KOLOM // 2].hex())
-    return "".join(bagian)
+        b = _bytes_nilai(baris[col.name])
+        kolom.append(f"{zlib.crc32(b):08x}")
+        nilai.append(b)
+    return "".join(kolom), b"\x1e".join(nilai)
 
 
-def mac_segel(kunci: bytes, tabel: str, pk: str, nomor: int, kolom: str) -> str:
-    pesan = f"segel\x1f{tabel}\x1f{pk}\x1f{nomor}\x1f{kolom}".encode()
+def mac_segel(kunci: bytes, tabel: str, pk: str, nomor: int, kolom: str, isi: bytes) -> str:
+    pesan = f"segel\x1f{tabel}\x1f{pk}\x1f{nomor}\x1f{kolom}\x1f".encode() + isi
     return hmac.digest(kunci, pesan, "sha256")[:16].hex()
 
 
@@ -136,8 +139,8 @@ def perbarui_segel(
             pk = _kunci_baris(baris[tabel.primary_key.columns[0].name])
             if nama == Pengaturan.__tablename__ and pk.startswith(AWALAN_KEPALA):
                 continue
-            kolom = mac_kolom(kunci, tabel, baris)
-            mac = mac_segel(kunci, nama, pk, nomor, kolom)
+            kolom, isi = sidik_baris(tabel, baris)
+            mac = mac_segel(kunci, nama, pk, nomor, kolom, isi)
             r.tambah(mac)
             baru.append({"tabel": nama, "kunci": pk, "nomor": nomor, "kolom": kolom, "mac": mac})
         if baru:
@@ -223,11 +226,9 @@ def _periksa_tabel(
     }
     temuan: list[Temuan] = []
     hitung = Ringkasan()
+    for _n, _kol, mac in segel.values():
+        hitung.tambah(mac)
     nomor_sah: dict[str, int] = {}
-    for k, (n, kol, mac) in segel.items():
-        if hmac.compare_digest(mac_segel(kunci, tabel.name, k, n, kol), mac):
-            hitung.tambah(mac)
-            nomor_sah[k] = n
     jumlah = 0
     pk = tabel.primary_key.columns[0]
     for baris in conn.execute(select(tabel).order_by(pk)).mappings():
@@ -239,13 +240,16 @@ def _periksa_tabel(
         if ada is None:
             temuan.append(Temuan(tabel.name, k, "baris ditambahkan di luar program"))
             continue
-        if k not in nomor_sah:
-            temuan.append(Temuan(tabel.name, k, "segel baris dipalsukan"))
+        n, kol, mac = ada
+        sekarang, isi = sidik_baris(tabel, baris)
+        if hmac.compare_digest(mac_segel(kunci, tabel.name, k, n, sekarang, isi), mac):
+            nomor_sah[k] = n
             continue
-        sekarang = mac_kolom(kunci, tabel, baris)
-        if sekarang != ada[1]:
-            kolom = _kolom_berubah(tabel, ada[1], sekarang)
+        kolom = _kolom_berubah(tabel, kol, sekarang)
+        if kolom:
             temuan.append(Temuan(tabel.name, k, "isinya diubah di luar program", kolom))
+        else:
+            temuan.append(Temuan(tabel.name, k, "segel baris dipalsukan"))
     for k in sorted(segel):
         temuan.append(Temuan(tabel.name, k, "baris dihapus di luar program"))
     selisih = ringkasan is not None and (hitung.jumlah, hitung.xor) != (

@@ -219,13 +219,20 @@ def test_replayed_password_hash_is_found(penuh):
 
 
 def test_forged_seal_is_found(penuh):
+    """A script edits a row and writes a seal of its own for another (it has no key)."""
     db, path = penuh
     _sql(db, path, "UPDATE pegawai SET nama = 'Orang Lain' WHERE id = 1")
     _sql(
-        db, path, "UPDATE segel SET kolom = '00000000' || substr(kolom, 9) WHERE tabel = 'pegawai'"
+        db,
+        path,
+        "UPDATE segel SET mac = '0123456789abcdef0123456789abcdef' "
+        "WHERE tabel = 'pegawai' AND kunci = '2'",
     )
-    temuan = _periksa(db).data.temuan
-    assert {t.sebab for t in temuan} == {"segel baris dipalsukan"}
+    temuan = {(t.kunci, t.sebab, t.kolom) for t in _periksa(db).data.temuan}
+    assert temuan == {
+        ("1", "isinya diubah di luar program", ("nama",)),
+        ("2", "segel baris dipalsukan", ()),
+    }
 
 
 def _entri_ulang(path, kunci):
