@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -147,7 +146,10 @@ def _kosong(path: Path) -> bool:
 
 
 def _konversi(path: Path, kunci_kantor: bytes) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    from kinerja_desktop.services.waktu import sekarang_utc
+
+    # the database is closed here (no office time zone to read): the stamp is in UTC
+    stamp = sekarang_utc().strftime("%Y%m%d-%H%M%SZ")
     cadangan = backup_folder(path) / f"{path.stem}-sebelum-enkripsi-{stamp}.sqlite"
     backup_sqlite(path, cadangan)
     enkripsi_berkas(path, kunci_sqlcipher(kunci_kantor))

@@ -1,12 +1,13 @@
 """Row seals: a keyed MAC of every row the program writes, kept in ``segel``.
 
-The audit chain tells when the log was edited; the seals tell when the data was. Each
-seal holds a short MAC of every column (so "Periksa integritas" names the field that
-changed) and a MAC over the whole seal. Per table, the head of the audit chain keeps the
-number of seals and the XOR of their MACs, so a deleted row taken away with its seal, or
-an old row written back with its old seal (a replayed password hash), no longer adds up.
-The key comes from the office key (services/kunci.py); without it nobody can make a
-seal the check accepts.
+The audit chain tells when the log was edited; the seals tell when the data was. Each seal
+is an HMAC over the row's stored values, with a CRC-32 of every column beside it so that
+"Periksa integritas" names the field that changed. Per table, the head of the audit chain
+keeps the number of seals and the XOR of their MACs, so a row deleted together with its
+seal, or an old row written back with its old seal (a replayed password hash), no longer
+adds up; the seal's number (the log's last id when it was made) then names the replayed row.
+The key comes from the office key (db/kunci.py); without it nobody makes a seal the check
+accepts. Rows are sealed once per transaction, at commit (services/audit.py).
 """
 
 from __future__ import annotations
