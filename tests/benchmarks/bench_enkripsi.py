@@ -121,7 +121,8 @@ def main() -> dict[str, dict[str, float]]:
 def test_bench_enkripsi() -> None:
     hasil = main()
     for k, polos in hasil["polos"].items():
-        assert hasil["terenkripsi"][k] <= BATAS * polos + 5, k  # 5 ms/s of noise allowed
+        derau = 2.0 if k.endswith("_ms") else 0.0  # a few ms of timer noise on tiny figures
+        assert hasil["terenkripsi"][k] <= BATAS * polos + derau, k
 
 
 if __name__ == "__main__":
