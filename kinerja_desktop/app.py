@@ -44,11 +44,62 @@ def _tunggu(task: Any) -> Any:
 
 def masuk(database: Any, parent: Any = None) -> Actor | None:
     """Wizard on a database without accounts, then the login dialog. None if cancelled."""
+    hasil = masuk_ke(database, None, parent)
+    return hasil[1] if hasil is not None else None
+
+
+def masuk_ke(
+    database: Any, url: str | None, parent: Any = None, enkripsi: bool = False
+) -> tuple[Any, Actor] | None:
+    """(database, actor) after the wizard (a database without accounts) and the login; None if
+    cancelled. ``database`` None: an encrypted file, opened by the login with the password
+    (services/kunci.buka_dengan_sandi). ``enkripsi``: a plain SQLite file is encrypted by the
+    wizard, or when an administrator signs in (its recovery key shown once)."""
+    from PySide6.QtWidgets import QDialog
+
+    from kinerja_desktop.ui.akun.login import LoginDialog
+
+    nama_awal = ""
+    if database is not None:
+        awal = _wizard_bila_perlu(database, parent, enkripsi)
+        if awal is None:
+            return None
+        database, nama_awal = awal
+    dialog = LoginDialog(database, parent, nama_awal=nama_awal, url=url)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return None
+    database, actor = dialog.db, dialog.actor
+    if enkripsi and actor.is_admin and _polos(database):
+        database = _enkripsi_saat_masuk(database, actor, dialog.sandi_terakhir, parent)
+    return database, actor
+
+
+def _polos(database: Any) -> bool:
+    from kinerja_desktop.services.kunci import perlu_sandi
+
+    return database.path is not None and not perlu_sandi(database.url)
+
+
+def _enkripsi_saat_masuk(database: Any, actor: Actor, sandi: str, parent: Any) -> Any:
+    """A plain file from before encryption: converted (after a backup) at the administrator's
+    sign-in, his password wrapping the new office key; the recovery key is shown once."""
+    from kinerja_desktop.services.kunci import enkripsi_sekarang
+    from kinerja_desktop.ui.aksi import GAGAL, coba
+    from kinerja_desktop.ui.akun.pemulihan import KunciPemulihanDialog
+
+    hasil = coba(parent, enkripsi_sekarang, database, actor.nama, sandi)
+    if hasil is GAGAL:  # told; the plain database stays open and usable
+        return database
+    baru, kunci = hasil
+    KunciPemulihanDialog(kunci, parent).exec()
+    return baru
+
+
+def _wizard_bila_perlu(database: Any, parent: Any, enkripsi: bool) -> tuple[Any, str] | None:
     from PySide6.QtWidgets import QDialog, QMessageBox
 
     from kinerja_desktop.domain.errors import DomainError
     from kinerja_desktop.services.akun import ada_akun
-    from kinerja_desktop.ui.akun.login import LoginDialog
     from kinerja_desktop.ui.akun.wizard import WizardPertama
 
     nama_awal = ""
@@ -62,14 +113,11 @@ def masuk(database: Any, parent: Any = None) -> Actor | None:
         QMessageBox.critical(parent, "Basis data tidak dapat dibaca", pesan)
         return None
     if not ada:
-        wizard = WizardPertama(database, parent)
+        wizard = WizardPertama(database, parent, enkripsi=enkripsi)
         if wizard.exec() != QDialog.DialogCode.Accepted or wizard.actor is None:
             return None
-        nama_awal = wizard.actor.nama
-    dialog = LoginDialog(database, parent, nama_awal=nama_awal)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.actor
+        database, nama_awal = wizard.db, wizard.actor.nama
+    return database, nama_awal
 
 
 def pulihkan_saat_buka(path: Path) -> bool:
@@ -104,6 +152,15 @@ def pulihkan_saat_buka(path: Path) -> bool:
     return True
 
 
+def menit_kunci_layar(database: Any, actor: Actor) -> int:
+    """The idle lock of the administrator's policy (in the database; the personal INI file
+    has no say in it)."""
+    from kinerja_desktop.services.pengaturan import kebijakan_keamanan
+    from kinerja_desktop.services.uow import run
+
+    return run(database.session_factory, actor, kebijakan_keamanan).kunci_layar_menit
+
+
 def _henti_kunci(window: Any) -> None:
     """A window that is replaced no longer watches for idleness."""
     pengawas = getattr(window, "kunci_sesi", None)
@@ -115,10 +172,11 @@ def _henti_kunci(window: Any) -> None:
 def run_gui(db: str | None, tanpa_login: bool = False) -> int:
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-    from kinerja_desktop.db.database import DatabaseOpenError, explain_os_error, open_database
+    from kinerja_desktop.db.database import DatabaseOpenError, explain_os_error
     from kinerja_desktop.exchange.cadangan import selesaikan_pemulihan
     from kinerja_desktop.logging_setup import setup_logging
     from kinerja_desktop.services.context import AppContext
+    from kinerja_desktop.services.kunci import buka_dengan_kunci, perlu_sandi
     from kinerja_desktop.ui.akun.kunci import pasang_kunci_sesi
     from kinerja_desktop.ui.cadangan import cadangan_harian_latar
     from kinerja_desktop.ui.errors import install_excepthook
@@ -177,12 +235,21 @@ def run_gui(db: str | None, tanpa_login: bool = False) -> int:
         try:
             if path is not None and path.parent.exists():
                 selesaikan_pemulihan(path)
-            database = open_database(url)
+            # an encrypted file is opened by the login (the password unwraps its key)
+            database = None if perlu_sandi(url) else buka_dengan_kunci(url, None)
         except DatabaseOpenError as exc:
             return buka_gagal(url, exc)
         except OSError as exc:
             return buka_gagal(url, DatabaseOpenError(explain_os_error(exc, path)))
-        actor = OPERATOR if tanpa_login and not paksa_login else masuk(database)
+        if tanpa_login and not paksa_login and database is not None:
+            actor: Actor | None = OPERATOR
+        else:
+            hasil = masuk_ke(database, url, enkripsi=True)
+            if hasil is None:
+                if database is not None:
+                    database.close()
+                return False
+            database, actor = hasil
         if actor is None:
             database.close()
             return False
@@ -193,7 +260,7 @@ def run_gui(db: str | None, tanpa_login: bool = False) -> int:
         settings.add_recent_database(database.label)
         if actor.akun_id is not None:
             window.kunci_sesi = pasang_kunci_sesi(  # type: ignore[attr-defined]
-                window, window.ctx, settings.get_int("security/idle_lock_minutes"),
+                window, window.ctx, menit_kunci_layar(database, actor),
                 lambda: ganti_pengguna(window),
             )  # fmt: skip
         window.show()

@@ -63,11 +63,12 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def open_db(args: argparse.Namespace):
-    """Open the database named by --db for a headless command."""
+    """Open the database named by --db for a headless command (with the office key this
+    process signed in with, if any: services/kunci.py)."""
     from kinerja_desktop.config import resolve_db_url
-    from kinerja_desktop.db.database import open_database
+    from kinerja_desktop.services.kunci import buka_dengan_kunci, kunci_proses
 
-    return open_database(resolve_db_url(getattr(args, "db", None)))
+    return buka_dengan_kunci(resolve_db_url(getattr(args, "db", None)), kunci_proses())
 
 
 def fail(pesan: str, code: int = 1) -> int:

@@ -21,6 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--buka", action="store_true", help="buka program (dengan layar masuk) setelah data dibuat"
     )
+    p.add_argument(
+        "--tanpa-enkripsi",
+        action="store_true",
+        help="berkas SQLite tidak dienkripsi (bawaan: dienkripsi, kunci pemulihan ditampilkan)",
+    )
     p.set_defaults(func=run)
 
 
@@ -48,6 +53,12 @@ def run(args: argparse.Namespace) -> int:
         )
     buat_demo(db, args.tahun)
     print(f"Data demo dibuat di {db.label}")
+    if db.path is not None and not args.tanpa_enkripsi:
+        from kinerja_desktop.services.kunci import enkripsi_sekarang
+
+        admin = next(a for a in AKUN_DEMO if a[0] == "admin")
+        db, kunci = enkripsi_sekarang(db, admin[0], admin[1])
+        print(f"Basis data dienkripsi. Kunci pemulihan (simpan baik-baik): {kunci}")
     print("Akun contoh (nama pengguna / kata sandi):")
     for nama, sandi, peran, _pegawai in AKUN_DEMO:
         print(f"  {nama:<10} {sandi:<16} {', '.join(p.label for p in peran)}")

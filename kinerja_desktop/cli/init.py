@@ -36,6 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="zona waktu kantor (bawaan: zona jam komputer ini)",
     )
+    p.add_argument(
+        "--tanpa-enkripsi",
+        action="store_true",
+        help="berkas SQLite tidak dienkripsi (bawaan: dienkripsi, kunci pemulihan ditampilkan)",
+    )
     p.set_defaults(func=run)
 
 
@@ -56,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     from kinerja_desktop.config import resolve_db_url, sqlite_path
     from kinerja_desktop.db.database import open_database
     from kinerja_desktop.services import akun as svc
+    from kinerja_desktop.services.pengaturan import SANDI_MINIMAL_BAWAAN
     from kinerja_desktop.services.uow import unit_of_work
 
     url = resolve_db_url(args.db)
@@ -64,7 +70,10 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"berkas {path} sudah ada; init hanya membuat basis data baru.")
     nama = svc.periksa_nama_pengguna(nama_pengguna(args))
     sandi, ulangi = _sandi_baru()
-    svc._periksa_sandi_baru(sandi, ulangi, nama)  # before a file is created
+    # before a file is created: a new office has the default policy
+    if sandi != ulangi:
+        return fail("kedua kata sandi tidak sama.")
+    svc.periksa_kekuatan(sandi, nama, SANDI_MINIMAL_BAWAAN)
     instansi = _isian(args.instansi, "Nama instansi")
     tempat = _isian(args.tempat, "Tempat (baris tanda tangan)")
     zona = ZonaWaktu(args.zona) if args.zona else None
@@ -81,6 +90,16 @@ def run(args: argparse.Namespace) -> int:
         if path is not None:
             _hapus_berkas_baru(path)
         raise
+    if path is not None and not args.tanpa_enkripsi:
+        from kinerja_desktop.services.kunci import enkripsi_sekarang
+
+        try:
+            db, kunci = enkripsi_sekarang(db, admin.nama, sandi)
+        except BaseException:
+            db.close()
+            _hapus_berkas_baru(path)
+            raise
+        print(f"Basis data dienkripsi. Kunci pemulihan (cetak dan simpan baik-baik): {kunci}")
     db.close()
     print(f"Basis data dibuat: {db.label}")
     print(f"Administrator: {admin.nama}. Masuk dengan: --pengguna {admin.nama}")
@@ -91,8 +110,13 @@ def _hapus_berkas_baru(path: Path) -> None:
     """A failed init leaves no half-made office behind (the file did not exist before)."""
     import shutil
 
+    from kinerja_desktop.db.kunci import path_kunci
     from kinerja_desktop.db.pemakai import folder_pemakai
 
-    for p in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+    for p in (
+        path,
+        path_kunci(path),
+        *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")),
+    ):
         p.unlink(missing_ok=True)
     shutil.rmtree(folder_pemakai(path), ignore_errors=True)  # this copy's claim, now released

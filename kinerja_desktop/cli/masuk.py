@@ -79,13 +79,19 @@ def masuk_ke(db: Database, nama: str, sandi: str) -> Actor:
 
 
 def buka_sebagai(args: argparse.Namespace) -> tuple[Database, Actor]:
-    """Open the database named by --db and log in with the command's account."""
+    """Open the database named by --db and log in with the command's account. An encrypted
+    file opens only with that account's key slot (services/kunci.py), as in the window."""
     from kinerja_desktop.config import resolve_db_url
-    from kinerja_desktop.db.database import open_database
+    from kinerja_desktop.db.kunci import KunciSalah
+    from kinerja_desktop.services.kunci import buka_dengan_sandi
 
     nama = nama_pengguna(args)
     sandi = kata_sandi()
-    db = open_database(resolve_db_url(getattr(args, "db", None)))
+    url = resolve_db_url(getattr(args, "db", None))
+    try:
+        db = buka_dengan_sandi(url, nama, sandi)
+    except KunciSalah as exc:
+        raise GagalMasuk(f"Gagal masuk sebagai {nama!r}: {exc}") from exc
     try:
         return db, masuk_ke(db, nama, sandi)
     except BaseException:

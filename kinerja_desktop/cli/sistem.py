@@ -112,6 +112,12 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def _terenkripsi(path: Path) -> bool:
+    from kinerja_desktop.db.kunci import berkas_polos
+
+    return path.exists() and not berkas_polos(path)
+
+
 def run_check(args: argparse.Namespace) -> int:
     from kinerja_desktop.config import resolve_db_url, sqlite_path
     from kinerja_desktop.exchange.cadangan import integrity_check, selesaikan_pemulihan
@@ -122,7 +128,8 @@ def run_check(args: argparse.Namespace) -> int:
         if not path.exists():
             return fail(f"basis data {path} tidak ditemukan.")
         selesaikan_pemulihan(path)
-        masalah = integrity_check(path)
+        # an encrypted file is checked once open (periksa_struktur), not through sqlite3
+        masalah = None if _terenkripsi(path) else integrity_check(path)
         if masalah is not None:
             return fail(f"struktur berkas basis data rusak ({masalah}). Pulihkan dari cadangan.", 2)
     db, actor = buka_sebagai(args)
@@ -140,7 +147,12 @@ def run_check(args: argparse.Namespace) -> int:
     if not hasil.basis_data_ok:
         print(f"Gagal: {hasil.pesan_basis_data}", file=sys.stderr)
         return 2
+    if hasil.data is not None and not hasil.data.utuh:
+        print(f"Gagal: {hasil.data.pesan}", file=sys.stderr)
+        return 3
     print(hasil.audit.pesan)
+    if hasil.data is not None:
+        print(hasil.data.pesan)
     if hasil.bukti is not None and not hasil.bukti.utuh:
         print(f"Gagal: {hasil.bukti.pesan}", file=sys.stderr)
         return 4

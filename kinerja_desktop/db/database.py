@@ -7,7 +7,6 @@ the window does not pay for it until it is needed.
 from __future__ import annotations
 
 import errno
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,6 +42,9 @@ class Database:
     session_factory: sessionmaker[Session]
     backup_path: Path | None = None
     pemakaian: Pemakaian | None = None  # this copy's claim on a SQLite file (db/pemakai.py)
+    # the office key (db/kunci.py), held while the database is open: it keys the audit and
+    # the evidence files and wraps a new account's key slot
+    kunci_kantor: bytes | None = None
 
     @property
     def path(self) -> Path | None:
@@ -108,12 +110,15 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def backup_sqlite(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database consistently (SQLite's online backup API)."""
+def backup_sqlite(source: Path, target: Path, kunci_db: bytes | None = None) -> Path:
+    """Copy a live SQLite database consistently (SQLite's online backup API); an encrypted
+    one stays encrypted with the same key."""
+    from kinerja_desktop.db.kunci import sambung_sqlite
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sambung_sqlite(source, kunci_db, baca_saja=True)
     try:
-        dst = sqlite3.connect(target)
+        dst = sambung_sqlite(target, kunci_db)
         try:
             src.backup(dst)
         finally:
@@ -132,11 +137,28 @@ def folder_bukti_sqlite(db_path: Path) -> Path:
     return db_path.parent / f"{db_path.stem}-bukti"
 
 
-def open_database(url: str, *, migrate: bool = True) -> Database:
+def open_database(
+    url: str,
+    *,
+    migrate: bool = True,
+    kunci_kantor: bytes | None = None,
+    terenkripsi: bool = False,
+) -> Database:
+    """``kunci_kantor``: the office key (keys the audit); ``terenkripsi``: the SQLite file is
+    encrypted with it (db/kunci.py opens and converts; this only connects)."""
+    from kinerja_desktop.db.kunci import (
+        info_sesi,
+        ingat_kunci_berkas,
+        ingat_kunci_bukti,
+        kunci_bukti,
+        kunci_sqlcipher,
+    )
+
     path = sqlite_path(url)
     pemakaian = None
     if path is not None:
-        _check_sqlite_file(path)
+        if not terenkripsi:
+            _check_sqlite_file(path)
         # Claim first, then look for a restore: see db/pemakai.py for why in this order.
         pemakaian = daftar_pemakai(path)
         if sedang_dipulihkan(path):
@@ -146,9 +168,12 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
                 "Basis data ini sedang dipulihkan dari cadangan oleh salinan Kinerja Desktop "
                 "lain. Tunggu hingga selesai, lalu buka kembali."
             )
-    engine = make_engine(url)
+    kunci_db = kunci_sqlcipher(kunci_kantor) if terenkripsi and kunci_kantor else None
+    if kunci_db is not None and path is not None:
+        ingat_kunci_berkas(path, kunci_db)
+    engine = make_engine(url, kunci_db)
     try:
-        backup = _migrate(engine, path) if migrate else None
+        backup = _migrate(engine, path, kunci_db) if migrate else None
         if path is not None:
             jaga_identitas(engine, path)
     except DomainError:
@@ -161,10 +186,14 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         if pemakaian is not None:
             pemakaian.lepas()
         raise DatabaseOpenError(explain_database_error(exc, path)) from exc
-    return Database(url, engine, make_session_factory(engine), backup, pemakaian)
+    factory = make_session_factory(engine, info_sesi(kunci_kantor))
+    database = Database(url, engine, factory, backup, pemakaian, kunci_kantor)
+    if kunci_db is not None and kunci_kantor is not None:
+        ingat_kunci_bukti(database.folder_bukti, kunci_bukti(kunci_kantor))
+    return database
 
 
-def _migrate(engine: Engine, path: Path | None) -> Path | None:
+def _migrate(engine: Engine, path: Path | None, kunci_db: bytes | None = None) -> Path | None:
     current = current_revision(engine)
     if current == SCHEMA_HEAD:
         return None
@@ -181,7 +210,7 @@ def _migrate(engine: Engine, path: Path | None) -> Path | None:
     if path is not None and path.exists() and _has_tables(engine):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         name = f"{path.stem}-sebelum-migrasi-{current or 'awal'}-{stamp}.sqlite"
-        backup = backup_sqlite(path, backup_folder(path) / name)
+        backup = backup_sqlite(path, backup_folder(path) / name, kunci_db)
     from alembic import command
 
     with engine.begin() as conn:

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, kunci_db: bytes | None = None) -> Engine:
+    """``kunci_db``: the raw SQLCipher key of an encrypted SQLite file (db/kunci.py)."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        if kunci_db is not None:
+            from kinerja_desktop.db.kunci import url_sqlcipher
+
+            engine = create_engine(
+                url_sqlcipher(url, kunci_db), connect_args=args, poolclass=QueuePool
+            )
+        else:
+            engine = create_engine(url, connect_args=args)
         _configure_sqlite(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -35,6 +45,7 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+def make_session_factory(engine: Engine, info: dict | None = None) -> sessionmaker[Session]:
     # Objects stay readable after commit: views get plain rows built inside the action.
-    return sessionmaker(engine, expire_on_commit=False)
+    # ``info`` goes into every session's info (the audit key: db/kunci.py info_sesi).
+    return sessionmaker(engine, expire_on_commit=False, info=info or {})

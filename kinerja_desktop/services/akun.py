@@ -28,6 +28,7 @@ from kinerja_desktop.domain.nip import format_nip
 from kinerja_desktop.domain.peran import Actor, Peran, format_peran, parse_peran
 from kinerja_desktop.domain.zona_waktu import ZonaWaktu, zona_komputer
 from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.slot import slot_baru, slot_perlu_diperbarui
 from kinerja_desktop.services.waktu import waktu_kantor
 
 Jam = Callable[[], datetime]
@@ -113,11 +114,15 @@ def periksa_nama_pengguna(nama: str) -> str:
     return nama
 
 
-def periksa_kekuatan(password: str, nama_pengguna: str = "") -> None:
-    """Strength rule: 8+ characters, letters and digits, not common, not the user name."""
+def periksa_kekuatan(
+    password: str, nama_pengguna: str = "", panjang: int = PANJANG_MINIMAL
+) -> None:
+    """Strength rule: ``panjang``+ characters (the administrator's policy, at least 8), letters
+    and digits, not common, not the user name."""
     p = password or ""
-    if len(p) < PANJANG_MINIMAL:
-        raise KataSandiLemah(f"Kata sandi minimal {PANJANG_MINIMAL} karakter.", "Kata Sandi")
+    panjang = max(panjang, PANJANG_MINIMAL)
+    if len(p) < panjang:
+        raise KataSandiLemah(f"Kata sandi minimal {panjang} karakter.", "Kata Sandi")
     if not re.search(r"[A-Za-z]", p) or not re.search(r"\d", p):
         raise KataSandiLemah("Kata sandi harus memuat huruf dan angka.", "Kata Sandi")
     if p.lower() in _SANDI_UMUM or len(set(p)) < 4:
@@ -129,10 +134,14 @@ def periksa_kekuatan(password: str, nama_pengguna: str = "") -> None:
         raise KataSandiLemah("Kata sandi tidak boleh memuat nama pengguna.", "Kata Sandi")
 
 
-def _periksa_sandi_baru(password: str, ulangi: str | None, nama_pengguna: str) -> None:
+def _periksa_sandi_baru(
+    session: Session, password: str, ulangi: str | None, nama_pengguna: str
+) -> None:
+    from kinerja_desktop.services.pengaturan import kebijakan_keamanan
+
     if ulangi is not None and password != ulangi:
         raise ValidationError("Kedua kata sandi tidak sama. Ketik ulang.", "Ulangi Kata Sandi")
-    periksa_kekuatan(password, nama_pengguna)
+    periksa_kekuatan(password, nama_pengguna, kebijakan_keamanan(session).sandi_panjang_minimal)
 
 
 def hash_password(password: str) -> str:
@@ -286,7 +295,7 @@ def buat_admin_pertama(
             "Basis data ini sudah memiliki akun. Masuk dengan akun administrator."
         )
     nama = periksa_nama_pengguna(nama_pengguna)
-    _periksa_sandi_baru(password, ulangi, nama)
+    _periksa_sandi_baru(session, password, ulangi, nama)
     _cek_pegawai(session, pegawai_id, None)
     _simpan_identitas(session, instansi, tempat, emblem, False, zona or zona_komputer())
     akun = Akun(
@@ -369,6 +378,8 @@ def masuk(
     session.info["keterangan"] = session.info.get("keterangan") or "Masuk"
     if HASHER.check_needs_rehash(akun.password_hash):
         akun.password_hash = hash_password(password)
+    if slot_perlu_diperbarui(session, akun.nama_pengguna):
+        slot_baru(session, akun.nama_pengguna, password)  # a slot made from the old hash
     akun.gagal_login = 0
     akun.terkunci_sampai = None
     akun.login_terakhir = sekarang
@@ -397,8 +408,9 @@ def ganti_password(session: Session, actor: Actor, lama: str, baru: str, ulangi:
         raise ValidationError("Kata sandi lama salah.", "Kata Sandi Lama")
     if baru == lama:
         raise ValidationError("Kata sandi baru harus berbeda dari yang lama.", "Kata Sandi Baru")
-    _periksa_sandi_baru(baru, ulangi, akun.nama_pengguna)
+    _periksa_sandi_baru(session, baru, ulangi, akun.nama_pengguna)
     akun.password_hash = hash_password(baru)
+    slot_baru(session, akun.nama_pengguna, baru)
     session.flush()
 
 
@@ -438,7 +450,7 @@ def tambah_akun(
             "Pegawai",
         )
     _cek_pegawai(session, pegawai_id, None)
-    _periksa_sandi_baru(password, ulangi, nama)
+    _periksa_sandi_baru(session, password, ulangi, nama)
     akun = Akun(
         nama_pengguna=nama,
         password_hash=hash_password(password),
@@ -448,6 +460,7 @@ def tambah_akun(
         gagal_login=0,
     )
     session.add(akun)
+    slot_baru(session, nama, password)  # the admin's session holds the office key
     session.flush()
     return _row(session, akun, utcnow())
 
@@ -486,6 +499,8 @@ def ubah_akun(
     _cek_pegawai(session, pegawai_id, akun.id)
     akun.peran = format_peran(roles)
     akun.pegawai_id = pegawai_id
+    if akun.aktif and not aktif:
+        slot_baru(session, akun.nama_pengguna, None)  # its password no longer opens the file
     akun.aktif = aktif
     session.flush()
     return _row(session, akun, utcnow())
@@ -497,8 +512,9 @@ def reset_password(
     """The administrator sets a new password (and unlocks the account)."""
     wajib_admin(actor)
     akun = _get(session, akun_id)
-    _periksa_sandi_baru(password_baru, ulangi, akun.nama_pengguna)
+    _periksa_sandi_baru(session, password_baru, ulangi, akun.nama_pengguna)
     akun.password_hash = hash_password(password_baru)
+    slot_baru(session, akun.nama_pengguna, password_baru)
     akun.gagal_login = 0
     akun.terkunci_sampai = None
     session.flush()

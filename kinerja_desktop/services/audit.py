@@ -1,18 +1,21 @@
-"""Automatic audit trail: every flushed change becomes a hash-chained log entry.
+"""Automatic audit trail: every flushed change becomes a keyed, chained log entry.
 
 Recording happens in a Session event, so no service can forget it. The chain
-(each entry hashes the previous entry's hash) lets "Periksa integritas" find an
-edit made to the database file by another tool.
+(each entry's HMAC covers the previous one's) lets "Periksa integritas" find an
+edit of the log made by another tool; the row seals (services/segel.py), written in the
+same flush, find an edit of the data itself.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from itertools import chain
 from typing import Any, cast
 
 from sqlalchemy import Table, event, func, insert, inspect, select, update
@@ -20,10 +23,20 @@ from sqlalchemy.orm import Mapper, Session
 
 from kinerja_desktop.db.base import Base
 from kinerja_desktop.db.models import AuditLog, Pegawai, Pengaturan
+from kinerja_desktop.domain.errors import DomainError
 from kinerja_desktop.domain.peran import SISTEM, Actor
 from kinerja_desktop.domain.tugas import StatusTugas
 from kinerja_desktop.domain.zona_waktu import ke_utc
 from kinerja_desktop.services.akses import wajib_admin
+from kinerja_desktop.services.segel import (
+    HasilSegel,
+    Ringkasan,
+    Temuan,
+    kunci_per_tabel,
+    perbarui_segel,
+    periksa_segel,
+    segel_semua,
+)
 from kinerja_desktop.services.waktu import sekarang_utc, waktu_kantor, zona_kantor
 
 GENESIS = "0" * 64
@@ -105,66 +118,121 @@ def _kelas_tabel() -> dict[str, type]:
     return {_nama_tabel(m): m.class_ for m in Base.registry.mappers}
 
 
-def entry_hash(prev: str, row: dict[str, Any]) -> str:
+# The chain and the seals are keyed by a secret derived from the office key
+# (services/kunci.py); a session without one (tests, a database opened without signing in)
+# uses this public key, which protects against nobody and is refused once a database has
+# been keyed with a real one.
+KUNCI_TANPA_KANTOR = hashlib.sha256(b"kinerja-desktop/audit/tanpa-kunci-kantor").digest()
+INFO_KUNCI = "kunci_audit"
+
+
+def kunci_audit(session: Session) -> bytes:
+    return session.info.get(INFO_KUNCI) or KUNCI_TANPA_KANTOR
+
+
+def sidik_kunci(kunci: bytes) -> str:
+    """A fingerprint of the audit key, kept in the head to refuse writes under another key."""
+    return hmac.digest(kunci, b"kinerja-desktop/audit/sidik", "sha256")[:8].hex()
+
+
+def _payload(row: dict[str, Any]) -> str:
     payload = {k: _jsonable(row[k]) for k in sorted(row) if k not in ("id", "hash", "hash_sebelum")}
-    blob = prev + json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode()).hexdigest()
+    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def _last_hash(session: Session) -> str:
-    conn = session.connection()
-    last = conn.execute(select(AuditLog.hash).order_by(AuditLog.id.desc()).limit(1)).scalar()
-    return last or GENESIS
+def entry_hash(prev: str, row: dict[str, Any], kunci: bytes | None = None) -> str:
+    """HMAC of the entry chained to the previous one; ``kunci`` None: the unkeyed SHA-256
+    chain of databases from before the key (read once, when the database is keyed)."""
+    blob = (prev + _payload(row)).encode()
+    if kunci is None:
+        return hashlib.sha256(blob).hexdigest()
+    return hmac.new(kunci, blob, "sha256").hexdigest()
 
 
-# The chain head (count, last id, last hash) is kept in a Pengaturan row written in the same
-# transaction as the entries. Deleting the newest entries (truncating the tail) leaves a
-# consistent-looking chain behind; the head no longer matches it, so the check finds it.
+# The chain head (count, last id, last hash, key fingerprint, per-table seal sums) is kept in
+# a Pengaturan row written in the same transaction as the entries, with its own MAC.
+# Deleting the newest entries (truncating the tail) leaves a consistent-looking chain
+# behind; the head no longer matches it, so the check finds it.
 KUNCI_KEPALA = "audit/kepala"
 
 
-@dataclass(frozen=True)
+@dataclass
 class KepalaRantai:
     jumlah: int
     id_terakhir: int
     hash: str
+    kunci: str | None = None  # fingerprint of the audit key; None: a head from before keys
+    tabel: dict[str, Ringkasan] = field(default_factory=dict)
+    sah: bool = True  # its MAC checks
 
-    def teks(self) -> str:
-        return f"{self.jumlah}|{self.id_terakhir}|{self.hash}"
+    def teks(self, kunci: bytes) -> str:
+        isi = {
+            "jumlah": self.jumlah,
+            "id": self.id_terakhir,
+            "hash": self.hash,
+            "kunci": self.kunci,
+            "tabel": {t: r.teks() for t, r in sorted(self.tabel.items())},
+        }
+        blob = json.dumps(isi, sort_keys=True, separators=(",", ":"))
+        isi["mac"] = hmac.new(kunci, blob.encode(), "sha256").hexdigest()
+        return json.dumps(isi, sort_keys=True, separators=(",", ":"))
 
     @classmethod
-    def dari_teks(cls, teks: str | None) -> KepalaRantai | None:
+    def dari_teks(cls, teks: str | None, kunci: bytes | None = None) -> KepalaRantai | None:
+        teks = teks or ""
+        if not teks.startswith("{"):  # the unkeyed head: "count|last id|hash"
+            try:
+                jumlah, id_terakhir, h = teks.split("|")
+                return cls(int(jumlah), int(id_terakhir), h)
+            except ValueError:
+                return None
         try:
-            jumlah, id_terakhir, h = (teks or "").split("|")
-            return cls(int(jumlah), int(id_terakhir), h)
-        except ValueError:
+            isi = json.loads(teks)
+            mac = isi.pop("mac")
+            kepala = cls(
+                int(isi["jumlah"]),
+                int(isi["id"]),
+                str(isi["hash"]),
+                str(isi["kunci"]),
+                {t: Ringkasan.dari(v) for t, v in isi["tabel"].items()},
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
+        if kunci is not None:
+            blob = json.dumps(isi, sort_keys=True, separators=(",", ":")).encode()
+            kepala.sah = hmac.compare_digest(hmac.new(kunci, blob, "sha256").hexdigest(), mac)
+        return kepala
 
 
-def _baca_kepala(conn: Any, kunci: bool = False) -> tuple[bool, KepalaRantai | None]:
-    """``kunci``: lock the head row (PostgreSQL: concurrent writers append one after the
+def _baca_kepala(
+    conn: Any, kunci: bytes | None = None, kunci_baris: bool = False
+) -> tuple[bool, KepalaRantai | None]:
+    """``kunci_baris``: lock the head row (PostgreSQL: concurrent writers append one after the
     other instead of forking the chain; SQLite already serialises writers)."""
     stmt = select(Pengaturan.nilai).where(Pengaturan.kunci == KUNCI_KEPALA)
-    row = conn.execute(stmt.with_for_update() if kunci else stmt).first()
+    row = conn.execute(stmt.with_for_update() if kunci_baris else stmt).first()
     if row is None:
         return False, None
-    return True, KepalaRantai.dari_teks(row[0])
+    return True, KepalaRantai.dari_teks(row[0], kunci)
 
 
 def kepala_rantai(session: Session) -> KepalaRantai | None:
-    return _baca_kepala(session.connection())[1]
+    return _baca_kepala(session.connection(), kunci_audit(session))[1]
 
 
-def _tulis_kepala(conn: Any, ada: bool, kepala: KepalaRantai) -> None:
+def _tulis_kepala(conn: Any, ada: bool, kepala: KepalaRantai, kunci: bytes) -> None:
+    nilai = kepala.teks(kunci)
     if ada:
-        conn.execute(
-            update(Pengaturan).where(Pengaturan.kunci == KUNCI_KEPALA).values(nilai=kepala.teks())
-        )
+        conn.execute(update(Pengaturan).where(Pengaturan.kunci == KUNCI_KEPALA).values(nilai=nilai))
     else:
-        conn.execute(insert(Pengaturan).values(kunci=KUNCI_KEPALA, nilai=kepala.teks()))
+        conn.execute(insert(Pengaturan).values(kunci=KUNCI_KEPALA, nilai=nilai))
 
 
-def _after_flush(session: Session, _ctx: object) -> None:
+class KunciAuditSalah(DomainError):
+    """The database was keyed with another office key than this session's."""
+
+
+def _entri(session: Session) -> list[dict[str, Any]]:
     actor: Actor = session.info.get("actor") or SISTEM
     keterangan = session.info.get("keterangan")
     pending: list[dict[str, Any]] = []
@@ -197,24 +265,173 @@ def _after_flush(session: Session, _ctx: object) -> None:
                     "keterangan": keterangan,
                 }
             )
+    return pending
+
+
+INFO_SEGEL = "segel_tertunda"
+
+
+def _after_flush(session: Session, _ctx: object) -> None:
+    pending = _entri(session)
+    tersentuh = kunci_per_tabel(
+        chain(
+            (o for o in chain(session.new, session.dirty) if session.is_modified(o, False)),
+            session.deleted,
+        )
+    )
+    # the rows are sealed once per transaction, at commit (_before_commit): a long import
+    # flushing row by row pays one read-back per table, not one per flush
+    tertunda: dict[str, set[Any]] = session.info.setdefault(INFO_SEGEL, {})
+    for tabel, pks in tersentuh.items():
+        tertunda.setdefault(tabel, set()).update(pks)
     if not pending:
         return
-    conn = session.connection()
-    ada, kepala = _baca_kepala(conn, kunci=True)
-    if kepala is not None:
-        prev, jumlah = kepala.hash, kepala.jumlah
-    else:  # a database from before the head was kept: start it from the entries there
-        prev = _last_hash(session)
-        jumlah = conn.execute(select(func.count(AuditLog.id))).scalar() or 0
+    conn, ada, kepala, kunci = _kepala_untuk_tulis(session)
+    prev = kepala.hash
     for row in pending:
         row["hash_sebelum"] = prev
-        row["hash"] = prev = entry_hash(prev, row)
+        row["hash"] = prev = entry_hash(prev, row, kunci)
     conn.execute(insert(AuditLog), pending)
-    id_terakhir = conn.execute(select(func.max(AuditLog.id))).scalar() or 0
-    _tulis_kepala(conn, ada, KepalaRantai(jumlah + len(pending), id_terakhir, prev))
+    kepala.id_terakhir = conn.execute(select(func.max(AuditLog.id))).scalar() or 0
+    kepala.jumlah += len(pending)
+    kepala.hash = prev
+    _tulis_kepala(conn, ada, kepala, kunci)
+
+
+def _kepala_untuk_tulis(session: Session) -> tuple[Any, bool, KepalaRantai, bytes]:
+    """The locked head, keyed with this session's key (a new database is keyed now)."""
+    kunci = kunci_audit(session)
+    conn = session.connection()
+    ada, kepala = _baca_kepala(conn, kunci, kunci_baris=True)
+    if kepala is None and conn.execute(select(AuditLog.id).limit(1)).first() is None:
+        kepala = _kunci_isi(conn, kunci, None)  # a new database: its first write keys it
+    elif kepala is None or kepala.kunci is None:
+        if kunci != KUNCI_TANPA_KANTOR:
+            raise KunciAuditSalah(_PESAN_KEPALA)
+        kepala = _kunci_isi(conn, kunci, kepala)
+    elif kepala.kunci != sidik_kunci(kunci):
+        raise KunciAuditSalah(
+            "Basis data ini dilindungi kunci kantor lain; masuk dengan akun kantor ini untuk "
+            "mengubahnya. Tidak ada yang disimpan."
+        )
+    return conn, ada, kepala, kunci
+
+
+def _before_commit(session: Session) -> None:
+    """Seal the rows this transaction wrote (read back as stored) and drop the seals of the
+    rows it deleted, in the same transaction."""
+    session.flush()  # what commit would flush next: its rows are sealed too
+    tertunda: dict[str, set[Any]] = session.info.pop(INFO_SEGEL, {})
+    if not tertunda:
+        return
+    conn, ada, kepala, kunci = _kepala_untuk_tulis(session)
+    perbarui_segel(conn, kunci, kepala.tabel, tertunda, {}, kepala.id_terakhir)
+    _tulis_kepala(conn, ada, kepala, kunci)
 
 
 event.listen(Session, "after_flush", _after_flush)
+event.listen(Session, "before_commit", _before_commit)
+event.listen(Session, "after_soft_rollback", lambda s, _t: s.info.pop(INFO_SEGEL, None))
+
+
+def _kunci_isi(
+    conn: Any, kunci: bytes, lama: KepalaRantai | None, kunci_lama: bytes | None = None
+) -> KepalaRantai:
+    """Key what the database holds: re-chain the log with the key and seal every row.
+
+    Whatever the file held at this moment is vouched for from now on; the unkeyed chain
+    from before is checked first and its verdict written into the keyed log."""
+    prev = GENESIS
+    count = 0
+    rusak: int | None = None
+    ubah = []
+    cols = list(AuditLog.__table__.c)
+    for row in conn.execute(select(*cols).order_by(AuditLog.id)).mappings():
+        data = dict(row)
+        if rusak is None and (
+            data["hash_sebelum"] != prev or entry_hash(prev, data, kunci_lama) != data["hash"]
+        ):
+            rusak = data["id"]
+        prev = data["hash"]
+        count += 1
+    if rusak is None and lama is not None and (lama.jumlah, lama.hash) != (count, prev):
+        rusak = count
+    prev_baru = GENESIS
+    for row in conn.execute(select(*cols).order_by(AuditLog.id)).mappings():
+        data = dict(row)
+        h = entry_hash(prev_baru, data, kunci)
+        ubah.append({"i": data["id"], "hs": prev_baru, "h": h})
+        prev_baru = h
+    if ubah:
+        from sqlalchemy import bindparam
+
+        conn.execute(
+            update(AuditLog)
+            .where(AuditLog.id == bindparam("i"))
+            .values(hash_sebelum=bindparam("hs"), hash=bindparam("h")),
+            ubah,
+        )
+    id_terakhir = conn.execute(select(func.max(AuditLog.id))).scalar() or 0
+    kepala = KepalaRantai(count, id_terakhir, prev_baru, sidik_kunci(kunci))
+    if count:
+        pesan = "utuh" if rusak is None else f"rusak sejak catatan no. {rusak}"
+        entri: dict[str, Any] = {
+            "waktu": sekarang_utc(),
+            "akun_id": None,
+            "nama_pengguna": SISTEM.nama,
+            "aksi": "SEGEL",
+            "entitas": AuditLog.__tablename__,
+            "entitas_id": "*",
+            "pegawai_id": None,
+            "perubahan": json.dumps(
+                {"rantai_sebelum_kunci": [pesan, f"{count} catatan, kini berkunci"]},
+                ensure_ascii=False,
+            ),
+            "keterangan": "Log audit dan data diberi kunci kantor",
+            "hash_sebelum": prev_baru,
+        }
+        h = entri["hash"] = entry_hash(prev_baru, entri, kunci)
+        conn.execute(insert(AuditLog), [entri])
+        kepala.jumlah += 1
+        kepala.hash = h
+        kepala.id_terakhir = conn.execute(select(func.max(AuditLog.id))).scalar() or 0
+    kepala.tabel = segel_semua(conn, kunci, kepala.id_terakhir)
+    return kepala
+
+
+_PESAN_KEPALA = (
+    "Kepala rantai audit tidak berkunci padahal basis data ini memakai kunci kantor: basis "
+    "data diubah di luar program. Jalankan Periksa integritas; pulihkan dari cadangan."
+)
+
+
+def kunci_rantai(session: Session, boleh_ulang: bool = False) -> bool:
+    """Key the chain and seal the rows if not yet done with this session's key (at open, after
+    the backup before migration). ``boleh_ulang``: the database has no office key of its own
+    yet (a plain file, or one being converted): an unkeyed or publicly keyed chain is keyed
+    now. Otherwise such a chain means someone rewrote it, and nothing is blessed.
+    True if it keyed something."""
+    kunci = kunci_audit(session)
+    conn = session.connection()
+    ada, kepala = _baca_kepala(conn, kunci, kunci_baris=True)
+    kunci_lama = None
+    if kepala is not None and kepala.kunci is not None:
+        if kepala.kunci == sidik_kunci(kunci):
+            return False
+        if kepala.kunci != sidik_kunci(KUNCI_TANPA_KANTOR):
+            raise KunciAuditSalah(
+                "Basis data ini dilindungi kunci kantor lain; buka dengan masuk memakai akun "
+                "kantor ini."
+            )
+        kunci_lama = KUNCI_TANPA_KANTOR  # a plain database given its office key now
+    if (
+        not boleh_ulang
+        and kunci != KUNCI_TANPA_KANTOR
+        and (kepala is not None or conn.execute(select(AuditLog.id).limit(1)).first() is not None)
+    ):
+        raise KunciAuditSalah(_PESAN_KEPALA)
+    _tulis_kepala(conn, ada, _kunci_isi(conn, kunci, kepala, kunci_lama), kunci)
+    return True
 
 
 @dataclass(frozen=True)
@@ -229,8 +446,9 @@ class HasilIntegritasAudit:
 
 
 def periksa_rantai(session: Session, batch: int = 5000) -> HasilIntegritasAudit:
-    """Walk the chain in id order; report the first entry whose hash does not follow,
+    """Walk the chain in id order; report the first entry whose MAC does not follow,
     then compare the end of the chain with the stored head (finds a truncated tail)."""
+    kunci = kunci_audit(session)
     prev = GENESIS
     count = 0
     last_id = 0
@@ -247,7 +465,7 @@ def periksa_rantai(session: Session, batch: int = 5000) -> HasilIntegritasAudit:
             break
         for row in rows:
             data = dict(row)
-            if data["hash_sebelum"] != prev or entry_hash(prev, data) != data["hash"]:
+            if data["hash_sebelum"] != prev or entry_hash(prev, data, kunci) != data["hash"]:
                 sebab = (
                     "isinya diubah"
                     if data["hash_sebelum"] == prev
@@ -264,8 +482,8 @@ def periksa_rantai(session: Session, batch: int = 5000) -> HasilIntegritasAudit:
             prev = data["hash"]
             count += 1
             last_id = data["id"]
-    ada, kepala = _baca_kepala(session.connection())
-    if ada and kepala is None:
+    ada, kepala = _baca_kepala(session.connection(), kunci)
+    if ada and (kepala is None or not kepala.sah or kepala.kunci is None):
         return HasilIntegritasAudit(
             count, last_id + 1, "Kepala rantai audit rusak: basis data diubah di luar program."
         )
@@ -295,6 +513,18 @@ def periksa_rantai(session: Session, batch: int = 5000) -> HasilIntegritasAudit:
         rusak = last_id + 1 if count < kepala.jumlah else last_id
         return HasilIntegritasAudit(count, rusak, pesan)
     return HasilIntegritasAudit(count, None, f"Rantai audit utuh ({count} catatan).")
+
+
+def periksa_data(session: Session) -> HasilSegel:
+    """Every row of every table the program writes against its seal (see services/segel.py)."""
+    kunci = kunci_audit(session)
+    ada, kepala = _baca_kepala(session.connection(), kunci)
+    ringkasan = kepala.tabel if kepala is not None and kepala.sah and kepala.kunci else None
+    hasil = periksa_segel(session, kunci, ringkasan)
+    temuan = hasil.temuan
+    if ringkasan is None and (ada or hasil.jumlah):
+        temuan = [*temuan, Temuan("pengaturan", KUNCI_KEPALA, "kepala segel hilang atau rusak")]
+    return HasilSegel(hasil.jumlah, temuan, label_entitas)
 
 
 def jumlah_catatan(session: Session) -> int:
@@ -608,22 +838,10 @@ def periksa_bukti(session: Session, folder: Any) -> HasilBukti:
         select(BerkasBukti.sha256, BerkasBukti.ukuran).order_by(BerkasBukti.sha256)
     ):
         jumlah += 1
-        path = store.path_untuk(sha)
-        h = hashlib.sha256()
-        try:
-            if path.stat().st_size != ukuran:
-                berubah.append(sha)
-                continue
-            with path.open("rb") as fh:
-                while blok := fh.read(1 << 20):
-                    h.update(blok)
-        except FileNotFoundError:
+        masalah = store.periksa(sha, ukuran)  # the plaintext's hash (decrypted if encrypted)
+        if masalah == "hilang":
             hilang.append(sha)
-            continue
-        except OSError:
-            berubah.append(sha)
-            continue
-        if h.hexdigest() != sha:
+        elif masalah is not None:
             berubah.append(sha)
     if not hilang and not berubah:
         pesan = f"Berkas bukti dukung utuh ({jumlah} berkas)."
@@ -646,14 +864,21 @@ class HasilIntegritas:
     pesan_basis_data: str
     audit: HasilIntegritasAudit
     bukti: HasilBukti | None = None
+    data: HasilSegel | None = None
 
     @property
     def utuh(self) -> bool:
-        return self.basis_data_ok and self.audit.utuh and (self.bukti is None or self.bukti.utuh)
+        return (
+            self.basis_data_ok
+            and self.audit.utuh
+            and (self.data is None or self.data.utuh)
+            and (self.bukti is None or self.bukti.utuh)
+        )
 
     @property
     def ringkasan(self) -> str:
         teks = f"{self.pesan_basis_data}\n{self.audit.pesan}"
+        teks += f"\n{self.data.pesan}" if self.data is not None else ""
         return teks + (f"\n{self.bukti.pesan}" if self.bukti is not None else "")
 
 
@@ -673,4 +898,4 @@ def periksa_integritas(session: Session, actor: Actor, folder_bukti: Any = None)
     evidence store. Any signed-in user may run it: it only reads."""
     ok, pesan = periksa_struktur(session)
     bukti = periksa_bukti(session, folder_bukti) if folder_bukti is not None else None
-    return HasilIntegritas(ok, pesan, periksa_rantai(session), bukti)
+    return HasilIntegritas(ok, pesan, periksa_rantai(session), bukti, periksa_data(session))

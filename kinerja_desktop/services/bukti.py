@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,6 +40,13 @@ from kinerja_desktop.domain.errors import DomainError, NotFound, StateError, Val
 from kinerja_desktop.domain.peran import Actor
 from kinerja_desktop.services.akses import wajib_baca_pemantauan
 from kinerja_desktop.services.bukti_aman import folder_buka, salin_terperiksa, tujuan_di_folder
+from kinerja_desktop.services.bukti_sandi import (
+    BuktiRusak,
+    Penyandi,
+    ukuran_sandi,
+)
+from kinerja_desktop.services.bukti_sandi import baca as baca_sandi
+from kinerja_desktop.services.bukti_sandi import terenkripsi as terenkripsi_sandi
 from kinerja_desktop.services.muat import PESAN_BERUBAH
 from kinerja_desktop.services.pemantauan.syarat import evaluasi_final
 
@@ -139,11 +147,16 @@ class BuktiStore:
         batas_ukuran: int = BATAS_UKURAN_BAWAAN,
         *,
         sinkron: bool = True,
+        kunci: bytes | None = None,
     ) -> None:
+        from kinerja_desktop.db.kunci import kunci_folder_bukti
+
         self.folder = Path(folder)
         self.batas_ukuran = int(batas_ukuran)
         # fsync before the rename: the bytes are on disk before the file gets its real name.
         self.sinkron = sinkron
+        # the evidence key of an encrypted database (db/kunci.py): new files are encrypted
+        self.kunci = kunci if kunci is not None else kunci_folder_bukti(self.folder)
 
     def path_untuk(self, sha256: str) -> Path:
         return self.folder / sha256[:2] / sha256
@@ -221,19 +234,26 @@ class BuktiStore:
         total = 0
         try:
             try:
+                penyandi = Penyandi(fd, self.kunci) if self.kunci is not None else None
+                tulis = penyandi.tulis if penyandi is not None else None
                 h.update(kepala)
-                _tulis_semua(fd, kepala)
+                if tulis is not None:
+                    tulis(kepala)
+                else:
+                    _tulis_semua(fd, kepala)
                 total += len(kepala)
                 total += _salin_dan_hash(
-                    f, fd, h, self.batas_ukuran - total, nama, sinkron=self.sinkron
+                    f, fd, h, self.batas_ukuran - total, nama, sinkron=self.sinkron, tulis=tulis
                 )
+                if penyandi is not None:
+                    penyandi.selesai()
                 if self.sinkron:
                     os.fsync(fd)  # the bytes are on disk before the file gets its real name
             finally:
                 os.close(fd)
             sha = h.hexdigest()
             tujuan = self.path_untuk(sha)
-            if tujuan.is_file() and tujuan.stat().st_size == total:
+            if tujuan.is_file() and tujuan.stat().st_size in (total, ukuran_sandi(total)):
                 tmp.unlink(missing_ok=True)
                 return BerkasTersimpan(sha, total, mime, tujuan, baru=False)
             tujuan.parent.mkdir(parents=True, exist_ok=True)
@@ -252,6 +272,53 @@ class BuktiStore:
             tmp.unlink(missing_ok=True)
             raise
 
+    # --- reading ---------------------------------------------------------------------------
+    def isi(self, sha256: str) -> Iterator[bytes]:
+        """The plaintext of a stored file, in chunks (decrypted when encrypted)."""
+        return baca_sandi(self.path_untuk(sha256), self.kunci)
+
+    def periksa(self, sha256: str, ukuran: int) -> str | None:
+        """None if the file is there and its plaintext hashes to its name; else "hilang" or
+        "berubah"."""
+        path = self.path_untuk(sha256)
+        h = hashlib.sha256()
+        try:
+            if path.stat().st_size not in (ukuran, ukuran_sandi(ukuran)):
+                return "berubah"
+            n = 0
+            for blok in self.isi(sha256):
+                h.update(blok)
+                n += len(blok)
+        except FileNotFoundError:
+            return "hilang"
+        except (OSError, BuktiRusak):
+            return "berubah"
+        return None if h.hexdigest() == sha256 and n == ukuran else "berubah"
+
+    def salin_keluar(self, sha256: str, tujuan: Path) -> Path:
+        """Write the plaintext to ``tujuan`` (through a temporary name), refusing a file
+        whose content no longer matches its hash."""
+        sementara = tujuan.with_name(f".{tujuan.name}.sementara")
+        h = hashlib.sha256()
+        try:
+            with sementara.open("wb") as out:
+                for blok in self.isi(sha256):
+                    h.update(blok)
+                    out.write(blok)
+            if h.hexdigest() != sha256:
+                raise BuktiRusak("isi tidak cocok dengan hash")
+            os.replace(sementara, tujuan)
+        except BuktiRusak as exc:
+            sementara.unlink(missing_ok=True)
+            raise BuktiError(
+                "Berkas bukti dukung ini rusak atau diubah di luar program (isinya tidak cocok "
+                "dengan catatan). Pulihkan folder bukti dari cadangan."
+            ) from exc
+        except BaseException:
+            sementara.unlink(missing_ok=True)
+            raise
+        return tujuan
+
     def sisa_sementara(self) -> list[Path]:
         """Leftover temporary files of interrupted copies (safe to delete)."""
         tmpdir = self.folder / "tmp"
@@ -266,7 +333,9 @@ def _tulis_semua(fd: int, data) -> None:
             view = view[n:]
 
 
-def _salin_dan_hash(src, fd: int, h, sisa_boleh: int, nama: str, *, sinkron: bool) -> int:
+def _salin_dan_hash(
+    src, fd: int, h, sisa_boleh: int, nama: str, *, sinkron: bool, tulis=None
+) -> int:
     """Copy the rest of ``src`` into the file ``fd`` while hashing it, in one pass over the file.
 
     Each chunk is read once into a reused buffer; the SHA-256 of it runs on one helper thread
@@ -299,7 +368,10 @@ def _salin_dan_hash(src, fd: int, h, sisa_boleh: int, nama: str, *, sinkron: boo
                     )
                 view = memoryview(bufs[i])[:n]
                 futs[i] = pool.submit(h.update, view)
-                _tulis_semua(fd, view)
+                if tulis is not None:  # encrypting: the writer copies the chunk
+                    tulis(view)
+                else:
+                    _tulis_semua(fd, view)
                 i = (i + 1) % _JUMLAH_BUFFER
                 belum_sinkron += n
                 sinkron_siap = fut_sinkron is None or fut_sinkron.done()
@@ -593,7 +665,22 @@ def buka_bukti(session: Session, actor: Actor, store: BuktiStore, bukti_id: int)
     if b.jenis == "TAUTAN":
         return b.url or ""
     tujuan = tujuan_di_folder(folder_buka(), b.nama)
-    return str(salin_terperiksa(store.path_untuk(b.sha256 or ""), tujuan, b.sha256 or "", b.nama))
+    return str(_salin_terperiksa(store, b, tujuan))
+
+
+def _salin_terperiksa(store: BuktiStore, b: BuktiDukung, tujuan: Path) -> Path:
+    """The stored file's plaintext copied to ``tujuan``, its SHA-256 checked on the way (an
+    encrypted file is decrypted by the store, a plain one copied as it is)."""
+    path = store.path_untuk(b.sha256 or "")
+    if not path.is_file():
+        raise NotFound(
+            f"Berkas {b.nama} tidak ada di folder bukti dukung ({store.folder}). Folder itu "
+            "mungkin belum disalin bersama basis data; salin folder bukti dukung ke samping "
+            "berkas basis data."
+        )
+    if terenkripsi_sandi(path):
+        return store.salin_keluar(b.sha256 or "", tujuan)
+    return salin_terperiksa(path, tujuan, b.sha256 or "", b.nama)
 
 
 def simpan_bukti_sebagai(
@@ -611,7 +698,7 @@ def simpan_bukti_sebagai(
     t = Path(tujuan)
     t = tujuan_di_folder(t, b.nama) if t.is_dir() else tujuan_di_folder(t.parent, t.name)
     try:
-        return salin_terperiksa(store.path_untuk(b.sha256 or ""), t, b.sha256 or "", b.nama)
+        return _salin_terperiksa(store, b, t)
     except OSError as exc:
         raise BuktiError(f"Berkas tidak dapat disimpan ke {t}: {exc.strerror or exc}.") from exc
 

@@ -170,3 +170,47 @@ def atur_hari_final_tanpa_alasan(session: Session, actor: Actor, hari: int) -> i
 
 def semua_kunci(session: Session) -> list[str]:
     return list(session.scalars(select(Pengaturan.kunci).order_by(Pengaturan.kunci)))
+
+
+# --- security policy: set by the administrator, the same on every computer -------------------
+# (kept here and not in the personal INI file, which a user can edit: editing it cannot switch
+# the idle lock off or weaken the password rule)
+KUNCI_KUNCI_LAYAR = "kebijakan/kunci_layar_menit"
+KUNCI_SANDI_MINIMAL = "kebijakan/sandi_panjang_minimal"
+KUNCI_LAYAR_BAWAAN = 15
+SANDI_MINIMAL_BAWAAN = 8
+
+
+@dataclass(frozen=True)
+class KebijakanKeamanan:
+    kunci_layar_menit: int  # 0: never
+    sandi_panjang_minimal: int
+
+
+def _bilangan_kebijakan(session: Session, kunci: str, bawaan: int, bawah: int, atas: int) -> int:
+    teks = baca_teks(session, kunci, str(bawaan))
+    nilai = int(teks) if teks.isdigit() else bawaan
+    return min(max(nilai, bawah), atas)
+
+
+def kebijakan_keamanan(session: Session, actor: Actor | None = None) -> KebijakanKeamanan:
+    """Read by every session (the idle lock, the password forms)."""
+    return KebijakanKeamanan(
+        _bilangan_kebijakan(session, KUNCI_KUNCI_LAYAR, KUNCI_LAYAR_BAWAAN, 0, 240),
+        _bilangan_kebijakan(session, KUNCI_SANDI_MINIMAL, SANDI_MINIMAL_BAWAAN, 8, 64),
+    )
+
+
+def atur_kebijakan_keamanan(
+    session: Session, actor: Actor, kunci_layar_menit: int, sandi_panjang_minimal: int
+) -> KebijakanKeamanan:
+    wajib_admin(actor)
+    if not 0 <= int(kunci_layar_menit) <= 240:
+        raise ValidationError(
+            "Kunci sesi otomatis: 0 (tidak pernah) sampai 240 menit.", "Kunci sesi"
+        )
+    if not 8 <= int(sandi_panjang_minimal) <= 64:
+        raise ValidationError("Panjang kata sandi minimal: 8 sampai 64 karakter.", "Kata sandi")
+    tulis(session, KUNCI_KUNCI_LAYAR, str(int(kunci_layar_menit)))
+    tulis(session, KUNCI_SANDI_MINIMAL, str(int(sandi_panjang_minimal)))
+    return kebijakan_keamanan(session)

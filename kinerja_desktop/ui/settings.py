@@ -13,7 +13,6 @@ DEFAULTS: dict[str, Any] = {
     "ui/recent_databases": [],
     "ui/window_geometry": None,
     "ui/last_view": "pegawai",
-    "security/idle_lock_minutes": 15,
     "print/last_folder": "",
 }
 

@@ -28,6 +28,23 @@ def _settings_sementara(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
 
 
+@pytest.fixture(autouse=True)
+def kunci_pemulihan_dilihat(monkeypatch):
+    """The recovery key shown once (a plain file encrypted at the administrator's sign-in)."""
+    from kinerja_desktop.ui.akun.pemulihan import KunciPemulihanDialog
+
+    dilihat: list[str] = []
+
+    def lihat(self):
+        dilihat.append(self.isi.kunci.text())
+        self.isi.sudah.setChecked(True)
+        self.lanjut.click()
+        return self.result()
+
+    monkeypatch.setattr(KunciPemulihanDialog, "exec", lihat)
+    return dilihat
+
+
 def _jendela() -> list:
     return [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow"]
 
@@ -218,3 +235,60 @@ def test_switch_user_from_the_menu(qtbot, tmp_path, monkeypatch, _loop_lokal):
     assert urutan[0][0] == "admin" and "akun" in urutan[0][1]
     assert urutan[1][0] == "hendra" and "akun" not in urutan[1][1]
     assert len([w for w in _jendela() if w.isVisible()]) == 0
+
+
+def test_plain_file_is_encrypted_at_the_admin_sign_in_and_reopened_by_password(
+    qtbot, tmp_path, monkeypatch, _loop_lokal, kunci_pemulihan_dilihat
+):
+    from kinerja_desktop.db.kunci import berkas_polos
+
+    path = tmp_path / "kantor.sqlite"
+    db = open_database(f"sqlite:///{path}")
+    run(db.session_factory, SISTEM, svc.buat_admin_pertama, "admin", SANDI, SANDI,
+        instansi="A", tempat="B")  # fmt: skip
+    db.close()
+    dibuka: list = []
+
+    def login_exec(self):
+        dibuka.append(self.db)  # None: the encrypted file is not open before the password
+        self.nama.setText("admin")
+        self.sandi.setText(SANDI)
+        self.coba_masuk()
+        return self.result()
+
+    monkeypatch.setattr(LoginDialog, "exec", login_exec)
+    for _ in range(2):
+        hasil: dict = {}
+        _tutup_saat_siap(hasil, _loop_lokal)
+        assert app_mod.run_gui(str(path)) == 0
+        assert hasil["actor"].nama == "admin"
+    assert not berkas_polos(path) and len(kunci_pemulihan_dilihat) == 1
+    assert dibuka[0] is not None and dibuka[1] is None
+    assert list((tmp_path / "cadangan").glob("kantor-sebelum-enkripsi-*.sqlite"))
+
+
+def test_wizard_encrypts_a_new_file_and_shows_the_recovery_key(qtbot, tmp_path):
+    from kinerja_desktop.db.kunci import berkas_polos
+    from kinerja_desktop.services.kunci import buka_dengan_pemulihan
+
+    path = tmp_path / "baru.sqlite"
+    db = open_database(f"sqlite:///{path}")
+    wiz = WizardPertama(db, enkripsi=True)
+    qtbot.addWidget(wiz)
+    wiz.show()
+    wiz.next()
+    wiz.admin.sandi.setText(SANDI)
+    wiz.admin.ulangi.setText(SANDI)
+    wiz.next()
+    wiz.kantor.form.instansi.setText("PEMERINTAH KABUPATEN TEBO")
+    wiz.kantor.form.tempat.setText("Muara Tebo")
+    wiz.next()
+    assert wiz.currentPage() is wiz.pemulihan and not wiz.pemulihan.isComplete()
+    kunci = wiz.pemulihan.isi.kunci.text()
+    assert kunci == wiz.kunci_pemulihan and len(kunci) == 39
+    wiz.pemulihan.isi.sudah.setChecked(True)
+    wiz.button(wiz.WizardButton.FinishButton).click()
+    assert wiz.result() == QDialog.DialogCode.Accepted
+    wiz.db.close()
+    assert not berkas_polos(path)
+    buka_dengan_pemulihan(f"sqlite:///{path}", kunci).close()

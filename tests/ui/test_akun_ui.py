@@ -308,12 +308,42 @@ def test_crash_dialog_shows_the_rotating_log_path(qtbot, monkeypatch, _data_dir)
     assert warned == ["NIP tidak valid."]
 
 
-def test_idle_minutes_setting_in_account_view(qtbot, db, admin_actor, settings):
+def test_security_policy_is_set_by_the_admin_in_the_database(qtbot, db, admin_actor, settings):
+    from kinerja_desktop.services.pengaturan import kebijakan_keamanan
+    from kinerja_desktop.services.uow import run
+    from kinerja_desktop.ui.akun.dialogs import KebijakanDialog
+
     window = MainWindow(AppContext(db, admin_actor), settings)
     qtbot.addWidget(window)
-    view = window.show_view("akun")
-    assert view.menit_kunci.value() == 15
-    view.menit_kunci.setValue(5)
-    assert settings.get_int("security/idle_lock_minutes") == 5
-    view.menit_kunci.setValue(0)
-    assert view.menit_kunci.text() == "tidak pernah"
+    window.show_view("akun")
+    dialog = KebijakanDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    assert dialog.menit_kunci.value() == 15 and dialog.panjang.value() == 8
+    dialog.menit_kunci.setValue(5)
+    dialog.panjang.setValue(12)
+    dialog.accept()
+    k = run(db.session_factory, admin_actor, kebijakan_keamanan)
+    assert (k.kunci_layar_menit, k.sandi_panjang_minimal) == (5, 12)
+    dialog.menit_kunci.setValue(0)
+    assert dialog.menit_kunci.text() == "tidak pernah"
+
+
+def test_editing_the_ini_cannot_switch_off_the_idle_lock(db, admin_actor, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from kinerja_desktop.app import menit_kunci_layar
+    from kinerja_desktop.services import akun as akun_svc
+    from kinerja_desktop.services.pengaturan import atur_kebijakan_keamanan
+    from kinerja_desktop.services.uow import run
+    from kinerja_desktop.ui.settings import UiSettings
+
+    run(db.session_factory, admin_actor, atur_kebijakan_keamanan, 10, 12)
+    ini = QSettings(str(tmp_path / "pribadi.ini"), QSettings.Format.IniFormat)
+    ini.setValue("security/idle_lock_minutes", 0)  # what a user types into his INI file
+    ini.setValue("security/password_min_length", 1)
+    ini.sync()
+    UiSettings(ini)
+    assert menit_kunci_layar(db, admin_actor) == 10
+    with pytest.raises(akun_svc.KataSandiLemah, match="minimal 12"):
+        run(db.session_factory, admin_actor, akun_svc.tambah_akun, "operator2", "Pendek#2025",
+            ["ADMIN"])  # fmt: skip

@@ -22,6 +22,10 @@ def test_demo_creates_a_new_file_and_refuses_an_existing_one(tmp_path, monkeypat
     assert cli.main(["demo", "--db", str(db), "--tahun", "2025"]) == 0
     out = capsys.readouterr().out
     assert "Data demo dibuat" in out and "admin" in out
+    assert "Kunci pemulihan" in out  # the demo file is encrypted, as every new one
+    from kinerja_desktop.db.kunci import berkas_polos
+
+    assert not berkas_polos(db)
     isi = db.read_bytes()
 
     for argv in (["demo", "--db", str(db)], ["demo", "--db", str(db), "--buka"]):
@@ -46,11 +50,11 @@ def test_init_makes_the_office_and_its_administrator(tmp_path, monkeypatch, caps
     monkeypatch.setenv("KINERJA_SANDI", SANDI)
     argv = ["init", "--db", str(path), "--pengguna", "operator", "--instansi", "PEMKAB TEBO"]
     assert cli.main([*argv, "--tempat", "Muara Tebo", "--zona", "WIB"]) == 0
-    assert "Administrator: operator" in capsys.readouterr().out
-    con = sqlite3.connect(path)
-    assert con.execute("SELECT nama_pengguna, peran FROM akun").fetchall() == [
-        ("operator", "ADMIN")
-    ]
+    out = capsys.readouterr().out
+    assert "Administrator: operator" in out and "Kunci pemulihan" in out
+    con = sqlite3.connect(path)  # encrypted: sqlite3 cannot read it
+    with pytest.raises(sqlite3.DatabaseError):
+        con.execute("SELECT nama_pengguna, peran FROM akun").fetchall()
     con.close()
     # the new administrator can run a command; a second init is refused and changes nothing
     monkeypatch.setenv("KINERJA_PENGGUNA", "operator")

@@ -79,6 +79,7 @@ TERBUKA: dict[str, str] = {
     "verifikasi_pdf.verifikasi_pdf": "anyone may verify a printed document (its PDF)",
     "verifikasi_pdf.fakta_kode": "what the paper holding that code already shows",
     "pengaturan.identitas_kantor": "printed on every form",
+    "pengaturan.kebijakan_keamanan": "every session reads the idle lock and password rule",
     "pengaturan.kepala_unit_dihitung": "shown next to every recap",
     "pengaturan.hari_final_tanpa_alasan_aktor": "shown next to every recap",
     "organisasi.daftar_unit": "unit names are office-wide reference data",

@@ -1,6 +1,6 @@
 """All models, imported so that Base.metadata knows every table."""
 
-from kinerja_desktop.db.models.akun import Akun, AuditLog
+from kinerja_desktop.db.models.akun import Akun, AuditLog, Segel
 from kinerja_desktop.db.models.evaluasi import (
     DokumenCetak,
     Evaluasi,
@@ -57,6 +57,7 @@ __all__ = [
     "RencanaHasilKerja",
     "RiwayatEvaluasi",
     "RiwayatSkp",
+    "Segel",
     "Skp",
     "UmpanBalik",
     "UmpanBalikDibaca",

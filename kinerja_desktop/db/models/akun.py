@@ -43,3 +43,16 @@ class AuditLog(Base):
     keterangan: Mapped[str | None] = mapped_column(String(255))
     hash_sebelum: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Segel(Base):
+    """The keyed seal of one row of another table (services/segel.py)."""
+
+    __tablename__ = "segel"
+    __audit__ = False
+
+    tabel: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kunci: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nomor: Mapped[int] = mapped_column(Integer)  # the audit log's last id when sealed
+    kolom: Mapped[str] = mapped_column(Text)  # one short MAC per column
+    mac: Mapped[str] = mapped_column(String(32))

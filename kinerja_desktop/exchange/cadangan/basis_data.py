@@ -3,9 +3,16 @@ manifest shows, and the schema revision a restore must know."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+from typing import Any
 
+from kinerja_desktop.db.kunci import (
+    galat_db,
+    ingat_kunci_berkas,
+    kunci_berkas,
+    sambung_berkas,
+    sambung_sqlite,
+)
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
 from kinerja_desktop.exchange.cadangan.manifest import CadanganError
 
@@ -18,12 +25,10 @@ _JUMLAH = {
 }
 
 
-def _sambung(path: Path, baca_saja: bool) -> sqlite3.Connection:
+def _sambung(path: Path, baca_saja: bool) -> Any:
     # Our own temporary copies are opened read-write, so SQLite removes their -wal/-shm
-    # files on close; someone else's file only read-only.
-    if baca_saja:
-        return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    return sqlite3.connect(path)
+    # files on close; someone else's file only read-only. An encrypted file with its key.
+    return sambung_berkas(path, baca_saja)
 
 
 def isi_db(path: Path, baca_saja: bool = True) -> tuple[str | None, dict[str, int]]:
@@ -51,21 +56,25 @@ def integrity_check(path: Path, baca_saja: bool = True) -> str | None:
             rows = [r[0] for r in con.execute("PRAGMA integrity_check")]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except galat_db() as exc:
         return str(exc)
     return None if rows == ["ok"] else str(rows[0])
 
 
 def snapshot(sumber: Path, tujuan: Path, state: StatusTugas, total: int) -> None:
     """SQLite online backup, a few MB at a time, with progress and cancel."""
-    src = sqlite3.connect(sumber, timeout=15, isolation_level=None)
+    kunci = kunci_berkas(sumber)
+    src = sambung_berkas(sumber, timeout=15)
+    src.isolation_level = None  # autocommit: the BEGIN below is ours
     try:
         # One read transaction for the whole copy: in WAL mode it sees one snapshot, so the
         # copy is not restarted by every commit of another program (one each 0.25 s would
         # restart it for ever) and the writers are never blocked.
         src.execute("BEGIN")
         src.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        dst = sqlite3.connect(tujuan)
+        dst = sambung_sqlite(tujuan, kunci)  # an encrypted database stays encrypted
+        if kunci is not None:
+            ingat_kunci_berkas(tujuan, kunci)
         try:
 
             def kemajuan(_status: int, sisa: int, semua: int) -> None:
@@ -110,7 +119,7 @@ def checkpoint(db: Path) -> None:
     """Fold the WAL into the main file so the old data is whole in one file."""
     if not db.exists():
         return
-    con = sqlite3.connect(db, timeout=15)
+    con = sambung_berkas(db, timeout=15)
     try:
         busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     finally:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from kinerja_desktop.db.kunci import galat_db
 from kinerja_desktop.db.pemakai import kunci_pemulihan, pemakai_lain
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
 from kinerja_desktop.exchange.cadangan.basis_data import cek_revisi, checkpoint
@@ -193,7 +193,7 @@ def _pulihkan(
                     StatusTugas(), db_path, folder_bukti, tujuan, False
                 ).path
                 checkpoint(db_path)
-            except sqlite3.DatabaseError as exc:  # damaged or not a database: keep its bytes
+            except galat_db() as exc:  # damaged or not a database: keep its bytes
                 if "locked" in str(exc).lower() or "busy" in str(exc).lower():
                     raise CadanganError(
                         "Basis data sedang dipakai program lain. Tutup program itu lalu ulangi "

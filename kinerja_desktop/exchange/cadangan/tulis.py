@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kinerja_desktop import __version__
+from kinerja_desktop.db.kunci import galat_db
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
 from kinerja_desktop.exchange.cadangan.basis_data import isi_db, sha_tercatat, snapshot
 from kinerja_desktop.exchange.cadangan.berkas import (
@@ -139,7 +140,7 @@ def buat_cadangan(
         )
     except OSError as exc:
         raise CadanganError(explain_os_error(exc, Path(tujuan).parent)) from exc
-    except sqlite3.Error as exc:
+    except galat_db(sqlite3.Error) as exc:
         raise CadanganError(explain_database_error(exc, db_path)) from exc
 
 

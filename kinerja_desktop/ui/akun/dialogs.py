@@ -184,3 +184,39 @@ class IdentitasDialog(_Form):
             simpan_identitas_kantor, f.instansi.text(), f.tempat.text(), f.emblem,
             f.hapus_emblem and f.emblem is None, zona=f.zona_terpilih,
         )  # fmt: skip
+
+
+class KebijakanDialog(_Form):
+    """The administrator's security policy for every computer: idle lock, password length."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QLabel, QSpinBox
+
+        from kinerja_desktop.services.pengaturan import kebijakan_keamanan
+
+        super().__init__(ctx, parent, "Kebijakan keamanan")
+        self.setMinimumWidth(540)
+        awal = ctx.run(kebijakan_keamanan)
+        info = QLabel(
+            "Berlaku untuk semua pengguna di semua komputer yang membuka basis data ini, "
+            "mulai saat masuk berikutnya. Hanya administrator yang dapat mengubahnya."
+        )
+        info.setWordWrap(True)
+        self.form.addRow(info)
+        self.menit_kunci = QSpinBox()
+        self.menit_kunci.setRange(0, 240)
+        self.menit_kunci.setSuffix(" menit")
+        self.menit_kunci.setSpecialValueText("tidak pernah")
+        self.menit_kunci.setValue(awal.kunci_layar_menit)
+        self.panjang = QSpinBox()
+        self.panjang.setRange(8, 64)
+        self.panjang.setSuffix(" karakter")
+        self.panjang.setValue(awal.sandi_panjang_minimal)
+        self.form.addRow("Kunci sesi tanpa aktivitas:", self.menit_kunci)
+        self.form.addRow("Panjang kata sandi minimal:", self.panjang)
+        self._selesai()
+
+    def simpan(self) -> None:
+        from kinerja_desktop.services.pengaturan import atur_kebijakan_keamanan
+
+        self.ctx.run(atur_kebijakan_keamanan, self.menit_kunci.value(), self.panjang.value())

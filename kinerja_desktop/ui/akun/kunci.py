@@ -1,5 +1,6 @@
 """Idle lock: after N minutes without keyboard or mouse input the window is covered and the
-lock screen asks for the same user's password (setting ``security/idle_lock_minutes``;
+lock screen asks for the same user's password (the administrator's policy in the database,
+services/pengaturan.kebijakan_keamanan;
 0 turns it off)."""
 
 from __future__ import annotations

@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,7 +22,6 @@ from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.ui.aksi import GAGAL, jalankan
 from kinerja_desktop.ui.akun.dialogs import AkunDialog, IdentitasDialog, ResetSandiDialog
 from kinerja_desktop.ui.common.form import judul_halaman, label_keterangan
-from kinerja_desktop.ui.settings import UiSettings
 
 KOLOM = ["Nama Pengguna", "Pegawai", "Peran", "Status", "Login Terakhir"]
 
@@ -68,22 +65,9 @@ class AkunView(QWidget):
         h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         h.setMinimumSectionSize(110)
         layout.addWidget(self.tabel, 1)
-        kunci = QHBoxLayout()
-        kunci.addWidget(QLabel("Kunci sesi otomatis setelah"))
-        self.menit_kunci = QSpinBox()
-        self.menit_kunci.setRange(0, 240)
-        self.menit_kunci.setSuffix(" menit")
-        self.menit_kunci.setSpecialValueText("tidak pernah")
-        self.menit_kunci.setMinimumWidth(130)
-        kunci.addWidget(self.menit_kunci)
-        kunci.addWidget(QLabel("tanpa aktivitas (di komputer ini; berlaku saat masuk berikutnya)."))
-        kunci.addStretch(1)
-        layout.addLayout(kunci)
-        self._settings = getattr(parent, "settings", None) or UiSettings()
-        self.menit_kunci.setValue(self._settings.get_int("security/idle_lock_minutes"))
-        self.menit_kunci.valueChanged.connect(
-            lambda v: self._settings.set("security/idle_lock_minutes", int(v))
-        )
+        self.keamanan = QPushButton("Kebijakan Keamanan…")
+        bar.insertWidget(bar.count() - 1, self.keamanan)
+        self.keamanan.clicked.connect(self._keamanan)
         self.tambah.clicked.connect(self._tambah)
         self.ubah.clicked.connect(self._ubah)
         self.reset.clicked.connect(self._reset)
@@ -92,6 +76,11 @@ class AkunView(QWidget):
         self.tabel.itemSelectionChanged.connect(self._pilihan_berubah)
         self.tabel.doubleClicked.connect(lambda _i: self._ubah())
         self.refresh()
+
+    def _keamanan(self) -> None:
+        from kinerja_desktop.ui.akun.dialogs import KebijakanDialog
+
+        KebijakanDialog(self.ctx, self).exec()
 
     def refresh(self) -> None:
         rows = jalankan(self, self.ctx, svc.daftar_akun, judul="Akun tidak dapat dimuat")

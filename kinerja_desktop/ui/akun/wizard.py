@@ -20,6 +20,7 @@ from kinerja_desktop.services import akun as svc
 from kinerja_desktop.services.context import AppContext
 from kinerja_desktop.services.uow import run
 from kinerja_desktop.ui.aksi import GAGAL, coba, jalankan, pesan_di
+from kinerja_desktop.ui.akun.pemulihan import KunciPemulihanWidget
 from kinerja_desktop.ui.akun.widgets import IdentitasKantorForm, kolom_sandi, label_pesan
 
 
@@ -82,13 +83,35 @@ class _HalamanKantor(QWizardPage):
         return self._wizard._simpan()
 
 
-class WizardPertama(QWizard):
-    """Creates the administrator account; ``actor`` holds it after ``accept``."""
+class _HalamanPemulihan(QWizardPage):
+    """After the office is made: the database is encrypted and its recovery key shown once."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Kunci pemulihan")
+        self.setSubTitle("Satu-satunya jalan membuka data bila semua kata sandi terlupa.")
+        layout = QVBoxLayout(self)
+        self.isi = KunciPemulihanWidget()
+        layout.addWidget(self.isi)
+        self.isi.sudah.toggled.connect(lambda _b: self.completeChanged.emit())
+
+    def isComplete(self) -> bool:
+        return self.isi.sudah.isChecked()
+
+
+class WizardPertama(QWizard):
+    """Creates the administrator account; ``actor`` holds it after ``accept``.
+
+    ``enkripsi``: a SQLite file is encrypted once the administrator exists (his password
+    wraps the office key) and the last page shows the recovery key; ``db`` is then the
+    reopened, encrypted database."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None, enkripsi: bool = False) -> None:
         super().__init__(parent)
         self.db = db
         self.actor: Actor | None = None
+        self.enkripsi = enkripsi and db.path is not None
+        self.kunci_pemulihan: str | None = None
         self.setWindowTitle("Kinerja Desktop — mulai")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -114,9 +137,14 @@ class WizardPertama(QWizard):
         self.addPage(intro)
         self.addPage(self.admin)
         self.addPage(self.kantor)
+        self.pemulihan = _HalamanPemulihan()
+        if self.enkripsi:
+            self.addPage(self.pemulihan)
 
     def _simpan(self) -> bool:
         f = self.kantor.form
+        if self.actor is not None:  # back and Next again: the office exists already
+            return self._enkripsi(f) if self.enkripsi and self.kunci_pemulihan is None else True
         actor = jalankan(
             self, AppContext(self.db, SISTEM), svc.buat_admin_pertama,
             self.admin.nama.text(), self.admin.sandi.text(), self.admin.ulangi.text(),
@@ -128,4 +156,23 @@ class WizardPertama(QWizard):
         if actor is GAGAL:
             return False
         self.actor = actor
+        if self.enkripsi and self.kunci_pemulihan is None:
+            return self._enkripsi(f)
+        return True
+
+    def _enkripsi(self, f: IdentitasKantorForm) -> bool:
+        from kinerja_desktop.services.kunci import enkripsi_sekarang
+
+        hasil = coba(
+            self,
+            enkripsi_sekarang,
+            self.db,
+            self.admin.nama.text().strip().lower(),
+            self.admin.sandi.text(),
+            tangani=pesan_di(f.pesan),
+        )
+        if hasil is GAGAL:
+            return False
+        self.db, self.kunci_pemulihan = hasil
+        self.pemulihan.isi.atur(self.kunci_pemulihan)
         return True
