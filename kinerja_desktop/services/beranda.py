@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kinerja_desktop.db.models import Evaluasi, Pegawai, PengaturanAkun
@@ -513,7 +514,7 @@ def tampilan_terakhir(session: Session, actor: Actor) -> str | None:
     """The view this account had open last (on any computer)."""
     if actor.akun_id is None:
         return None
-    row = session.get(PengaturanAkun, (actor.akun_id, KUNCI_TAMPILAN))
+    row = _pengaturan_akun(session, actor.akun_id)
     return row.nilai if row is not None else None
 
 
@@ -521,7 +522,7 @@ def ingat_tampilan(session: Session, actor: Actor, kunci: str) -> None:
     """Remember the view the account is on (its own setting; nothing for a headless actor)."""
     if actor.akun_id is None:
         return
-    row = session.get(PengaturanAkun, (actor.akun_id, KUNCI_TAMPILAN))
+    row = _pengaturan_akun(session, actor.akun_id)
     if row is None:
         session.add(PengaturanAkun(akun_id=actor.akun_id, kunci=KUNCI_TAMPILAN, nilai=kunci))
     elif row.nilai != kunci:
@@ -545,3 +546,11 @@ __all__ = [
     "pengingat",
     "tampilan_terakhir",
 ]
+
+
+def _pengaturan_akun(session: Session, akun_id: int | None) -> PengaturanAkun | None:
+    return session.scalar(
+        select(PengaturanAkun).where(
+            PengaturanAkun.akun_id == akun_id, PengaturanAkun.kunci == KUNCI_TAMPILAN
+        )
+    )

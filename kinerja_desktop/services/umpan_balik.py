@@ -469,7 +469,11 @@ def tandai_dibaca(session: Session, actor: Actor, utas_ids: list[int]) -> dict[i
     for uid, waktu in terbaru.items():
         if uid in lama and lama[uid] >= waktu:
             continue
-        baris = session.get(UmpanBalikDibaca, (actor.akun_id, uid))
+        baris = session.scalar(
+            select(UmpanBalikDibaca).where(
+                UmpanBalikDibaca.akun_id == actor.akun_id, UmpanBalikDibaca.utas_id == uid
+            )
+        )
         if baris is None:
             session.add(UmpanBalikDibaca(akun_id=actor.akun_id, utas_id=uid, dibaca_sampai=waktu))
         else:

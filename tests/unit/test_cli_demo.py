@@ -120,7 +120,7 @@ def test_demo_pegawai_with_a_pending_revision_keeps_her_year(tmp_path, capsys, m
     from kinerja_desktop.demo.revisi import PEGAWAI_REVISI
 
     db = tmp_path / "demo.sqlite"
-    assert cli.main(["demo", "--db", str(db), "--tahun", "2025"]) == 0
+    assert cli.main(["demo", "--db", str(db), "--tahun", "2025", "--tanpa-enkripsi"]) == 0
     capsys.readouterr()
     d = open_database(f"sqlite:///{db}")
     with d.session_factory() as s:

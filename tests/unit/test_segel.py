@@ -10,7 +10,7 @@ import sqlite3
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import Integer, String, Text, select
+from sqlalchemy import DateTime, Integer, String, Text, select
 
 from kinerja_desktop.db.base import Base
 from kinerja_desktop.db.database import open_database
@@ -81,6 +81,15 @@ def _isi_semua(db) -> None:
                 RiwayatSkp(skp_id=skp.id, nama_pengguna="camat", ke_status="DISETUJUI"),
             ]
         )
+        s.flush()
+        from kinerja_desktop.db.models import PengaturanAkun, UmpanBalik, UmpanBalikDibaca
+
+        akun_id = s.scalars(select(Akun.id)).first()
+        utas_id = s.scalars(select(UmpanBalik.id)).first()
+        s.add(PengaturanAkun(akun_id=akun_id, kunci="ui/tampilan", nilai="beranda"))
+        s.add(
+            UmpanBalikDibaca(akun_id=akun_id, utas_id=utas_id, dibaca_sampai=datetime(2025, 3, 1))
+        )
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +133,8 @@ def _kolom_serangan(nama: str):
             return col.name, f"{col.name} = coalesce({col.name}, '') || 'x'"
         if isinstance(col.type, Integer) and col.name != "versi":
             return col.name, f"{col.name} = coalesce({col.name}, 0) + 1"
+        if isinstance(col.type, DateTime) and col.name not in ("dibuat_pada", "diubah_pada"):
+            return col.name, f"{col.name} = datetime({col.name}, '+1 day')"
     raise AssertionError(nama)
 
 
@@ -303,10 +314,11 @@ def test_normal_writes_keep_everything_intact(penuh):
     assert hasil.utuh, hasil.ringkasan
 
 
-def test_cli_check_names_the_change(penuh, capsys):
+def test_cli_check_names_the_change(penuh, capsys, akun_cli):
     from kinerja_desktop.cli import main
 
     db, path = penuh
+    akun_cli(db, "operator")  # the command logs in, as every command does
     _sql(db, path, "UPDATE pegawai SET golongan = 'IV/e' WHERE id = 2")
     db.close()
     from kinerja_desktop.services import kunci as kunci_svc
@@ -343,8 +355,10 @@ def test_database_from_before_keys_is_keyed_after_a_backup(tmp_path):
         "UPDATE pengaturan SET nilai = ? WHERE kunci = 'audit/kepala'",
         (f"{len(rows)}|{rows[-1]['id']}|{prev}",),
     )
-    con.execute("DROP TABLE segel")
-    con.execute("UPDATE alembic_version SET version_num = '0004'")
+    # back to the revision before the seals (0008): its table and the later 0009 tables go
+    for tabel in ("segel", "umpan_balik_dibaca", "pengaturan_akun"):
+        con.execute(f"DROP TABLE {tabel}")
+    con.execute("UPDATE alembic_version SET version_num = '0007'")
     con.commit()
     con.close()
     from kinerja_desktop.services.kunci import buka_dengan_kunci

@@ -16,16 +16,19 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "pengaturan_akun",
+        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("akun_id", sa.Integer(), nullable=False),
         sa.Column("kunci", sa.String(length=64), nullable=False),
         sa.Column("nilai", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
             ["akun_id"], ["akun.id"], name=op.f("fk_pengaturan_akun_akun_id_akun")
         ),
-        sa.PrimaryKeyConstraint("akun_id", "kunci", name=op.f("pk_pengaturan_akun")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_pengaturan_akun")),
+        sa.UniqueConstraint("akun_id", "kunci", name=op.f("uq_pengaturan_akun_akun_id")),
     )
     op.create_table(
         "umpan_balik_dibaca",
+        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("akun_id", sa.Integer(), nullable=False),
         sa.Column("utas_id", sa.Integer(), nullable=False),
         sa.Column("dibaca_sampai", sa.DateTime(), nullable=False),
@@ -35,7 +38,8 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["utas_id"], ["umpan_balik.id"], name=op.f("fk_umpan_balik_dibaca_utas_id_umpan_balik")
         ),
-        sa.PrimaryKeyConstraint("akun_id", "utas_id", name=op.f("pk_umpan_balik_dibaca")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_umpan_balik_dibaca")),
+        sa.UniqueConstraint("akun_id", "utas_id", name=op.f("uq_umpan_balik_dibaca_akun_id")),
     )
 
 
