@@ -175,20 +175,26 @@ def _sesuaikan_masa(
     masa: dict[int, list[Masa]],
     skp_per: dict[int, dict[int, Skp]],
 ) -> None:
-    """A period in which this penilai does not rate the row (before a PLT starts, after a
-    move) shows the SKP of his nearest span, so the earlier penilai keeps seeing the earlier
-    SKP rather than the next penilai's one."""
+    """A period whose last day this penilai does not rate (before a PLT starts, a PLT's last
+    quarter, after a move) shows the SKP he rates in it, else the one of his nearest span, so
+    the earlier penilai keeps seeing the earlier SKP rather than the next penilai's one. Of
+    that SKP, the revision in force at the period's end (within the SKP's days), as on every
+    board: a PLT from June sees TW1 on the revision TW1 was done under."""
     for pid, bagian in masa.items():
         for p in periode:
-            if not bagian or any(
-                bersinggungan(p.mulai, p.selesai, m.mulai, m.selesai) for m in bagian
-            ):
+            if not bagian or any(m.mulai <= p.selesai <= m.selesai for m in bagian):
                 continue
+            dalam = [
+                min(m.selesai, p.selesai)
+                for m in bagian
+                if bersinggungan(p.mulai, p.selesai, m.mulai, m.selesai)
+            ]
             sebelum = [m.selesai for m in bagian if m.selesai < p.mulai]
-            acuan = max(sebelum) if sebelum else min(m.selesai for m in bagian)
+            acuan = max(dalam or sebelum or [min(m.selesai for m in bagian)])
             skp = skp_berlaku(session, pid, tahun, acuan)
             if skp is not None:
-                skp_per[p.id][pid] = skp
+                hari = min(max(p.selesai, skp.mulai), skp.selesai)
+                skp_per[p.id][pid] = skp_berlaku(session, pid, tahun, hari) or skp
             else:
                 skp_per[p.id].pop(pid, None)
 
