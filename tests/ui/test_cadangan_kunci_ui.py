@@ -74,7 +74,6 @@ def test_wizard_restores_an_encrypted_backup_on_a_new_laptop(qtbot, tmp_path, mo
             QTimer.singleShot(20, cek)
             return
         hasil["actor"] = w[0].ctx.actor
-        w[0].grab().save("/tmp/kuncizip/jendela.png")
         w[0].close()
         w[0].ctx.db.close()
         loop.quit()
