@@ -212,10 +212,11 @@ class KunciCadanganDialog(QDialog):
 
 def tanya_pembuka(parent: QWidget | None, sumber: Path) -> tuple[bool, c.Pembuka | None]:
     """(go on, opener): a password or the recovery key asked only for an encrypted backup
-    whose office key is not open here. (False, None): cancelled or not a backup."""
-    info = coba(parent, c.baca_info, sumber, judul="Berkas cadangan tidak dapat dibaca")
+    whose office key is not open here. (False, None): cancelled."""
+    # an unreadable file goes on to the full check, which refuses it in its own dialog
+    info = coba(parent, c.baca_info, sumber, tangani=lambda _exc: True)
     if info is GAGAL:
-        return False, None
+        return True, None
     assert isinstance(info, c.InfoCadangan)
     if not c.perlu_pembuka(info):
         return True, None
