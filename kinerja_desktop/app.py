@@ -8,6 +8,7 @@ that drives everything. ``tanpa_login`` (``kinerja-desktop demo --buka``) acts a
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from pathlib import Path
@@ -61,6 +62,7 @@ def masuk_ke(
 
     nama_awal = ""
     if database is not None:
+        url = url or database.url  # a restore from the wizard leaves only the address
         awal = _wizard_bila_perlu(database, parent, enkripsi)
         if awal is None:
             return None
@@ -112,12 +114,51 @@ def _wizard_bila_perlu(database: Any, parent: Any, enkripsi: bool) -> tuple[Any,
         pesan = str(exc) if isinstance(exc, DomainError) else explain_database_error(exc, None)
         QMessageBox.critical(parent, "Basis data tidak dapat dibaca", pesan)
         return None
-    if not ada:
+    while not ada:
         wizard = WizardPertama(database, parent, enkripsi=enkripsi)
-        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.actor is None:
+        pulih = _tombol_pulihkan(wizard, database)
+        diterima = wizard.exec() == QDialog.DialogCode.Accepted and wizard.actor is not None
+        if pulih:  # the restore button closed the empty database
+            if pulih[0]:
+                return _buka_setelah_pulih(database.url)
+            database = _buka_setelah_pulih(database.url)[0]  # not restored: the wizard again
+            continue
+        if not diterima or wizard.actor is None:
             return None
         database, nama_awal = wizard.db, wizard.actor.nama
+        break
     return database, nama_awal
+
+
+def _tombol_pulihkan(wizard: Any, database: Any) -> list[bool]:
+    """A new laptop (the old one died): "Pulihkan dari cadangan…" on the first-start wizard
+    restores the office's backup instead of starting an empty office. The returned list gets
+    one flag when the button was used: restored or not."""
+    from PySide6.QtWidgets import QWizard
+
+    dipulihkan: list[bool] = []
+    if database.path is None:
+        return dipulihkan
+    wizard.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+    wizard.setButtonText(QWizard.WizardButton.CustomButton1, "Pulihkan dari cadangan…")
+
+    def pulihkan(tombol: int) -> None:
+        if int(getattr(tombol, "value", tombol)) != QWizard.WizardButton.CustomButton1.value:
+            return
+        database.close()  # the empty database just made: replaced by the backup
+        dipulihkan.append(pulihkan_saat_buka(database.path))
+        wizard.reject()
+
+    wizard.customButtonClicked.connect(pulihkan)
+    return dipulihkan
+
+
+def _buka_setelah_pulih(url: str) -> tuple[Any, str]:
+    """After a restore from the wizard: an encrypted office is opened by the login (the
+    restored key file holds every account's slot); a plain one here."""
+    from kinerja_desktop.services.kunci import buka_dengan_kunci, perlu_sandi
+
+    return (None, "") if perlu_sandi(url) else (buka_dengan_kunci(url, None), "")
 
 
 def pulihkan_saat_buka(path: Path) -> bool:
@@ -126,7 +167,7 @@ def pulihkan_saat_buka(path: Path) -> bool:
 
     from kinerja_desktop.db.database import backup_folder, folder_bukti_sqlite
     from kinerja_desktop.exchange import cadangan as c
-    from kinerja_desktop.ui.cadangan import SARING, PulihkanDialog
+    from kinerja_desktop.ui.cadangan import SARING, PulihkanDialog, tanya_pembuka
     from kinerja_desktop.ui.errors import tampilkan_error
     from kinerja_desktop.ui.tasks import run_with_progress
 
@@ -135,15 +176,26 @@ def pulihkan_saat_buka(path: Path) -> bool:
     )
     if not sumber:
         return False
+    # a new laptop: an encrypted backup opens with a password of its own or the recovery key
+    lanjut, pembuka = tanya_pembuka(None, Path(sumber))
+    if not lanjut:
+        return False
     try:
         info = _tunggu(
-            run_with_progress(None, "Memeriksa berkas cadangan", c.periksa_cadangan, Path(sumber))
+            run_with_progress(
+                None, "Memeriksa berkas cadangan", c.periksa_cadangan, Path(sumber), pembuka
+            )
         )
         if PulihkanDialog(info, str(path)).exec() != QDialog.DialogCode.Accepted:
             return False
         _tunggu(
             run_with_progress(
-                None, "Memulihkan data", c.pulihkan, info.path, path, folder_bukti_sqlite(path)
+                None,
+                "Memulihkan data",
+                functools.partial(c.pulihkan, pembuka=pembuka),
+                info.path,
+                path,
+                folder_bukti_sqlite(path),
             )
         )  # fmt: skip
     except Exception as exc:

@@ -1,7 +1,7 @@
 """Headless maintenance: `backup`, `restore`, `check`.
 
 kinerja-desktop backup --db PATH --out FILE
-kinerja-desktop restore FILE --db PATH [--ya]
+kinerja-desktop restore FILE --db PATH [--pengguna NAMA | --kunci-pemulihan]
 kinerja-desktop check --db PATH
 """
 
@@ -37,6 +37,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("berkas", type=Path, metavar="FILE", help="berkas cadangan")
     add_db_argument(p)
     add_akun_argument(p)
+    p.add_argument(
+        "--kunci-pemulihan",
+        action="store_true",
+        help=f"buka cadangan terenkripsi dengan kunci pemulihan kantor (dari ${ENV_PEMULIHAN} "
+        "atau ditanyakan) bila tidak ada akun yang dipakai",
+    )
     p.set_defaults(func=run_restore)
 
     p = sub.add_parser(
@@ -62,6 +68,26 @@ def _sebagai_admin(args: argparse.Namespace) -> None:
     db, actor = buka_sebagai(args)
     db.close()
     wajib_admin(actor)
+
+
+ENV_PEMULIHAN = "KINERJA_KUNCI_PEMULIHAN"
+
+
+def _pembuka(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Opens an encrypted backup's key file when its office key is not open here (a new
+    computer): with the account of the command, or the recovery key. Asked only if needed."""
+    import os
+
+    from kinerja_desktop.cli.masuk import _tanya, kata_sandi, nama_pengguna
+
+    def buka(berkas):  # type: ignore[no-untyped-def]
+        if getattr(args, "kunci_pemulihan", False):
+            kunci = os.environ.get(ENV_PEMULIHAN) or _tanya("Kunci pemulihan", rahasia=True)
+            return berkas.buka_pemulihan(kunci)
+        print("Cadangan ini terenkripsi: masuk dengan akun yang ada di dalamnya.")
+        return berkas.buka(nama_pengguna(args), kata_sandi())
+
+    return buka
 
 
 def _baris(info) -> None:
@@ -104,11 +130,13 @@ def run_restore(args: argparse.Namespace) -> int:
     _url, path = _sqlite_target(args)
     if path.exists():  # a new target holds nothing to protect; an existing one its admin's
         _sebagai_admin(args)
-    hasil = pulihkan(None, args.berkas, path, folder_bukti_sqlite(path))
+    hasil = pulihkan(None, args.berkas, path, folder_bukti_sqlite(path), pembuka=_pembuka(args))
     print(f"Data dipulihkan ke {path} dari {args.berkas}")
     _baris(hasil.info)
     if hasil.cadangan_sebelumnya:
         print(f"Data sebelumnya disimpan di {hasil.cadangan_sebelumnya}")
+    if hasil.info.sidik_kunci:
+        print("Berkas kunci ikut dipulihkan: masuk dengan kata sandi akun atau kunci pemulihan.")
     return 0
 
 

@@ -150,6 +150,7 @@ def open_database(
         info_sesi,
         ingat_kunci_berkas,
         ingat_kunci_bukti,
+        ingat_kunci_kantor,
         kunci_bukti,
         kunci_sqlcipher,
     )
@@ -186,6 +187,8 @@ def open_database(
         if pemakaian is not None:
             pemakaian.lepas()
         raise DatabaseOpenError(explain_database_error(exc, path)) from exc
+    if kunci_kantor is not None:
+        ingat_kunci_kantor(kunci_kantor)
     factory = make_session_factory(engine, info_sesi(kunci_kantor))
     database = Database(url, engine, factory, backup, pemakaian, kunci_kantor)
     if kunci_db is not None and kunci_kantor is not None:

@@ -16,6 +16,7 @@ import base64
 import hmac
 import json
 import os
+import re
 import secrets
 import sqlite3
 import unicodedata
@@ -99,6 +100,19 @@ _KUNCI_BUKTI: dict[str, bytes] = {}
 def ingat_kunci_bukti(folder: Path, kunci: bytes) -> None:
     """The evidence key for the evidence folder of an encrypted database open here."""
     _KUNCI_BUKTI[str(Path(folder).resolve())] = kunci
+
+
+# The office keys opened in this process, by their fingerprint (``sidik``): a restore checks
+# a backup's key file against them without asking for a password again.
+_KUNCI_KANTOR: dict[str, bytes] = {}
+
+
+def ingat_kunci_kantor(kunci_kantor: bytes) -> None:
+    _KUNCI_KANTOR[sidik(kunci_kantor)] = kunci_kantor
+
+
+def kunci_kantor_untuk(sidik_kunci: str) -> bytes | None:
+    return _KUNCI_KANTOR.get(sidik_kunci)
 
 
 def kunci_folder_bukti(folder: Path) -> bytes | None:
@@ -284,15 +298,34 @@ class BerkasKunci:
     def baca(cls, db_path: Path) -> BerkasKunci | None:
         path = path_kunci(db_path)
         try:
-            isi = json.loads(path.read_text(encoding="utf-8"))
-            return cls(path, bool(isi["terenkripsi"]), str(isi["sidik"]), dict(isi["slot"]))
+            return cls.dari_teks(path, path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
             raise DomainError(
                 f"Berkas kunci {path.name} rusak. Pulihkan dari cadangan (berkas kunci ikut "
                 "dicadangkan)."
             ) from exc
+
+    @classmethod
+    def dari_teks(cls, path: Path, teks: str) -> BerkasKunci:
+        """Parse a key file (ValueError, KeyError or TypeError: not one the program wrote)."""
+        isi = json.loads(teks)
+        sidik_ = isi["sidik"]
+        slot = isi["slot"]
+        if (
+            not isinstance(isi["terenkripsi"], bool)
+            or not isinstance(sidik_, str)
+            or not re.fullmatch(r"[0-9a-f]{32}", sidik_)
+            or not isinstance(slot, dict)
+            or not all(isinstance(k, str) and isinstance(v, dict) for k, v in slot.items())
+        ):
+            raise ValueError("bukan berkas kunci")
+        return cls(path, isi["terenkripsi"], sidik_, dict(slot))
+
+    def cocok(self, kunci_kantor: bytes) -> bytes:
+        """``kunci_kantor`` if it is this file's office key, else KunciSalah."""
+        return self._cocok(kunci_kantor)
 
     def tulis(self) -> None:
         isi = {

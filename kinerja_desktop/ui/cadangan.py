@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -163,6 +164,68 @@ class PulihkanDialog(QDialog):
         layout.addWidget(box)
 
 
+class KunciCadanganDialog(QDialog):
+    """An encrypted backup whose office key is not open on this computer (a new laptop):
+    the password of one of its accounts, or the office's recovery key, opens its key file."""
+
+    def __init__(self, info: c.InfoCadangan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Buka cadangan terenkripsi")
+        self.setMinimumWidth(500)
+        layout = QVBoxLayout(self)
+        teks = QLabel(
+            f"Cadangan <b>{html.escape(info.path.name)}</b> (dibuat "
+            f"{info.dibuat:%d-%m-%Y %H:%M}) terenkripsi. Masukkan nama pengguna dan kata sandi "
+            "salah satu akun di dalam cadangan itu, <b>atau</b> kunci pemulihan kantor."
+        )
+        teks.setWordWrap(True)
+        layout.addWidget(teks)
+        form = QFormLayout()
+        self.pengguna, self.sandi, self.pemulihan = QLineEdit(), QLineEdit(), QLineEdit()
+        self.sandi.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pemulihan.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        form.addRow("Nama pengguna:", self.pengguna)
+        form.addRow("Kata sandi:", self.sandi)
+        form.addRow("atau Kunci pemulihan:", self.pemulihan)
+        layout.addLayout(form)
+        self.pesan = QLabel("")
+        self.pesan.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.pesan)
+        box = QDialogButtonBox()
+        box.addButton("Lanjutkan", QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
+        box.accepted.connect(self._terima)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+    def _terima(self) -> None:
+        if self.pemulihan.text().strip() or (self.pengguna.text().strip() and self.sandi.text()):
+            self.accept()
+        else:
+            self.pesan.setText("Isi nama pengguna dan kata sandi, atau kunci pemulihan.")
+
+    def pembuka(self) -> c.Pembuka:
+        if self.pemulihan.text().strip():
+            return c.pembuka_pemulihan(self.pemulihan.text())
+        return c.pembuka_sandi(self.pengguna.text().strip(), self.sandi.text())
+
+
+def tanya_pembuka(parent: QWidget | None, sumber: Path) -> tuple[bool, c.Pembuka | None]:
+    """(go on, opener): a password or the recovery key asked only for an encrypted backup
+    whose office key is not open here. (False, None): cancelled."""
+    # an unreadable file goes on to the full check, which refuses it in its own dialog
+    info = coba(parent, c.baca_info, sumber, tangani=lambda _exc: True)
+    if info is GAGAL:
+        return True, None
+    assert isinstance(info, c.InfoCadangan)
+    if not c.perlu_pembuka(info):
+        return True, None
+    dialog = KunciCadanganDialog(info, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False, None
+    return True, dialog.pembuka()
+
+
 class AlurPulihkan:
     """Choose → check (background) → confirm → close the database → restore (background) →
     ``selesai(path, berhasil)`` (the caller reopens the database and asks for a login)."""
@@ -185,6 +248,7 @@ class AlurPulihkan:
         self.tutup_db, self.selesai = tutup_db, selesai
         self.task: BackgroundTask | None = None
         self.hasil: c.HasilPulihkan | None = None
+        self.pembuka: c.Pembuka | None = None
 
     def mulai(self) -> BackgroundTask | None:
         sumber, _ = _file_dialog().getOpenFileName(
@@ -192,8 +256,11 @@ class AlurPulihkan:
         )
         if not sumber:
             return None
+        lanjut, self.pembuka = tanya_pembuka(self.parent, Path(sumber))
+        if not lanjut:
+            return None
         self.task = run_with_progress(
-            self.parent, "Memeriksa berkas cadangan", c.periksa_cadangan, Path(sumber)
+            self.parent, "Memeriksa berkas cadangan", c.periksa_cadangan, Path(sumber), self.pembuka
         )
         self.task.finished.connect(self._konfirmasi)
         self.task.failed.connect(lambda exc: cadangan_ditolak(self.parent, exc))
@@ -204,7 +271,12 @@ class AlurPulihkan:
             return
         self.tutup_db()
         self.task = run_with_progress(
-            self.parent, "Memulihkan data", c.pulihkan, info.path, self.db_path, self.folder_bukti
+            self.parent,
+            "Memulihkan data",
+            functools.partial(c.pulihkan, pembuka=self.pembuka),
+            info.path,
+            self.db_path,
+            self.folder_bukti,
         )
         self.task.finished.connect(self._berhasil)
         self.task.failed.connect(self._gagal)

@@ -4,6 +4,8 @@ A backup file is a zip:
 
 - ``kinerja.sqlite`` — the database, copied with SQLite's online backup API (consistent even
   while the program or a second copy of it is writing);
+- ``kinerja.sqlite.kunci`` — the key file of an encrypted database (wrapped keys only), so
+  the backup restores on another computer; checked against the database on restore;
 - ``bukti/...`` — every file of the evidence store (``Database.folder_bukti``);
 - ``manifest.json`` — program version, schema revision, date, counts (pegawai, SKP, evaluasi,
   evidence files) and the SHA-256 of every member.
@@ -26,10 +28,18 @@ from kinerja_desktop.exchange.cadangan.harian import (
     perlu_cadangan_harian,
     rotasi,
 )
+from kinerja_desktop.exchange.cadangan.kunci import (
+    Pembuka,
+    PerluKunci,
+    pembuka_pemulihan,
+    pembuka_sandi,
+    perlu_pembuka,
+)
 from kinerja_desktop.exchange.cadangan.manifest import (
     EKSTENSI,
     FORMAT,
     NAMA_DB,
+    NAMA_KUNCI,
     CadanganError,
     CadanganRusak,
     InfoCadangan,
@@ -48,11 +58,14 @@ __all__ = [
     "EKSTENSI",
     "FORMAT",
     "NAMA_DB",
+    "NAMA_KUNCI",
     "BuktiHilang",
     "CadanganError",
     "CadanganRusak",
     "HasilPulihkan",
     "InfoCadangan",
+    "Pembuka",
+    "PerluKunci",
     "baca_info",
     "buat_cadangan",
     "cadangan_harian",
@@ -60,8 +73,11 @@ __all__ = [
     "hanya_sqlite",
     "integrity_check",
     "nama_harian",
+    "pembuka_pemulihan",
+    "pembuka_sandi",
     "periksa_cadangan",
     "perlu_cadangan_harian",
+    "perlu_pembuka",
     "pulihkan",
     "rotasi",
     "selesaikan_pemulihan",

@@ -18,6 +18,7 @@ from kinerja_desktop.domain.errors import DomainError
 FORMAT = "kinerja-desktop-cadangan"
 FORMAT_VERSI = 1
 NAMA_DB = "kinerja.sqlite"
+NAMA_KUNCI = "kinerja.sqlite.kunci"  # the key file (db/kunci.py) of an encrypted database
 PREFIX_BUKTI = "bukti/"
 MANIFEST = "manifest.json"
 EKSTENSI = ".kinerja-cadangan.zip"
@@ -44,6 +45,7 @@ class InfoCadangan:
     anggota: dict[str, str] = field(repr=False)  # name -> sha256
     asal: str = ""
     bukti_hilang: int = 0  # evidence files the database lists that were not in the folder
+    sidik_kunci: str | None = None  # the key file's office-key fingerprint; None: no key file
 
     @property
     def ukuran_total(self) -> int:
@@ -63,6 +65,7 @@ class InfoCadangan:
             ("Berkas bukti dukung", f"{self.jumlah_bukti} ({_mb(self.ukuran_bukti)})"),
             ("Ukuran basis data", _mb(self.ukuran_db)),
             *([("Bukti dukung hilang", str(self.bukti_hilang))] if self.bukti_hilang else []),
+            ("Berkas kunci", "ikut (basis data terenkripsi)" if self.sidik_kunci else "tidak ada"),
         ]
 
 
@@ -97,6 +100,9 @@ def buka_zip(path: Path) -> zipfile.ZipFile:
 BATAS_MANIFEST = 64 * 1024 * 1024
 KUNCI_JUMLAH = ("pegawai", "skp", "evaluasi", "akun", "audit")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+_HEX32 = re.compile(r"[0-9a-f]{32}")
+# A key file holds a few slots of a few hundred bytes each: far below this.
+BATAS_KUNCI = 4 * 1024 * 1024
 
 
 def baca_manifest(zf: zipfile.ZipFile, path: Path) -> dict[str, Any]:
@@ -177,6 +183,13 @@ def periksa_isian(path: Path, data: dict[str, Any]) -> InfoCadangan:
     for nama, h in sidik.items():
         if not isinstance(nama, str) or not isinstance(h, str) or not _HEX64.fullmatch(h):
             raise _salah(path, "sha256", "pasangan nama berkas dan sidik SHA-256 (64 heksa)")
+    sidik_kunci = data.get("sidik_kunci")
+    if sidik_kunci is not None and (
+        not isinstance(sidik_kunci, str) or not _HEX32.fullmatch(sidik_kunci)
+    ):
+        raise _salah(path, "sidik_kunci", "sidik kunci (32 heksa) atau kosong")
+    if (sidik_kunci is None) != (NAMA_KUNCI not in sidik):
+        raise _salah(path, "sidik_kunci", f"ada tepat bila {NAMA_KUNCI} ada di dalamnya")
     return InfoCadangan(
         path,
         dibuat,
@@ -189,6 +202,7 @@ def periksa_isian(path: Path, data: dict[str, Any]) -> InfoCadangan:
         dict(sidik),
         _teks(data, "asal", path) or "",
         _bulat(data, "bukti_hilang", path) if "bukti_hilang" in data else 0,
+        sidik_kunci,
     )
 
 
@@ -208,6 +222,7 @@ def teks_manifest(info: InfoCadangan, mentah: bool) -> str:
         "ukuran_db": info.ukuran_db,
         "sha256": info.anggota,
         "bukti_hilang": info.bukti_hilang,
+        "sidik_kunci": info.sidik_kunci,
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 

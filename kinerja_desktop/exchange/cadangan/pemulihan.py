@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kinerja_desktop.db.kunci import galat_db
+from kinerja_desktop.db.kunci import galat_db, ingat_kunci_berkas, path_kunci
 from kinerja_desktop.db.pemakai import kunci_pemulihan, pemakai_lain
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
 from kinerja_desktop.exchange.cadangan.basis_data import cek_revisi, checkpoint
 from kinerja_desktop.exchange.cadangan.berkas import fsync_dir, fsync_file, hapus, hapus_wal
 from kinerja_desktop.exchange.cadangan.harian import rotasi
+from kinerja_desktop.exchange.cadangan.kunci import Pembuka, buka_kunci
 from kinerja_desktop.exchange.cadangan.manifest import (
     EKSTENSI,
     CadanganError,
@@ -47,10 +48,14 @@ class _Rencana:
     bukti_baru: Path
     bukti_lama: Path
     penanda: Path
+    kunci: Path  # the key file beside the database: swapped together with it
+    kunci_baru: Path
+    kunci_lama: Path
 
     @classmethod
     def untuk(cls, db_path: Path, folder_bukti: Path) -> _Rencana:
         d = db_path.parent
+        kunci = path_kunci(db_path)
         return cls(
             db_path,
             d / f".{db_path.name}.pulih",
@@ -58,6 +63,9 @@ class _Rencana:
             folder_bukti.parent / f".{folder_bukti.name}.pulih",
             folder_bukti.parent / f".{folder_bukti.name}.lama",
             d / f".{db_path.name}.pulih.json",
+            kunci,
+            d / f".{kunci.name}.pulih",
+            d / f".{kunci.name}.lama",
         )
 
 
@@ -78,19 +86,21 @@ def selesaikan_pemulihan(db_path: Path, folder_bukti: Path | None = None) -> boo
     folder_bukti = folder_bukti or folder_bukti_sqlite(db_path)
     r = _Rencana.untuk(db_path, folder_bukti)
     if not r.penanda.exists():
-        for sisa in (r.db_baru, r.bukti_baru):
+        for sisa in (r.db_baru, r.bukti_baru, r.kunci_baru):
             hapus(sisa)
         hapus_wal(r.db_baru)
-        if r.bukti_lama.exists() and r.bukti.exists():
-            hapus(r.bukti_lama)
-        elif r.bukti_lama.exists():
-            os.replace(r.bukti_lama, r.bukti)
+        for lama, kini in ((r.bukti_lama, r.bukti), (r.kunci_lama, r.kunci)):
+            if lama.exists() and kini.exists():
+                hapus(lama)
+            elif lama.exists():
+                os.replace(lama, kini)
         return False
     try:
         rencana = json.loads(r.penanda.read_text("utf-8"))
     except ValueError:
         rencana = {}
     ada_bukti = bool(rencana.get("bukti", True))
+    ada_kunci = bool(rencana.get("kunci", False))
     # The same order as _tukar: the evidence folder first, the database last.
     if r.bukti_baru.exists():
         if r.bukti.exists() and not r.bukti_lama.exists():
@@ -100,11 +110,21 @@ def selesaikan_pemulihan(db_path: Path, folder_bukti: Path | None = None) -> boo
         os.replace(r.bukti_baru, r.bukti)
     elif not ada_bukti and r.bukti.exists() and not r.bukti_lama.exists():
         os.replace(r.bukti, r.bukti_lama)
+    # then the key file (the old one put aside, even when the backup has none)
+    if r.db_baru.exists() and r.kunci.exists() and not r.kunci_lama.exists():
+        if ada_kunci and not r.kunci_baru.exists():
+            pass  # the new key file is already in place
+        else:
+            os.replace(r.kunci, r.kunci_lama)
+    if r.kunci_baru.exists():
+        hapus(r.kunci)
+        os.replace(r.kunci_baru, r.kunci)
     if r.db_baru.exists():
         hapus_wal(r.db)
         os.replace(r.db_baru, r.db)
     fsync_dir(r.db.parent)
     hapus(r.bukti_lama)
+    hapus(r.kunci_lama)
     r.penanda.unlink()
     fsync_dir(r.db.parent)
     return True
@@ -117,11 +137,14 @@ def pulihkan(
     folder_bukti: Path,
     folder_cadangan: Path | None = None,
     kunci_selesai: Callable[[], None] | None = None,
+    pembuka: Pembuka | None = None,
 ) -> HasilPulihkan:
-    """Restore ``sumber`` over the database at ``db_path`` and its evidence folder.
+    """Restore ``sumber`` over the database at ``db_path``, its key file and its evidence
+    folder (``db_path`` need not exist: a new computer).
 
     The caller closes its own connections first. ``kunci_selesai`` (tests) is called right
-    before the swap begins.
+    before the swap begins. ``pembuka``: opens the backup's key file when its office key is
+    not open here (exchange/cadangan/kunci.py).
     """
     db_path = hanya_sqlite(db_path)
     try:
@@ -139,6 +162,7 @@ def pulihkan(
                 folder_bukti,
                 folder_cadangan,
                 kunci_selesai,
+                pembuka,
             )
     except OSError as exc:
         from kinerja_desktop.db.database import explain_os_error
@@ -163,6 +187,7 @@ def _pulihkan(
     folder_bukti: Path,
     folder_cadangan: Path | None,
     kunci_selesai: Callable[[], None] | None,
+    pembuka: Pembuka | None,
 ) -> HasilPulihkan:
     from kinerja_desktop.db.database import backup_folder
 
@@ -176,8 +201,12 @@ def _pulihkan(
             cek_ruang(db_path.parent, info)
             hapus(r.db_baru)
             hapus(r.bukti_baru)
+            hapus(r.kunci_baru)
             r.bukti_baru.mkdir(parents=True)
-            ekstrak(zf, info, r.db_baru, r.bukti_baru, state)
+            ekstrak(zf, info, r.db_baru, r.bukti_baru, state, r.kunci_baru)
+        kunci_db = buka_kunci(
+            r.db_baru, r.kunci_baru if r.kunci_baru.exists() else None, info, pembuka
+        )
         cek_db(r.db_baru, info)
         fsync_dir(r.bukti_baru)
         cek_batal(state)
@@ -190,7 +219,7 @@ def _pulihkan(
             try:
                 checkpoint(db_path)
                 sebelumnya = tulis_cadangan(
-                    StatusTugas(), db_path, folder_bukti, tujuan, False
+                    StatusTugas(), db_path, folder_bukti, tujuan, False, kunci_wajib=False
                 ).path
                 checkpoint(db_path)
             except galat_db() as exc:  # damaged or not a database: keep its bytes
@@ -207,11 +236,16 @@ def _pulihkan(
         hapus(r.db_baru)
         hapus_wal(r.db_baru)
         hapus(r.bukti_baru)
+        hapus(r.kunci_baru)
         raise
     # From here on the new data is complete on disk: the marker commits to it (a crash
     # during the swap is finished on the next start).
     r.penanda.write_text(
-        json.dumps({"sumber": str(sumber), "bukti": True}, ensure_ascii=False), "utf-8"
+        json.dumps(
+            {"sumber": str(sumber), "bukti": True, "kunci": info.sidik_kunci is not None},
+            ensure_ascii=False,
+        ),
+        "utf-8",
     )
     fsync_file(r.penanda)
     fsync_dir(r.penanda.parent)
@@ -219,6 +253,8 @@ def _pulihkan(
         kunci_selesai()
     _tukar(r)
     selesaikan_pemulihan(db_path, folder_bukti)
+    if kunci_db is not None:  # the restored file's key, not the one it replaced
+        ingat_kunci_berkas(db_path, kunci_db)
     return HasilPulihkan(info, sebelumnya)
 
 
@@ -235,6 +271,12 @@ def _tukar(r: _Rencana) -> None:
             langkah.append((r.bukti, r.bukti_lama))
         os.replace(r.bukti_baru, r.bukti)
         langkah.append((r.bukti_baru, r.bukti))
+        if r.kunci.exists():  # put aside also when the backup has none (a plain database)
+            os.replace(r.kunci, r.kunci_lama)
+            langkah.append((r.kunci, r.kunci_lama))
+        if r.kunci_baru.exists():
+            os.replace(r.kunci_baru, r.kunci)
+            langkah.append((r.kunci_baru, r.kunci))
         hapus_wal(r.db)  # emptied by the checkpoint before the automatic backup
         os.replace(r.db_baru, r.db)
     except OSError as exc:
@@ -251,7 +293,7 @@ def _tukar(r: _Rencana) -> None:
             ) from exc
         # Back where it started: the marker goes, the prepared copies are removed.
         r.penanda.unlink(missing_ok=True)
-        for sisa in (r.db_baru, r.bukti_baru):
+        for sisa in (r.db_baru, r.bukti_baru, r.kunci_baru):
             hapus(sisa)
         hapus_wal(r.db_baru)
         raise CadanganError(f"Pemulihan gagal: {sebab} Data tidak berubah.") from exc

@@ -22,9 +22,12 @@ from kinerja_desktop.exchange.cadangan.berkas import (
     hapus_wal,
     nama_bukti_sah,
 )
+from kinerja_desktop.exchange.cadangan.kunci import Pembuka, buka_kunci
 from kinerja_desktop.exchange.cadangan.manifest import (
+    BATAS_KUNCI,
     MANIFEST,
     NAMA_DB,
+    NAMA_KUNCI,
     PREFIX_BUKTI,
     CadanganError,
     CadanganRusak,
@@ -73,7 +76,7 @@ def anggota_sah(zf: zipfile.ZipFile, info: InfoCadangan) -> list[zipfile.ZipInfo
             f"({'hilang' if hilang else 'tidak terdaftar'}: {contoh})."
         )
     # (older versions also stored the store's tmp/ files: counted, never extracted)
-    bukti = [i for i in anggota if i.filename != NAMA_DB]
+    bukti = [i for i in anggota if i.filename not in (NAMA_DB, NAMA_KUNCI)]
     db = zf.getinfo(NAMA_DB)
     if db.file_size != info.ukuran_db:
         raise _rusak(info, "ukuran basis data tidak sama dengan daftar isinya")
@@ -94,10 +97,12 @@ def _dipulihkan(nama: str) -> bool:
 def _cek_anggota(i: zipfile.ZipInfo, info: InfoCadangan) -> None:
     nama = i.filename
     rel = nama[len(PREFIX_BUKTI) :] if nama.startswith(PREFIX_BUKTI) else None
-    if nama != NAMA_DB and (
+    if nama not in (NAMA_DB, NAMA_KUNCI) and (
         rel is None or not (nama_bukti_sah(rel) or _SISA_SEMENTARA.fullmatch(rel))
     ):
         raise _rusak(info, f"nama berkas yang tidak sah di dalamnya: {nama!r}")
+    if nama == NAMA_KUNCI and i.file_size > BATAS_KUNCI:
+        raise _rusak(info, f"berkas kunci {nama} terlalu besar")
     if i.is_dir() or i.flag_bits & 0x1:
         raise _rusak(info, f"{nama} bukan berkas biasa")
     if i.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
@@ -136,6 +141,7 @@ def ekstrak(
     db_tujuan: Path | None,
     folder_tujuan: Path | None,
     state: StatusTugas,
+    kunci_tujuan: Path | None = None,
 ) -> None:
     """Read every member, compare its hash; write it out if a target is given.
 
@@ -149,6 +155,8 @@ def ekstrak(
         nama = item.filename
         if nama == NAMA_DB:
             target = db_tujuan
+        elif nama == NAMA_KUNCI:
+            target = kunci_tujuan
         elif folder_tujuan is not None and _dipulihkan(nama):
             target = folder_tujuan / nama[len(PREFIX_BUKTI) :]
         else:
@@ -209,24 +217,29 @@ def _salin_anggota(
         )
 
 
-def periksa_cadangan(state: StatusTugas | None, path: Path) -> InfoCadangan:
-    """Check a backup fully (hashes, the database's integrity, schema); returns what it holds."""
+def periksa_cadangan(
+    state: StatusTugas | None, path: Path, pembuka: Pembuka | None = None
+) -> InfoCadangan:
+    """Check a backup fully (hashes, its key file against its database, the database's
+    integrity, schema); returns what it holds. ``pembuka``: for a backup encrypted with an
+    office key not open here (exchange/cadangan/kunci.py)."""
     try:
-        return _periksa_cadangan(state or StatusTugas(), path)
+        return _periksa_cadangan(state or StatusTugas(), path, pembuka)
     except OSError as exc:
         from kinerja_desktop.db.database import explain_os_error
 
         raise CadanganError(explain_os_error(exc, Path(path))) from exc
 
 
-def _periksa_cadangan(state: StatusTugas, path: Path) -> InfoCadangan:
+def _periksa_cadangan(state: StatusTugas, path: Path, pembuka: Pembuka | None) -> InfoCadangan:
     path = Path(path)
     with buka_zip(path) as zf:
         info = info_dari_manifest(path, baca_manifest(zf, path))
         cek_revisi(info.revisi_skema)
         with tempfile.TemporaryDirectory(prefix="kinerja-periksa-") as tmp:
-            db = Path(tmp) / NAMA_DB
-            ekstrak(zf, info, db, None, state)
+            db, kunci = Path(tmp) / NAMA_DB, Path(tmp) / NAMA_KUNCI
+            ekstrak(zf, info, db, None, state, kunci)
+            buka_kunci(db, kunci if kunci.exists() else None, info, pembuka)
             cek_db(db, info)
     return info
 

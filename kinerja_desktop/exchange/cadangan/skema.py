@@ -56,7 +56,9 @@ def skema_program(revisi: str) -> frozenset[Objek]:
 def beda_skema(db: Path, revisi: str) -> str | None:
     """None when ``db`` has exactly the program's schema at ``revisi``, else the first
     difference, in words."""
-    con = sqlite3.connect(db)
+    from kinerja_desktop.db.kunci import sambung_berkas
+
+    con = sambung_berkas(db)  # an encrypted copy with its key (exchange/cadangan/kunci.py)
     try:
         ada = skema(con)
     finally:

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kinerja_desktop import __version__
-from kinerja_desktop.db.kunci import galat_db
+from kinerja_desktop.db.kunci import BerkasKunci, berkas_polos, galat_db, path_kunci
 from kinerja_desktop.domain.tugas import StatusTugas, cek_batal
 from kinerja_desktop.exchange.cadangan.basis_data import isi_db, sha_tercatat, snapshot
 from kinerja_desktop.exchange.cadangan.berkas import (
@@ -33,6 +33,7 @@ from kinerja_desktop.exchange.cadangan.manifest import (
     KUNCI_JUMLAH,
     MANIFEST,
     NAMA_DB,
+    NAMA_KUNCI,
     PREFIX_BUKTI,
     CadanganError,
     InfoCadangan,
@@ -180,6 +181,41 @@ def _cek_bukti(
     return len(hilang)
 
 
+def _berkas_kunci(db_path: Path, wajib: bool) -> tuple[bytes, str] | None:
+    """The key file's bytes and fingerprint, carried by every backup of a database that has
+    one: without it a restore on another computer could never open the encrypted file. It is
+    safe to carry: it holds the office key only wrapped (per account by its password through
+    argon2id, and by the recovery key), as it lies beside the database anyway."""
+    path = path_kunci(db_path)
+    try:
+        isi = path.read_bytes()
+    except FileNotFoundError:
+        if not wajib or berkas_polos(db_path):
+            return None
+        raise CadanganError(
+            f"Basis data {db_path.name} terenkripsi tetapi berkas kuncinya ({path.name}) tidak "
+            "ada di sampingnya, sehingga cadangannya tidak akan dapat dibuka. Kembalikan "
+            "berkas kunci itu ke foldernya lalu ulangi."
+        ) from None
+    try:
+        return isi, BerkasKunci.dari_teks(path, isi.decode("utf-8")).sidik
+    except (ValueError, KeyError, TypeError, RecursionError) as exc:
+        if not wajib:  # the copy kept before a restore (the remedy) goes without it
+            return None
+        raise CadanganError(
+            f"Berkas kunci {path.name} rusak; cadangan tidak dibuat. Pulihkan dari cadangan "
+            "sebelumnya."
+        ) from exc
+
+
+def _tulis_kunci(zf: zipfile.ZipFile, isi: bytes) -> str:
+    info = zipfile.ZipInfo(NAMA_KUNCI, date_time=datetime.now().timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    zf.writestr(info, isi)
+    return hashlib.sha256(isi).hexdigest()
+
+
 def tulis_cadangan(
     state: StatusTugas,
     db_path: Path,
@@ -187,7 +223,10 @@ def tulis_cadangan(
     tujuan: Path,
     mentah: bool,
     izinkan_bukti_hilang: bool = True,
+    kunci_wajib: bool = True,
 ) -> InfoCadangan:
+    """``kunci_wajib``: refuse when the key file of an encrypted database is missing or
+    damaged (the copy kept before a restore, which may be the remedy for it, goes without)."""
     db_path = hanya_sqlite(db_path)
     if not db_path.exists():
         raise CadanganError(f"Basis data {db_path} tidak ditemukan.")
@@ -215,6 +254,7 @@ def tulis_cadangan(
             snapshot(db_path, sementara_db, state, total)
             revisi, jumlah = isi_db(sementara_db, baca_saja=False)
             hilang = _cek_bukti(sementara_db, bukti, folder_bukti, izinkan_bukti_hilang)
+        kunci = _berkas_kunci(db_path, kunci_wajib and not mentah)
         ukuran_db = sementara_db.stat().st_size
         total = ukuran_db * 2 + ukuran_bukti + 1
         done = [ukuran_db]
@@ -227,6 +267,8 @@ def tulis_cadangan(
         dibuat = datetime.now().replace(microsecond=0)
         with zipfile.ZipFile(sementara_zip, "w", compresslevel=1, allowZip64=True) as zf:
             anggota[NAMA_DB] = _tulis_anggota(zf, NAMA_DB, sementara_db, state, hitung)
+            if kunci is not None:
+                anggota[NAMA_KUNCI] = _tulis_kunci(zf, kunci[0])
             for p, rel in bukti:
                 anggota[PREFIX_BUKTI + rel] = _tulis_anggota(
                     zf, PREFIX_BUKTI + rel, p, state, hitung
@@ -243,6 +285,7 @@ def tulis_cadangan(
                 anggota,
                 str(db_path),
                 hilang,
+                kunci[1] if kunci is not None else None,
             )
             zf.writestr(MANIFEST, teks_manifest(info, mentah))
         fsync_file(sementara_zip)
