@@ -24,12 +24,15 @@ def make_engine(url: str, kunci_db: bytes | None = None) -> Engine:
             )
         else:
             engine = create_engine(url, connect_args=args)
-        _configure_sqlite(engine, terenkripsi=kunci_db is not None)
+        _configure_sqlite(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
 
-def _configure_sqlite(engine: Engine, terenkripsi: bool = False) -> None:
+def _configure_sqlite(engine: Engine) -> None:
+    # by the driver, not the key: the print workers open the encrypted file from its URL
+    terenkripsi = engine.dialect.driver == "pysqlcipher"
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin,
