@@ -25,6 +25,7 @@ from tests.benchmarks import bench_roster as br  # noqa: E402
 from tests.benchmarks import bench_skp as bs  # noqa: E402
 
 BATAS = 1.3
+ULANG_IMPOR = 3
 
 
 def _impor(tmp: Path, terenkripsi: bool) -> dict[str, float]:
@@ -39,6 +40,8 @@ def _impor(tmp: Path, terenkripsi: bool) -> dict[str, float]:
     if not csv_path.exists():
         br.buat_csv_siasn(csv_path, 10_000)
     nama = "sandi" if terenkripsi else "polos"
+    for lama in tmp.glob(f"impor-{nama}.sqlite*"):  # a new empty database each time
+        lama.unlink()
     url = f"sqlite:///{tmp / f'impor-{nama}.sqlite'}"
     db = buat_basis_data(url, "admin", "Kantor#Tebo2025", terenkripsi).database
     try:
@@ -114,8 +117,13 @@ def main() -> dict[str, dict[str, float]]:
     hasil: dict[str, dict[str, float]] = {"polos": {}, "terenkripsi": {}}
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
-        for terenkripsi in (False, True):
-            hasil[_nama(terenkripsi)].update(_impor(tmp, terenkripsi))
+        # the import three times, plain and encrypted alternately, the fastest of each kept:
+        # the other programs on the machine only ever add time
+        for _ in range(ULANG_IMPOR):
+            for terenkripsi in (False, True):
+                angka = hasil[_nama(terenkripsi)]
+                for k, v in _impor(tmp, terenkripsi).items():
+                    angka[k] = min(v, angka.get(k, v))
         besar = {terenkripsi: _besar(tmp, terenkripsi) for terenkripsi in (False, True)}
         for terenkripsi in (False, True):
             hasil[_nama(terenkripsi)].update(_baca(besar[terenkripsi]))
