@@ -25,6 +25,7 @@ from tests.benchmarks import bench_roster as br  # noqa: E402
 from tests.benchmarks import bench_skp as bs  # noqa: E402
 
 BATAS = 1.3
+ULANG_IMPOR = 3
 
 
 def _impor(tmp: Path, terenkripsi: bool) -> dict[str, float]:
@@ -39,19 +40,27 @@ def _impor(tmp: Path, terenkripsi: bool) -> dict[str, float]:
     if not csv_path.exists():
         br.buat_csv_siasn(csv_path, 10_000)
     nama = "sandi" if terenkripsi else "polos"
+    for lama in tmp.glob(f"impor-{nama}.sqlite*"):  # a new empty database each time
+        lama.unlink()
     url = f"sqlite:///{tmp / f'impor-{nama}.sqlite'}"
     db = buat_basis_data(url, "admin", "Kantor#Tebo2025", terenkripsi).database
     try:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         p = impor_pegawai.pratinjau_worker(br._State(), db.session_factory, SISTEM, csv_path)
-        pratinjau = time.perf_counter() - t
-        t = time.perf_counter()
+        pratinjau, pratinjau_cpu = time.perf_counter() - t, time.process_time() - c
+        t, c = time.perf_counter(), time.process_time()
         h = impor_pegawai.impor_worker(br._State(), db.session_factory, SISTEM, p)
-        terapkan = time.perf_counter() - t
+        terapkan, terapkan_cpu = time.perf_counter() - t, time.process_time() - c
         assert h.ditambah == 10_000
     finally:
         db.close()
-    return {"pratinjau_s": round(pratinjau, 2), "terapkan_s": round(terapkan, 2)}
+    # CPU seconds beside the wall clock: on a shared machine they move less with the load
+    return {
+        "pratinjau_s": round(pratinjau, 2),
+        "terapkan_s": round(terapkan, 2),
+        "pratinjau_cpu_s": round(pratinjau_cpu, 2),
+        "terapkan_cpu_s": round(terapkan_cpu, 2),
+    }
 
 
 def _besar(tmp: Path, terenkripsi: bool) -> Path:
@@ -103,19 +112,34 @@ def _baca(path: Path) -> dict[str, float]:
 
 
 def main() -> dict[str, dict[str, float]]:
-    hasil: dict[str, dict[str, float]] = {}
+    """Figures for ``polos`` and ``terenkripsi``, and ``rasio`` (encrypted / plain). Each
+    measurement runs plain then encrypted back to back, so both see the same machine load."""
+    hasil: dict[str, dict[str, float]] = {"polos": {}, "terenkripsi": {}}
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
+        # the import three times, plain and encrypted alternately, the fastest of each kept:
+        # the other programs on the machine only ever add time
+        for _ in range(ULANG_IMPOR):
+            for terenkripsi in (False, True):
+                angka = hasil[_nama(terenkripsi)]
+                for k, v in _impor(tmp, terenkripsi).items():
+                    angka[k] = min(v, angka.get(k, v))
+        besar = {terenkripsi: _besar(tmp, terenkripsi) for terenkripsi in (False, True)}
         for terenkripsi in (False, True):
-            kunci = "terenkripsi" if terenkripsi else "polos"
-            angka = _impor(tmp, terenkripsi)
-            angka.update(_baca(_besar(tmp, terenkripsi)))
-            hasil[kunci] = angka
+            hasil[_nama(terenkripsi)].update(_baca(besar[terenkripsi]))
+    hasil["rasio"] = {
+        k: round(hasil["terenkripsi"][k] / max(polos, 1e-9), 2)
+        for k, polos in hasil["polos"].items()
+    }
     print(f"\n{'ukuran':<30}{'polos':>10}{'terenkripsi':>14}{'rasio':>8}")
     for k, polos in hasil["polos"].items():
-        sandi = hasil["terenkripsi"][k]
-        print(f"{k:<30}{polos:>10}{sandi:>14}{sandi / max(polos, 1e-9):>8.2f}")
+        print(f"{k:<30}{polos:>10}{hasil['terenkripsi'][k]:>14}{hasil['rasio'][k]:>8.2f}")
+    print(f"rasio terbesar {max(hasil['rasio'].values()):.2f} (target ≤ {BATAS})")
     return hasil
+
+
+def _nama(terenkripsi: bool) -> str:
+    return "terenkripsi" if terenkripsi else "polos"
 
 
 def test_bench_enkripsi() -> None:

@@ -253,3 +253,27 @@ def test_print_workers_open_the_encrypted_file_from_the_url(kantor):
         engine.dispose()
     finally:
         db.close()
+
+
+def _pengaturan(db, pragma):
+    with db.engine.connect() as conn:
+        # as text: SQLCipher answers some pragmas (page_size) with a string
+        return {p: str(conn.exec_driver_sql(f"PRAGMA {p}").scalar()) for p in pragma}
+
+
+def test_encrypted_connection_has_the_plain_settings_and_keeps_the_page_hmac(kantor, tmp_path):
+    url, *_ = kantor
+    bersama = ("page_size", "cache_size", "journal_mode", "synchronous", "foreign_keys")
+    sandi = buka_dengan_sandi(url, "admin", ADMIN_PW)
+    polos = buat_basis_data(f"sqlite:///{tmp_path / 'polos.sqlite'}", "a", ADMIN_PW, False)
+    try:
+        assert _pengaturan(sandi, bersama) == _pengaturan(polos.database, bersama)
+        assert _pengaturan(sandi, ("cache_size", "journal_mode")) == {
+            "cache_size": "-32768",
+            "journal_mode": "wal",
+        }
+        cipher = _pengaturan(sandi, ("cipher_use_hmac", "cipher_memory_security"))
+        assert cipher == {"cipher_use_hmac": "1", "cipher_memory_security": "0"}
+    finally:
+        sandi.close()
+        polos.database.close()
