@@ -45,7 +45,7 @@ from kinerja_desktop.services.evaluasi.syarat import instansi
 from kinerja_desktop.services.identitas import identitas
 from kinerja_desktop.services.pengaturan import KUNCI_TEMPAT, baca_teks, kepala_unit_dihitung
 from kinerja_desktop.services.periode import get_periode
-from kinerja_desktop.services.skp.berlaku import realisasi_efektif, skp_berlaku_banyak
+from kinerja_desktop.services.skp.berlaku import realisasi_efektif_ringkas, skp_berlaku_banyak
 from kinerja_desktop.services.waktu import hari_ini
 
 JENIS_CETAK_REKAP = "REKAP"
@@ -130,7 +130,7 @@ def _rows(session: Session, unit_id: int, periode: Periode, sub_unit: bool) -> l
             .where(RencanaHasilKerja.skp_id.in_([s.id for s in skp_of.values()]))
         ):
             iki_of.setdefault(sid, []).append(iid)
-    real = realisasi_efektif(session, [i for v in iki_of.values() for i in v], [periode.id])
+    real = realisasi_efektif_ringkas(session, [i for v in iki_of.values() for i in v], [periode.id])
     out = []
     for p, unit_nama, ev in rows:
         skp = skp_of.get(p.id)

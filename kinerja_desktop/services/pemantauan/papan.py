@@ -15,7 +15,6 @@ from kinerja_desktop.db.models import (
     Evaluasi,
     Indikator,
     Pegawai,
-    Realisasi,
     RencanaHasilKerja,
     Skp,
 )
@@ -36,10 +35,11 @@ from kinerja_desktop.services.pemantauan.syarat import (
 )
 from kinerja_desktop.services.periode import PeriodeRow, get_periode, pastikan_periode
 from kinerja_desktop.services.skp.berlaku import (
+    RingkasRealisasi,
     label_tertunda,
-    realisasi_efektif,
+    realisasi_efektif_ringkas,
     skp_berlaku,
-    skp_berlaku_banyak,
+    skp_berlaku_banyak_pada,
     skp_tertunda_banyak,
 )
 from kinerja_desktop.services.waktu import hari_ini as hari_ini_kantor
@@ -219,11 +219,12 @@ def papan_pemantauan(
     }
     # each period counts against the revision in force at its end (a pending revision hides
     # nothing); continuing IKI carry the realisasi entered under an earlier revision
-    skp_per = {p.id: skp_berlaku_banyak(session, pids, tahun, p.selesai) for p in periode}
+    pada = skp_berlaku_banyak_pada(session, pids, tahun, [p.selesai for p in periode])
+    skp_per = {p.id: pada[p.selesai] for p in periode}
     _sesuaikan_masa(session, tahun, periode, masa, skp_per)
     sids = sorted({s.id for per in skp_per.values() for s in per.values()})
     iki_of: dict[int, list[int]] = defaultdict(list)
-    real: dict[tuple[int, int], Realisasi] = {}
+    real: dict[tuple[int, int], RingkasRealisasi] = {}
     bukti: dict[int, int] = {}
     final: set[tuple[int, int]] = set()
     if sids:
@@ -233,7 +234,7 @@ def papan_pemantauan(
             .where(RencanaHasilKerja.skp_id.in_(sids))
         ):
             iki_of[int(sid)].append(int(iid))
-        real = realisasi_efektif(session, [i for v in iki_of.values() for i in v])
+        real = realisasi_efektif_ringkas(session, [i for v in iki_of.values() for i in v])
         rids = list({r.id for r in real.values()})
         for a, n in session.execute(
             select(BuktiDukung.realisasi_id, func.count(BuktiDukung.id))
@@ -288,7 +289,7 @@ def papan_pemantauan(
 def _sel(
     periode_id: int,
     iki: list[int],
-    real: dict[tuple[int, int], Realisasi],
+    real: dict[tuple[int, int], RingkasRealisasi],
     bukti: dict[int, int],
     final: bool,
 ) -> PapanSel:

@@ -137,11 +137,20 @@ def skp_berlaku_banyak(
     session: Session, pegawai_ids: Iterable[int], tahun: int, tanggal: date
 ) -> dict[int, Skp]:
     """``skp_berlaku`` for many pegawai at once (boards), from one query."""
-    out: dict[int, Skp] = {}
+    return skp_berlaku_banyak_pada(session, pegawai_ids, tahun, [tanggal])[tanggal]
+
+
+def skp_berlaku_banyak_pada(
+    session: Session, pegawai_ids: Iterable[int], tahun: int, tanggal: Sequence[date]
+) -> dict[date, dict[int, Skp]]:
+    """``skp_berlaku_banyak`` on several days (a board's periods) from one query."""
+    out: dict[date, dict[int, Skp]] = {t: {} for t in tanggal}
     for pid, skps in _skp_per_pegawai(session, list(pegawai_ids), tahun).items():
-        g = _pilih_rantai(rantai(skps), tanggal)
-        if g:
-            out[pid] = berlaku_dalam(session, g, tanggal)
+        chains = rantai(skps)
+        for t in tanggal:
+            g = _pilih_rantai(chains, t)
+            if g:
+                out[t][pid] = berlaku_dalam(session, g, t)
     return out
 
 
@@ -275,24 +284,54 @@ def revisi_sebelumnya(session: Session, skp: Skp) -> list[int]:
     return out
 
 
+class RingkasRealisasi(Protocol):
+    """The columns a board needs of a realisasi (a row, not an ORM object)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def terlambat(self) -> bool: ...
+
+
 def realisasi_efektif(
     session: Session, indikator_ids: Iterable[int], periode_ids: Iterable[int] | None = None
 ) -> dict[tuple[int, int], Realisasi]:
     """(IKI, period) -> the realisasi shown for it: its own, else the one entered for the IKI
     it continues from an earlier revision (nearest first). Realisasi stay attached to what
     they were entered for; a continuing IKI shows them, nothing is counted twice."""
+    return _efektif(session, indikator_ids, periode_ids, select(Realisasi), session.scalars)
+
+
+def realisasi_efektif_ringkas(
+    session: Session, indikator_ids: Iterable[int], periode_ids: Iterable[int] | None = None
+) -> dict[tuple[int, int], RingkasRealisasi]:
+    """``realisasi_efektif`` with only id, status and terlambat: boards and recaps count
+    thousands of them, and building ORM objects was most of their time."""
+    kolom = select(
+        Realisasi.id,
+        Realisasi.indikator_id,
+        Realisasi.periode_id,
+        Realisasi.status,
+        Realisasi.terlambat,
+    )
+    return _efektif(session, indikator_ids, periode_ids, kolom, session.execute)
+
+
+def _efektif(session, indikator_ids, periode_ids, q, ambil):  # type: ignore[no-untyped-def]
     leluhur = leluhur_iki(session, indikator_ids)
     semua = {i for r in leluhur.values() for i in r}
     if not semua:
         return {}
-    q = select(Realisasi).where(Realisasi.indikator_id.in_(semua))
+    q = q.where(Realisasi.indikator_id.in_(semua))
     if periode_ids is not None:
         q = q.where(Realisasi.periode_id.in_(list(periode_ids)))
-    per: dict[tuple[int, int], Realisasi] = {
-        (r.indikator_id, r.periode_id): r for r in session.scalars(q)
-    }
+    per = {(r.indikator_id, r.periode_id): r for r in ambil(q)}
     periode = {p for _i, p in per}
-    out: dict[tuple[int, int], Realisasi] = {}
+    out = {}
     for iid, rantai_iki in leluhur.items():
         for p in periode:
             r = next((per[(a, p)] for a in rantai_iki if (a, p) in per), None)
